@@ -1,0 +1,3 @@
+import { render } from 'preact';
+
+render(<main>CRM Segments options</main>, document.getElementById('app')!);

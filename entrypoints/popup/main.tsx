@@ -1,0 +1,3 @@
+import { render } from 'preact';
+
+render(<main>CRM Segments</main>, document.getElementById('app')!);

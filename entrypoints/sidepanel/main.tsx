@@ -1,0 +1,3 @@
+import { render } from 'preact';
+
+render(<main>Segment members</main>, document.getElementById('app')!);

@@ -1,0 +1,78 @@
+import type { Campaign, CustomFieldDef, Lead } from '../schema';
+
+/** The signed-in CRM user (SPEC §7). */
+export interface CurrentUser {
+  userId: string;
+  name: string;
+  role: 'owner' | 'admin' | 'member';
+  orgId: string;
+}
+
+/** A lead row (list page) or header (detail page) found in the CRM's DOM. */
+export interface LeadAnchor {
+  /** The CRM's own record id. */
+  crmId: string;
+  /** Element the badge host is appended to (e.g. the name cell, or the detail heading's container). */
+  anchor: Element;
+  /** The whole row/header: its text changing means the lead changed on the page (live updates). */
+  row: Element;
+}
+
+/** Result of converting one CRM record (SPEC §2: unconvertible values become null and are counted). */
+export type LeadConversion =
+  | { ok: true; lead: Lead; nulledValues: number; nulledFields: string[] }
+  | { ok: false; ref: string; reason: string };
+
+/** One page of raw CRM records from a paginated API. */
+export interface LeadPage {
+  records: unknown[];
+  /** Records fetched so far, including this page. */
+  done: number;
+  /** Total records the CRM reports, when it does. */
+  total?: number;
+}
+
+/** `fetch` as the adapter receives it (the background passes the real one; tests pass a fake). */
+export type FetchFn = (input: string, init?: RequestInit) => Promise<Response>;
+
+/**
+ * One CRM (SPEC §6). A second CRM is a second file implementing this interface and one line in
+ * `registry.ts`; nothing outside an adapter's file knows a CRM's URLs, markup or record format.
+ *
+ * Errors: API methods throw `CrmApiError` (`./errors`) with a plain-language message when the CRM
+ * is unreachable or answers with something that is not its format.
+ */
+export interface CrmAdapter {
+  /** Stable id, e.g. "demo-crm". */
+  id: string;
+  /** Human name, e.g. "Acme CRM (demo)". */
+  label: string;
+  /** True when this adapter handles pages at `url`. */
+  matches(url: URL): boolean;
+  /** The CRM account key for leads from `url`'s CRM, e.g. "demo@127.0.0.1:5174" (SPEC §2 `crmKey`). */
+  crmKey(url: URL): string;
+
+  // ---- page side (content script, runs against the CRM's DOM) ----
+  /** Lead rows on a list page, in page order (empty when the page has none). */
+  findLeadRows(root: ParentNode): LeadAnchor[];
+  /** The lead header on a detail page, or null. */
+  findDetailHeader(root: ParentNode): LeadAnchor | null;
+  /** The signed-in user as the page shows it, or null. */
+  readCurrentUser(root: ParentNode): CurrentUser | null;
+  /** The CRM page of one lead (for "open in CRM" links). */
+  leadUrl(origin: string, crmId: string): string;
+
+  // ---- API side (background, with the user's session) ----
+  /** Pages through every lead; yields each page as it arrives. */
+  fetchAllLeads(origin: string, fetchFn: FetchFn, signal?: AbortSignal): AsyncIterable<LeadPage>;
+  /** One lead's raw record, or null when the CRM says it does not exist (404). */
+  fetchLead(origin: string, crmId: string, fetchFn: FetchFn): Promise<unknown | null>;
+  /** The CRM's campaigns (segmentIds empty: they are set in the extension). */
+  fetchCampaigns(origin: string, fetchFn: FetchFn): Promise<Campaign[]>;
+  /** Custom field definitions the CRM declares. */
+  fetchCustomFields(origin: string, fetchFn: FetchFn): Promise<CustomFieldDef[]>;
+  /** The signed-in user according to the API. */
+  fetchCurrentUser(origin: string, fetchFn: FetchFn): Promise<CurrentUser>;
+  /** Converts one raw record to a Lead (validated with the Lead schema). */
+  toLead(record: unknown, context: { crmKey: string; syncedAt: number; customFields: readonly CustomFieldDef[] }): LeadConversion;
+}

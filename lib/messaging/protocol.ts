@@ -1,0 +1,100 @@
+import { defineExtensionMessaging } from '@webext-core/messaging';
+import type { Lead, MessagePayload, MessageType, Segment } from '../schema';
+
+/** Every background answer: a value, or a plain-language error and nothing written. */
+export type Result<T> = { ok: true; data: T } | { ok: false; error: string };
+
+/** A record that was skipped, and why (SPEC §2, §6: skipped and reported, never guessed). */
+export interface SkippedRecord {
+  /** The record's id if it had one, else its position in the batch ("#3"). */
+  ref: string;
+  reason: string;
+}
+
+/** Outcome of storing a batch of leads (SPEC §5 incremental ingest). */
+export interface IngestReport {
+  received: number;
+  /** New or changed leads written. */
+  stored: number;
+  unchanged: number;
+  skipped: SkippedRecord[];
+  /** Values that could not be converted and were stored as null (SPEC §2). */
+  nulledValues: number;
+}
+
+/** Outcome of a complete "Sync all" (SPEC §6). */
+export interface SyncReport extends IngestReport {
+  crmKey: string;
+  /** Leads removed because a complete sync no longer returned them. */
+  deleted: number;
+  startedAt: number;
+  finishedAt: number;
+}
+
+/** Lead fields shown in previews and samples. */
+export type LeadSummary = Pick<Lead, 'id' | 'crmId' | 'name' | 'email' | 'company' | 'status' | 'source' | 'country'>;
+
+/** A draft rule set's preview: member count over all stored leads, and a few sample members. */
+export interface SegmentPreview {
+  count: number;
+  total: number;
+  sample: LeadSummary[];
+  /** Evaluation time (epoch ms). */
+  elapsedMs: number;
+}
+
+/** A chip shown on a lead's badge (SPEC §1). */
+export interface BadgeSegment {
+  id: string;
+  name: string;
+  color: string;
+}
+
+/** State of "Sync all" as shown in the popup header. */
+export interface SyncStatus {
+  leadCount: number;
+  lastSyncAt?: number;
+  running: boolean;
+  /** Progress while running: pages/leads fetched so far, and the total when known. */
+  progress?: { done: number; total?: number };
+  lastReport?: SyncReport;
+  lastError?: string;
+}
+
+type Handler<T extends MessageType, R> = (data: MessagePayload<T>) => Result<R>;
+
+/**
+ * Messages the background answers (typed via @webext-core/messaging). Wire format:
+ * `{ id, type, data, timestamp }` → `{ res: Result<…> }`. Every payload is validated with the Zod
+ * schemas of `lib/schema/messages.ts`; an invalid one gets `{ ok: false, error }`.
+ */
+export interface BackgroundProtocol {
+  ingestLeads: Handler<'ingestLeads', IngestReport>;
+  createSegment: Handler<'createSegment', Segment>;
+  updateSegment: Handler<'updateSegment', Segment>;
+  deleteSegment: Handler<'deleteSegment', { id: string }>;
+  activateSegment: Handler<'activateSegment', Segment>;
+  deactivateSegment: Handler<'deactivateSegment', Segment>;
+  refreshSegment: Handler<'refreshSegment', Segment>;
+  duplicateSegment: Handler<'duplicateSegment', Segment>;
+  previewSegment: Handler<'previewSegment', SegmentPreview>;
+  /** Memberships for lead ids: lead id → the segments it belongs to (badge chips). */
+  getMemberships: Handler<'getMemberships', Record<string, BadgeSegment[]>>;
+  getSyncStatus: Handler<'getSyncStatus', SyncStatus>;
+  syncAll: Handler<'syncAll', SyncReport>;
+  syncVisible: Handler<'syncVisible', IngestReport>;
+  openSidePanel: Handler<'openSidePanel', { opened: boolean }>;
+}
+
+/** Messages the background pushes to CRM tabs (content scripts). */
+export interface ContentProtocol {
+  /** Memberships changed for these leads: lead id → its segments now. */
+  membershipsChanged(data: { memberships: Record<string, BadgeSegment[]> }): void;
+  /** Segments were renamed/recoloured/deleted: the content script re-requests its visible leads. */
+  segmentsChanged(data: Record<string, never>): void;
+}
+
+/** Sends to / listens in the background. */
+export const backgroundMessenger = defineExtensionMessaging<BackgroundProtocol>();
+/** Sends to / listens in CRM tabs. */
+export const contentMessenger = defineExtensionMessaging<ContentProtocol>();

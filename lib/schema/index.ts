@@ -1,0 +1,9 @@
+/** Zod schemas and inferred types: the single source of truth for the data model (SPEC §2–3). */
+export { z } from './zod';
+export * from './common';
+export * from './lead';
+export * from './custom-field';
+export * from './fields';
+export * from './rules';
+export * from './segment';
+export * from './messages';

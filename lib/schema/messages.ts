@@ -1,0 +1,37 @@
+import { z } from './zod';
+import { RuleSetSchema } from './rules';
+import { SegmentDraftSchema, SegmentPatchSchema } from './segment';
+
+/**
+ * Payload schemas of every message the background accepts (SPEC §5: every change is a validated
+ * message). Keys are the message types of `lib/messaging/protocol.ts`.
+ */
+const SegmentIdPayload = z.object({ id: z.string().min(1, 'a segment id is required') });
+
+export const MessagePayloadSchemas = {
+  /** Full leads from an extension page or import; each is validated separately (bad ones skipped and reported). */
+  ingestLeads: z.object({ leads: z.array(z.unknown()).max(5000, 'send at most 5,000 leads per message') }),
+  createSegment: z.object({ draft: SegmentDraftSchema }),
+  updateSegment: z.object({ id: z.string().min(1), patch: SegmentPatchSchema }),
+  deleteSegment: SegmentIdPayload,
+  activateSegment: SegmentIdPayload,
+  deactivateSegment: SegmentIdPayload,
+  refreshSegment: SegmentIdPayload,
+  duplicateSegment: SegmentIdPayload,
+  previewSegment: z.object({ rules: RuleSetSchema, sampleSize: z.number().int().min(0).max(50).default(5) }),
+  getMemberships: z.object({ leadIds: z.array(z.string().min(1)).max(1000) }),
+  getSyncStatus: z.object({}).default({}),
+  /** Pages through the CRM API of the adapter that handles `pageUrl` and stores every lead. */
+  syncAll: z.object({ pageUrl: z.url() }),
+  /** Lead ids seen on a CRM page (content script); the background re-fetches them through the CRM API. */
+  syncVisible: z.object({ pageUrl: z.url(), crmIds: z.array(z.string().min(1)).max(500) }),
+  /** Opens the side panel on a segment and/or lead (from a badge or the popup). */
+  openSidePanel: z.object({ segmentId: z.string().optional(), leadId: z.string().optional() }),
+} as const;
+
+export type MessageType = keyof typeof MessagePayloadSchemas;
+export type MessagePayload<T extends MessageType> = z.input<(typeof MessagePayloadSchemas)[T]>;
+export type ParsedMessagePayload<T extends MessageType> = z.output<(typeof MessagePayloadSchemas)[T]>;
+
+/** Message types a content script (a CRM page) may send; everything else needs an extension page. */
+export const CONTENT_SCRIPT_MESSAGES: readonly MessageType[] = ['syncVisible', 'getMemberships', 'openSidePanel'];
