@@ -1,8 +1,43 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { findAdapter } from '../../lib/adapters/registry';
+import { startBadgeController } from '../../lib/badges/controller';
+import { contentMessenger } from '../../lib/messaging/protocol';
+import { sendToBackground } from '../../lib/messaging/client';
 
+/**
+ * CRM pages: badges beside lead rows and detail headers, visible-row sync and live updates
+ * (issue #3). Everything CRM-specific comes from the adapter that claims the page.
+ */
 export default defineContentScript({
   matches: ['http://127.0.0.1/*', 'http://localhost/*'],
-  main() {
-    // Badges and visible-row sync: see issue #3.
+  runAt: 'document_idle',
+  main(ctx) {
+    const adapter = findAdapter(location.href);
+    if (!adapter || !adapter.isCrmPage(document)) return;
+    const crmKey = adapter.crmKey(new URL(location.href));
+    const controller = startBadgeController(adapter, document, crmKey, {
+      async syncVisible(crmIds) {
+        const result = await sendToBackground('syncVisible', { pageUrl: location.href, crmIds });
+        if (!result.ok) console.warn(`[CRM Segments] ${result.error}`);
+      },
+      async getMemberships(leadIds) {
+        const result = await sendToBackground('getMemberships', { leadIds });
+        return result.ok ? result.data : {};
+      },
+      openDetails(leadId, segmentId) {
+        void sendToBackground('openSidePanel', { leadId, segmentId });
+      },
+    });
+    const stopMemberships = contentMessenger.onMessage('membershipsChanged', ({ data }) => {
+      controller.applyMemberships(data.memberships);
+    });
+    const stopSegments = contentMessenger.onMessage('segmentsChanged', () => {
+      void controller.refreshAll();
+    });
+    ctx.onInvalidated(() => {
+      stopMemberships();
+      stopSegments();
+      controller.stop();
+    });
   },
 });

@@ -1,3 +1,21 @@
 import { render } from 'preact';
+import { CrmSegmentsDB } from '../../lib/db/database';
+import { sendToBackground } from '../../lib/messaging/client';
+import { BackgroundProvider } from '../../components/background-context';
+import { DbProvider } from '../../components/db-context';
+import { webStorageDraftStore } from './editor/draft-store';
+import { activeTabUrl } from './header/active-tab';
+import { PopupApp } from './popup-app';
+import '../../components/ui.css';
+import './popup.css';
 
-render(<main>CRM Segments</main>, document.getElementById('app')!);
+const db = new CrmSegmentsDB();
+
+render(
+  <BackgroundProvider send={sendToBackground}>
+    <DbProvider db={db}>
+      <PopupApp draftStore={webStorageDraftStore()} getActiveTabUrl={activeTabUrl} />
+    </DbProvider>
+  </BackgroundProvider>,
+  document.getElementById('app')!,
+);

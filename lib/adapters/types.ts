@@ -18,7 +18,11 @@ export interface LeadAnchor {
   row: Element;
 }
 
-/** Result of converting one CRM record (SPEC §2: unconvertible values become null and are counted). */
+/**
+ * Result of converting one CRM record (SPEC §2: unconvertible values become null and are counted).
+ * `nulledFields` names the Lead fields affected (`createdAt`, `custom.total_visits`, `campaigns`);
+ * `ref` of a failure is the record's id, or "" when it has none (the caller names it by position).
+ */
 export type LeadConversion =
   | { ok: true; lead: Lead; nulledValues: number; nulledFields: string[] }
   | { ok: false; ref: string; reason: string };
@@ -47,10 +51,22 @@ export interface CrmAdapter {
   id: string;
   /** Human name, e.g. "Acme CRM (demo)". */
   label: string;
-  /** True when this adapter handles pages at `url`. */
+  /** True when this adapter handles pages at `url` (URL only: see `isCrmPage` for the page check). */
   matches(url: URL): boolean;
+  /**
+   * True when the loaded document really is this CRM (e.g. a marker element it carries). A URL
+   * rule cannot tell a CRM on localhost from another app there; the content script calls this
+   * on a matched page before syncing or mounting anything.
+   */
+  isCrmPage(root: ParentNode): boolean;
   /** The CRM account key for leads from `url`'s CRM, e.g. "demo@127.0.0.1:5174" (SPEC §2 `crmKey`). */
   crmKey(url: URL): string;
+  /**
+   * The CRM origin (e.g. "http://127.0.0.1:5174") for a `crmKey` this adapter produced, or
+   * undefined when the key is not this adapter's. Lets "open in CRM" links and API calls work
+   * from a stored lead when no CRM page is open.
+   */
+  originOf(crmKey: string): string | undefined;
 
   // ---- page side (content script, runs against the CRM's DOM) ----
   /** Lead rows on a list page, in page order (empty when the page has none). */

@@ -1,0 +1,114 @@
+import { normalizeText } from '../../lib/engine/index';
+import type { Lead } from '../../lib/schema';
+import type { BenchBoundaries } from '../boundaries';
+
+/** A test of one lead. */
+export type LeadPredicate = (lead: Lead) => boolean;
+
+// The practical limit: the 10 segments of bench/segments.ts written directly as closures over the
+// raw Lead, with SPEC §3 semantics, date boundaries precomputed and the engine's own exported text
+// normaliser (`normalizeText`), so the text cost is the same and the difference to the engine is
+// the engine's generic dispatch. Within each segment the cheap numeric / date tests run first, and
+// small value lists are unrolled `===` chains, as a developer tuning by hand would write them.
+
+const textOf = (v: unknown): string => (typeof v === 'string' ? normalizeText(v) : '');
+const textIs = (v: unknown, normal: string): boolean => typeof v === 'string' && normalizeText(v) === normal;
+const num = (v: unknown): number => (typeof v === 'number' ? v : NaN);
+
+/** True when some tag normalises to `a`, `b` or `c` (unrolled: cheaper than a Set for ≤ 3 values). */
+function anyTagIs(tags: readonly string[], a: string, b: string, c = a): boolean {
+  for (let i = 0; i < tags.length; i++) {
+    const tag = normalizeText(tags[i] as string);
+    if (tag === a || tag === b || tag === c) return true;
+  }
+  return false;
+}
+
+/** True when the lead participates (state "participating") in campaign `campaignId`. */
+function participatesIn(lead: Lead, campaignId: string): boolean {
+  const cs = lead.campaigns;
+  for (let i = 0; i < cs.length; i++) {
+    const c = cs[i]!;
+    if (c.state === 'participating' && c.campaignId === campaignId) return true;
+  }
+  return false;
+}
+
+/**
+ * Builds the hand-written predicates of the suite, keyed by segment id (s01…s10).
+ * `b` holds the date boundaries of bench/boundaries.ts.
+ */
+export function handWrittenPredicates(b: BenchBoundaries): Record<string, LeadPredicate> {
+  const { now } = b;
+  return {
+    s01: (lead) => {
+      if (!(num(lead.custom.total_visits) > 3)) return false;
+      const t = num(lead.createdAt);
+      if (!(t >= b.s01CreatedFrom && t <= now)) return false;
+      if (!textIs(lead.source, 'google')) return false;
+      const p = textOf(lead.priority);
+      return p === 'high' || p === 'medium';
+    },
+    s02: (lead) =>
+      textIs(lead.country, 'india') &&
+      !textIs(lead.status, 'converted') &&
+      anyTagIs(lead.tags, 'interested in full time mba', 'interested in other courses'),
+    s03: (lead) => {
+      const seconds = num(lead.custom.time_on_site_s);
+      if (!(seconds >= 300 && seconds <= 1500) || textIs(lead.status, 'converted')) return false;
+      if (!participatesIn(lead, 'email')) return false;
+      let responded = false;
+      for (const c of lead.campaigns) {
+        if (c.campaignId === 'email' && (c.response === 'opened' || c.response === 'clicked')) {
+          responded = true;
+          break;
+        }
+      }
+      return responded && !anyTagIs(lead.tags, 'do-not-email', 'lost to eins');
+    },
+    s04: (lead) =>
+      num(lead.lastContactAt) < b.s04ContactBefore &&
+      textIs(lead.groupName, 'landing page submission') &&
+      !textIs(lead.status, 'converted'),
+    s05: (lead) => {
+      if (!(num(lead.createdAt) >= b.s05CreatedFrom)) return false;
+      for (const c of lead.campaigns) if (c.state === 'excluded' && c.campaignId === 'email') return true;
+      return false;
+    },
+    s06: (lead) => {
+      const t = num(lead.createdAt);
+      if (!(t >= b.s06CreatedFrom && t < b.s06CreatedTo) || !textIs(lead.groupName, 'api')) return false;
+      if (num(lead.custom.page_views_per_visit) > 4) return true;
+      const source = textOf(lead.source);
+      if (source === 'olark chat' || source === 'direct traffic') return true;
+      for (const c of lead.campaigns) if (c.response === 'replied') return true;
+      return false;
+    },
+    s07: (lead) => {
+      if (lead.custom.do_not_email !== false) return false;
+      const city = textOf(lead.custom.city);
+      if (city !== 'mumbai' && city !== 'thane & outskirts') return false;
+      const specialization = textOf(lead.custom.specialization);
+      if (specialization === '' || !specialization.includes('management')) return false;
+      return textOf(lead.company) !== '';
+    },
+    s08: (lead) => {
+      const visits = num(lead.custom.total_visits);
+      if (!(visits >= 2 && visits <= 10)) return false;
+      const t = num(lead.lastContactAt);
+      return t >= b.s08ContactFrom && t <= now && textIs(lead.custom.occupation, 'working professional');
+    },
+    s09: (lead) => {
+      if (!(num(lead.createdAt) < b.s09CreatedBefore) || textIs(lead.priority, 'low')) return false;
+      for (const c of lead.campaigns) if (c.campaignId === 'webinar' && c.response === 'interested') return true;
+      return false;
+    },
+    s10: (lead) => {
+      if (!(num(lead.custom.total_visits) > 0)) return false;
+      const t = num(lead.createdAt);
+      if (!(t >= b.s10CreatedFrom && t <= now)) return false;
+      if (textIs(lead.country, 'india') || textIs(lead.source, 'facebook')) return false;
+      return participatesIn(lead, 'sms') && !anyTagIs(lead.tags, 'ringing', 'switched off', 'invalid number');
+    },
+  };
+}

@@ -1,0 +1,81 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+
+/** Where `npm run build` puts the unpacked Chrome extension. */
+export const EXTENSION_DIR = resolve(import.meta.dirname, '../.output/chrome-mv3');
+/** Debian's Chromium (Playwright's own browser download does not work here). */
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** A running Chromium with the built extension loaded. */
+export interface ExtensionSession {
+  context: BrowserContext;
+  extensionId: string;
+  serviceWorker: Worker;
+  /** Opens an extension page (e.g. "popup.html") in a new tab. */
+  openExtensionPage(path: string): Promise<Page>;
+  close(): Promise<void>;
+}
+
+/**
+ * Launches Debian Chromium (headless=new) with the unpacked build and a fresh user-data dir,
+ * waits for the extension's service worker and reads the extension id from its URL.
+ * Throws if Chromium or the build is missing.
+ */
+export async function launchExtension(options: { headless?: boolean; extensionDir?: string } = {}): Promise<ExtensionSession> {
+  const extensionDir = options.extensionDir ?? EXTENSION_DIR;
+  const userDataDir = await mkdtemp(join(tmpdir(), 'crm-segments-e2e-'));
+  const headless = options.headless ?? true;
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM_PATH,
+    headless: false,
+    viewport: { width: 1280, height: 860 },
+    args: [
+      ...(headless ? ['--headless=new'] : []),
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+  const serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
+  const extensionId = new URL(serviceWorker.url()).host;
+  return {
+    context,
+    extensionId,
+    serviceWorker,
+    async openExtensionPage(path: string) {
+      const page = await context.newPage();
+      await page.goto(`chrome-extension://${extensionId}/${path}`);
+      return page;
+    },
+    async close() {
+      await context.close();
+      await rm(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * Sends a background message from an extension page exactly as the popup does
+ * (@webext-core/messaging wire format) and returns the background's `Result`.
+ */
+export async function sendFromPage<T = unknown>(page: Page, type: string, data: unknown): Promise<{ ok: true; data: T } | { ok: false; error: string }> {
+  return page.evaluate(
+    async ({ type, data }) => {
+      const runtime = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime;
+      const answer = (await runtime.sendMessage({ id: Date.now(), type, data, timestamp: Date.now() })) as
+        | { res?: unknown; err?: { message?: string } }
+        | undefined;
+      if (!answer) throw new Error(`no answer to ${type}`);
+      if (answer.err) throw new Error(answer.err.message ?? 'background error');
+      return answer.res as never;
+    },
+    { type, data },
+  );
+}

@@ -1,0 +1,63 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { RuleSet } from '../../../lib/schema';
+import type { SegmentPreview } from '../../../lib/messaging/protocol';
+import { useBackground } from '../../../components/background-context';
+
+/** What the live preview shows. `last` keeps the previous answer visible while a new one loads. */
+export type PreviewState =
+  | { kind: 'incomplete' }
+  | { kind: 'loading'; last?: SegmentPreview }
+  | { kind: 'ready'; preview: SegmentPreview }
+  | { kind: 'error'; error: string; last?: SegmentPreview };
+
+/** Default debounce of the live preview (issue 4 §4: an answer within 300 ms of the last keystroke). */
+export const PREVIEW_DEBOUNCE_MS = 150;
+
+/** How many sample members the preview shows. */
+export const PREVIEW_SAMPLE_SIZE = 5;
+
+/**
+ * Asks the background to preview `rules` (previewSegment) `delayMs` after they last changed.
+ * `rules` is null while they are invalid (nothing is sent). An answer to an older request than the
+ * latest is ignored, so a slow early answer never overwrites a newer one.
+ */
+export function usePreview(rules: RuleSet | null, delayMs = PREVIEW_DEBOUNCE_MS): PreviewState {
+  const send = useBackground();
+  const [state, setState] = useState<PreviewState>(rules ? { kind: 'loading' } : { kind: 'incomplete' });
+  const sequence = useRef(0);
+  const key = rules ? JSON.stringify(rules) : null;
+
+  useEffect(() => {
+    sequence.current += 1;
+    const request = sequence.current;
+    if (!rules) {
+      setState({ kind: 'incomplete' });
+      return;
+    }
+    setState((previous) => ({ kind: 'loading', last: lastPreview(previous) }));
+    const timer = setTimeout(() => {
+      send('previewSegment', { rules, sampleSize: PREVIEW_SAMPLE_SIZE }).then(
+        (answer) => {
+          if (request !== sequence.current) return;
+          setState((previous) =>
+            answer.ok ? { kind: 'ready', preview: answer.data } : { kind: 'error', error: answer.error, last: lastPreview(previous) },
+          );
+        },
+        (error: unknown) => {
+          if (request !== sequence.current) return;
+          setState((previous) => ({ kind: 'error', error: error instanceof Error ? error.message : String(error), last: lastPreview(previous) }));
+        },
+      );
+    }, delayMs);
+    return () => clearTimeout(timer);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [key, delayMs, send]);
+
+  return state;
+}
+
+function lastPreview(state: PreviewState): SegmentPreview | undefined {
+  if (state.kind === 'ready') return state.preview;
+  if (state.kind === 'loading' || state.kind === 'error') return state.last;
+  return undefined;
+}

@@ -1,0 +1,141 @@
+import type { ComponentChildren } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import type { SyncReport, SyncStatus } from '../../../lib/messaging/protocol';
+import { useBackground } from '../../../components/background-context';
+import { useDb } from '../../../components/db-context';
+import { useLiveQuery } from '../../../components/use-live-query';
+import { useNow } from '../../../components/use-now';
+import { timeAgo } from '../../../components/time-ago';
+import { isSyncableUrl } from './active-tab';
+
+/** Props of {@link SyncHeader}. */
+export interface SyncHeaderProps {
+  /** The URL of the tab to sync from (the active tab). */
+  getActiveTabUrl: () => Promise<string | undefined>;
+  /** Room for the organization view switch (SPEC §7), rendered beside the title. */
+  viewSwitch?: ComponentChildren;
+}
+
+/** Meta row where the background keeps the SyncStatus (also answered by getSyncStatus). */
+export const SYNC_STATUS_KEY = 'syncStatus';
+
+/** Shown when the active tab is not a page a sync can start from. */
+export const NOT_A_CRM_PAGE = "Open your CRM's leads page, then sync";
+
+type HeaderMessage = { tone: 'info' | 'error'; text: string };
+
+const isSyncStatus = (value: unknown): value is SyncStatus =>
+  typeof value === 'object' && value !== null && typeof (value as SyncStatus).leadCount === 'number';
+
+/** "Synced 9240 leads: 120 new or changed, 3 removed, 2 skipped." */
+export function describeSyncReport(report: SyncReport): string {
+  const parts = [`${report.stored} new or changed`];
+  if (report.deleted > 0) parts.push(`${report.deleted} removed`);
+  if (report.skipped.length > 0) parts.push(`${report.skipped.length} skipped`);
+  if (report.nulledValues > 0) parts.push(`${report.nulledValues} unreadable values left empty`);
+  return `Synced ${report.received} leads: ${parts.join(', ')}.`;
+}
+
+/**
+ * The popup header (issue 4 §1): the stored lead count and last sync time (live), and "Sync all",
+ * which pages through the CRM API of the active tab's CRM (syncAll) and shows its progress from
+ * the stored sync status.
+ */
+export function SyncHeader({ getActiveTabUrl, viewSwitch }: SyncHeaderProps) {
+  const db = useDb();
+  const send = useBackground();
+  const now = useNow();
+  const leadCount = useLiveQuery(() => db.leads.count(), [db]);
+  const storedStatus = useLiveQuery(async () => {
+    const row = await db.meta.get(SYNC_STATUS_KEY);
+    return isSyncStatus(row?.value) ? row.value : null;
+  }, [db]);
+  const [askedStatus, setAskedStatus] = useState<SyncStatus | null>(null);
+  const [starting, setStarting] = useState(false);
+  const [message, setMessage] = useState<HeaderMessage | null>(null);
+
+  useEffect(() => {
+    let current = true;
+    send('getSyncStatus', {}).then((answer) => {
+      if (current && answer.ok) setAskedStatus(answer.data);
+    });
+    return () => {
+      current = false;
+    };
+  }, [send]);
+
+  const status = storedStatus.data ?? askedStatus;
+  const running = starting || Boolean(status?.running);
+  const progress = status?.running ? status.progress : undefined;
+  const lastSyncAt = status?.lastSyncAt;
+
+  const syncAll = async () => {
+    setMessage(null);
+    const url = await getActiveTabUrl();
+    if (!isSyncableUrl(url)) {
+      setMessage({ tone: 'error', text: NOT_A_CRM_PAGE });
+      return;
+    }
+    setStarting(true);
+    const answer = await send('syncAll', { pageUrl: url });
+    setStarting(false);
+    if (answer.ok) {
+      setAskedStatus((previous) => ({ ...(previous ?? { leadCount: 0 }), running: false, lastSyncAt: answer.data.finishedAt, lastReport: answer.data }));
+      setMessage({ tone: 'info', text: describeSyncReport(answer.data) });
+    } else {
+      setMessage({ tone: 'error', text: answer.error });
+    }
+  };
+
+  const count = leadCount.data ?? status?.leadCount;
+  return (
+    <header class="popup-header">
+      <div class="header-row">
+        <div class="brand">
+          <span class="brand-mark" aria-hidden="true" />
+          <div>
+            <h1 class="brand-name">CRM Segments</h1>
+            <p class="header-meta">
+              {count === undefined ? 'Counting leads…' : `${count} leads`}
+              <span aria-hidden="true"> · </span>
+              {running ? 'Syncing…' : lastSyncAt ? `Synced ${timeAgo(lastSyncAt, now)}` : 'Never synced'}
+            </p>
+          </div>
+        </div>
+        {viewSwitch && <div class="view-switch">{viewSwitch}</div>}
+        <button type="button" class="button button-secondary button-small" onClick={syncAll} disabled={running} aria-busy={running || undefined}>
+          <span class={`sync-icon${running ? ' is-spinning' : ''}`} aria-hidden="true">
+            ↻
+          </span>
+          Sync all
+        </button>
+      </div>
+      {running && (
+        <div class="sync-progress">
+          <progress
+            class="progress"
+            aria-label="Sync progress"
+            max={progress?.total || undefined}
+            value={progress?.total ? progress.done : undefined}
+          />
+          <span class="muted">
+            {progress ? (progress.total ? `${progress.done} of ${progress.total} leads` : `${progress.done} leads so far`) : 'Starting…'}
+          </span>
+        </div>
+      )}
+      {!running && status?.lastError && !message && (
+        <p class="header-message is-error" role="alert">
+          Last sync failed: {status.lastError}
+        </p>
+      )}
+      {message && (
+        <div class={`header-message${message.tone === 'error' ? ' is-error' : ''}`}>
+          <p role={message.tone === 'error' ? 'alert' : 'status'}>{message.text}</p>
+          <button type="button" class="icon-button icon-button-small" aria-label="Dismiss message" onClick={() => setMessage(null)}>
+            <span aria-hidden="true">×</span>
+          </button>
+        </div>
+      )}
+    </header>
+  );
+}

@@ -1,0 +1,182 @@
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import type { RefreshJob, Segment } from '../../../lib/schema';
+import { safeColor } from '../../../lib/format/color';
+import { useBackground } from '../../../components/background-context';
+import { MenuButton, type MenuItem } from '../../../components/menu-button';
+import { Switch } from '../../../components/switch';
+import { timeAgo } from '../../../components/time-ago';
+
+/** Props of {@link SegmentRow}. */
+export interface SegmentRowProps {
+  segment: Segment;
+  /** The rules in plain words (describeRuleSet). */
+  summary: string;
+  /** The segment's running full refresh, if any (progress: processed/total). */
+  job?: RefreshJob;
+  now: number;
+  onEdit: (segment: Segment) => void;
+  onDelete: (segment: Segment) => void;
+  /** Draw attention to this row (just saved): scrolled into view and highlighted. */
+  highlighted?: boolean;
+}
+
+type RowMessage = { tone: 'info' | 'error'; text: string };
+
+/**
+ * One segment in the list (issue 4 §2–3, §5): a `listitem` named "{name} N members", with its
+ * colour, one-line description (full text on hover), rules summary, live member count, time since
+ * the last refresh (or "Activate to resume updates" when inactive), its error, an "Active" switch
+ * and an "Actions for {name}" menu. Every change is a background message; answers show on the row.
+ */
+export function SegmentRow({ segment, summary, job, now, onEdit, onDelete, highlighted }: SegmentRowProps) {
+  const send = useBackground();
+  const nameId = useId();
+  const countId = useId();
+  const stateId = useId();
+  const row = useRef<HTMLLIElement>(null);
+  const [pending, setPending] = useState<null | 'status' | 'refresh' | 'duplicate' | 'members'>(null);
+  const [optimisticActive, setOptimisticActive] = useState<boolean | null>(null);
+  const [message, setMessage] = useState<RowMessage | null>(null);
+  const active = optimisticActive ?? segment.status === 'active';
+
+  useEffect(() => {
+    if (pending === null && optimisticActive !== null && optimisticActive === (segment.status === 'active')) setOptimisticActive(null);
+  }, [segment.status, optimisticActive, pending]);
+
+  useEffect(() => {
+    if (highlighted) row.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [highlighted]);
+
+  useEffect(() => {
+    if (message?.tone !== 'info') return;
+    const timer = setTimeout(() => setMessage(null), 8000);
+    return () => clearTimeout(timer);
+  }, [message]);
+
+  const setActive = async (next: boolean) => {
+    setPending('status');
+    setOptimisticActive(next);
+    setMessage(null);
+    const answer = await send(next ? 'activateSegment' : 'deactivateSegment', { id: segment.id });
+    setPending(null);
+    // Keep showing the answer's state until the live query catches up (no flicker back).
+    setOptimisticActive(answer.ok ? answer.data.status === 'active' : null);
+    if (!answer.ok) setMessage({ tone: 'error', text: `Could not ${next ? 'activate' : 'deactivate'}: ${answer.error}` });
+    else if (next) setMessage({ tone: 'info', text: 'Active again: its members are being brought up to date.' });
+    else
+      setMessage({
+        tone: 'info',
+        text: `Deactivated. Its ${answer.data.memberCount} members stay frozen until you activate it again.`,
+      });
+  };
+
+  const refresh = async () => {
+    setPending('refresh');
+    setMessage(null);
+    const answer = await send('refreshSegment', { id: segment.id });
+    setPending(null);
+    if (!answer.ok) setMessage({ tone: 'error', text: `Could not refresh: ${answer.error}` });
+  };
+
+  const duplicate = async () => {
+    setPending('duplicate');
+    setMessage(null);
+    const answer = await send('duplicateSegment', { id: segment.id });
+    setPending(null);
+    setMessage(
+      answer.ok
+        ? { tone: 'info', text: `Duplicated as “${answer.data.name}”.` }
+        : { tone: 'error', text: `Could not duplicate: ${answer.error}` },
+    );
+  };
+
+  const showMembers = async () => {
+    setPending('members');
+    setMessage(null);
+    const answer = await send('openSidePanel', { segmentId: segment.id });
+    setPending(null);
+    if (!answer.ok) setMessage({ tone: 'error', text: `Could not open the members panel: ${answer.error}` });
+  };
+
+  const items: MenuItem[] = [
+    { id: 'edit', label: 'Edit', onSelect: () => onEdit(segment) },
+    ...(active ? [{ id: 'refresh', label: 'Refresh', hint: 'Re-check every lead now', onSelect: () => void refresh() }] : []),
+    { id: 'members', label: 'Show members', hint: 'Opens the side panel', onSelect: () => void showMembers() },
+    { id: 'duplicate', label: 'Duplicate', onSelect: () => void duplicate() },
+    active
+      ? { id: 'deactivate', label: 'Deactivate', hint: 'Stops updates; members stay frozen', onSelect: () => void setActive(false) }
+      : { id: 'activate', label: 'Activate', hint: 'Resumes updates and refreshes', onSelect: () => void setActive(true) },
+    { id: 'delete', label: 'Delete', tone: 'danger', onSelect: () => onDelete(segment) },
+  ];
+
+  const refreshing = Boolean(job) || pending === 'refresh';
+  const percent = job && job.total > 0 ? Math.min(100, Math.round((job.processed / job.total) * 100)) : undefined;
+
+  return (
+    <li
+      ref={row}
+      class={`segment-row${active ? '' : ' is-inactive'}${highlighted ? ' is-highlighted' : ''}`}
+      aria-labelledby={`${nameId} ${countId}`}
+      aria-busy={pending !== null || refreshing || undefined}
+    >
+      <span class="segment-color" style={{ backgroundColor: safeColor(segment.color) }} aria-hidden="true" />
+      <div class="segment-main">
+        <div class="segment-title">
+          <button type="button" id={nameId} class="segment-name" title={`Edit ${segment.name}`} onClick={() => onEdit(segment)}>
+            {segment.name}
+          </button>
+        </div>
+        {segment.description && (
+          <p class="segment-description" title={segment.description}>
+            {segment.description}
+          </p>
+        )}
+        {summary && (
+          <p class="segment-rules" title={summary}>
+            {summary}
+          </p>
+        )}
+        <p class="segment-meta">
+          <span id={countId} class="segment-count">
+            {segment.memberCount} members
+          </span>
+          <span aria-hidden="true"> · </span>
+          <span id={stateId}>
+            {!active
+              ? 'Inactive — Activate to resume updates'
+              : refreshing
+                ? percent === undefined
+                  ? 'Refreshing…'
+                  : `Refreshing… ${percent}%`
+                : segment.lastRefreshedAt
+                  ? `Refreshed ${timeAgo(segment.lastRefreshedAt, now)}`
+                  : 'Not refreshed yet'}
+          </span>
+        </p>
+        {refreshing && active && (
+          <progress
+            class="progress"
+            aria-label={`Refreshing ${segment.name}`}
+            max={job?.total || undefined}
+            value={job && job.total > 0 ? job.processed : undefined}
+          />
+        )}
+        {segment.error && (
+          <p class="segment-error">
+            <span aria-hidden="true">⚠ </span>
+            {segment.error}
+          </p>
+        )}
+        {message && (
+          <p class={message.tone === 'error' ? 'row-message is-error' : 'row-message'} role={message.tone === 'error' ? 'alert' : 'status'}>
+            {message.text}
+          </p>
+        )}
+      </div>
+      <div class="segment-controls">
+        <Switch label="Active" checked={active} busy={pending === 'status'} describedBy={stateId} onChange={(next) => void setActive(next)} />
+        <MenuButton label={`Actions for ${segment.name}`} items={items} />
+      </div>
+    </li>
+  );
+}

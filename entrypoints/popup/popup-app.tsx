@@ -1,0 +1,89 @@
+import type { ComponentChildren } from 'preact';
+import { useState } from 'preact/hooks';
+import type { Segment } from '../../lib/schema';
+import { useDb } from '../../components/db-context';
+import { useLiveQuery } from '../../components/use-live-query';
+import type { DraftStore, SavedDraft } from './editor/draft-store';
+import { SegmentEditor } from './editor/segment-editor';
+import { SyncHeader } from './header/sync-header';
+import { SegmentList } from './list/segment-list';
+
+/** Props of {@link PopupApp}. */
+export interface PopupAppProps {
+  draftStore: DraftStore;
+  getActiveTabUrl: () => Promise<string | undefined>;
+  /** Preview debounce (ms) for the editor; tests shorten it. */
+  previewDelayMs?: number;
+  /** Room for the organization view switch (SPEC §7). */
+  viewSwitch?: ComponentChildren;
+}
+
+type View = { kind: 'list'; highlightId?: string } | { kind: 'editor'; segmentId?: string; restored?: SavedDraft; key: number };
+
+/**
+ * The popup (issue 4): the header, then either the segment list or the editor. Data comes from
+ * live queries on the database; an unsaved draft found at start-up reopens the editor on it.
+ */
+export function PopupApp({ draftStore, getActiveTabUrl, previewDelayMs, viewSwitch }: PopupAppProps) {
+  const db = useDb();
+  const segments = useLiveQuery(() => db.segments.toArray(), [db]);
+  const campaigns = useLiveQuery(() => db.campaigns.toArray(), [db]);
+  const customFields = useLiveQuery(() => db.customFields.toArray(), [db]);
+  const jobs = useLiveQuery(() => db.jobs.toArray(), [db]);
+  const [view, setView] = useState<View>(() => {
+    const restored = draftStore.load();
+    return restored ? { kind: 'editor', segmentId: restored.segmentId, restored, key: 0 } : { kind: 'list' };
+  });
+
+  const error = segments.error ?? campaigns.error ?? customFields.error;
+  const ready = segments.data && campaigns.data && customFields.data;
+
+  let body: ComponentChildren;
+  if (error && !ready) {
+    body = (
+      <div class="banner banner-error" role="alert">
+        <strong>Could not read your segments.</strong> {error.message}
+      </div>
+    );
+  } else if (!ready) {
+    body = (
+      <div class="loading" aria-busy="true">
+        <span class="spinner" aria-hidden="true" /> Loading segments…
+      </div>
+    );
+  } else if (view.kind === 'editor') {
+    const segment = view.segmentId ? segments.data!.find((s) => s.id === view.segmentId) : undefined;
+    body = (
+      <SegmentEditor
+        key={view.key}
+        segment={segment}
+        restored={view.restored}
+        segments={segments.data!}
+        customFields={customFields.data!}
+        campaigns={campaigns.data!}
+        draftStore={draftStore}
+        previewDelayMs={previewDelayMs}
+        onDone={(saved?: Segment) => setView({ kind: 'list', highlightId: saved?.id })}
+      />
+    );
+  } else {
+    body = (
+      <SegmentList
+        segments={segments.data!}
+        campaigns={campaigns.data!}
+        customFields={customFields.data!}
+        jobs={jobs.data ?? []}
+        highlightId={view.highlightId}
+        onCreate={() => setView({ kind: 'editor', key: Date.now() })}
+        onEdit={(segment) => setView({ kind: 'editor', segmentId: segment.id, key: Date.now() })}
+      />
+    );
+  }
+
+  return (
+    <div class={`popup view-${view.kind}`}>
+      <SyncHeader getActiveTabUrl={getActiveTabUrl} viewSwitch={viewSwitch} />
+      <main class="popup-main">{body}</main>
+    </div>
+  );
+}

@@ -1,0 +1,201 @@
+import type { Rect } from '@tanstack/virtual-core';
+import type { ComponentChildren } from 'preact';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { BackgroundProvider } from '../../components/background-context';
+import { DbProvider, useDb } from '../../components/db-context';
+import { FormatterProvider } from '../../components/members/formatter-context';
+import { MemberDetails } from '../../components/members/MemberDetails';
+import { loadLastSegmentId, saveLastSegmentId } from '../../components/members/preferences';
+import { SegmentMembers } from '../../components/members/SegmentMembers';
+import { SegmentPicker } from '../../components/members/SegmentPicker';
+import { SegmentSummary } from '../../components/members/SegmentSummary';
+import { EmptyState, ErrorState, LoadingState } from '../../components/members/states';
+import { useLiveQuery } from '../../components/use-live-query';
+import type { CrmSegmentsDB } from '../../lib/db/database';
+import { getEvaluationTimeZone } from '../../lib/db/settings';
+import type { SendToBackground } from '../../lib/messaging/client';
+import type { Campaign, CustomFieldDef, Segment } from '../../lib/schema';
+import { sameTarget, type PanelTarget } from './navigation';
+import type { NavigationSource } from './navigation-source';
+
+/** Props of {@link SidePanelApp}. */
+export interface SidePanelAppProps {
+  db: CrmSegmentsDB;
+  send: SendToBackground;
+  /** From the URL (`?segment=…&lead=…`). */
+  initialTarget: PanelTarget;
+  /** Later navigation requests (the background via storage.session); none in tests by default. */
+  navigation?: NavigationSource;
+  /** Called whenever the view changes (main.tsx mirrors it into the URL). */
+  onTargetChange?: (target: PanelTarget) => void;
+  /** Pin locale / time zone (tests); default: the browser's. */
+  locale?: string;
+  timeZone?: string;
+  /** Table viewport while there is no layout (tests). */
+  initialRect?: Rect;
+  download?: (fileName: string, text: string) => void;
+  copy?: (text: string) => Promise<void>;
+}
+
+/**
+ * The side panel (Chrome side panel / Firefox sidebar, issue 5): the segment picker and summary
+ * on top, then the chosen segment's members with details, or — for `?lead=` alone — that lead's
+ * details with every segment it is in.
+ */
+export function SidePanelApp(props: SidePanelAppProps) {
+  return (
+    <DbProvider db={props.db}>
+      <BackgroundProvider send={props.send}>
+        <ZonedFormatter locale={props.locale} timeZone={props.timeZone}>
+          <SidePanel {...props} />
+        </ZonedFormatter>
+      </BackgroundProvider>
+    </DbProvider>
+  );
+}
+
+/**
+ * Formats and explains in the evaluation time zone (the options page setting, else the
+ * browser's: lib/db/settings.ts), so "Why they match" agrees with the memberships the background
+ * computed. A `timeZone` prop pins it (tests).
+ */
+function ZonedFormatter({ locale, timeZone, children }: { locale?: string; timeZone?: string; children: ComponentChildren }) {
+  const db = useDb();
+  const setting = useLiveQuery(() => getEvaluationTimeZone(db), [db]);
+  return (
+    <FormatterProvider locale={locale} timeZone={timeZone ?? setting.data}>
+      {children}
+    </FormatterProvider>
+  );
+}
+
+function SidePanel({ initialTarget, navigation, onTargetChange, initialRect, download, copy }: SidePanelAppProps) {
+  const db = useDb();
+  const [target, setTarget] = useState<PanelTarget>(initialTarget);
+  const [initialChecked, setInitialChecked] = useState(Boolean(initialTarget.segmentId || initialTarget.leadId) || !navigation);
+  const latestTarget = useRef(target);
+  latestTarget.current = target;
+
+  const navigate = useCallback(
+    (next: PanelTarget) => {
+      if (sameTarget(latestTarget.current, next)) return;
+      latestTarget.current = next;
+      setTarget(next);
+      onTargetChange?.(next);
+    },
+    [onTargetChange],
+  );
+
+  useEffect(() => {
+    if (!navigation) return;
+    let cancelled = false;
+    if (!initialTarget.segmentId && !initialTarget.leadId) {
+      void navigation.initial().then((stored) => {
+        if (cancelled) return;
+        if (stored) navigate(stored);
+        setInitialChecked(true);
+      });
+    }
+    const unsubscribe = navigation.subscribe(navigate);
+    return () => {
+      cancelled = true;
+      unsubscribe();
+    };
+  }, [navigation]);
+
+  const segments = useLiveQuery<Segment[]>(() => db.segments.toArray(), [db]);
+  const customFields = useLiveQuery<CustomFieldDef[]>(() => db.customFields.toArray(), [db]);
+  const campaigns = useLiveQuery<Campaign[]>(() => db.campaigns.toArray(), [db]);
+  const loaded = segments.data !== undefined && customFields.data !== undefined && campaigns.data !== undefined;
+  const readError = segments.error ?? customFields.error ?? campaigns.error;
+  const segment = target.segmentId ? segments.data?.find((s) => s.id === target.segmentId) : undefined;
+
+  // Without a target, reopen the last segment shown (or the first one).
+  useEffect(() => {
+    if (!loaded || !initialChecked || target.segmentId || target.leadId) return;
+    const list = segments.data ?? [];
+    if (list.length === 0) return;
+    const last = loadLastSegmentId();
+    const first = [...list].sort((a, b) => a.name.localeCompare(b.name, undefined, { sensitivity: 'base' }))[0]!;
+    navigate({ segmentId: last && list.some((s) => s.id === last) ? last : first.id });
+  }, [loaded, initialChecked, target, segments.data]);
+
+  useEffect(() => {
+    if (segment) saveLastSegmentId(segment.id);
+    document.title = segment ? `${segment.name} · Segment members` : target.leadId ? 'Member details' : 'Segment members';
+  }, [segment?.id, segment?.name, target.leadId]);
+
+  const openSegment = (segmentId: string, leadId?: string) => navigate({ segmentId, ...(leadId ? { leadId } : {}) });
+
+  let content;
+  if (readError && !loaded) {
+    content = (
+      <ErrorState
+        title="Could not read the extension's data"
+        message={`${readError.message}. Reload the panel; if it keeps failing, check the options page.`}
+        onRetry={() => location.reload()}
+      />
+    );
+  } else if (!loaded) {
+    content = <LoadingState label="Loading segments…" />;
+  } else if (target.segmentId && segment) {
+    content = (
+      <SegmentMembers
+        key={segment.id}
+        segment={segment}
+        segments={segments.data!}
+        customFields={customFields.data!}
+        campaigns={campaigns.data!}
+        leadId={target.leadId}
+        onOpenLead={(leadId) => navigate({ segmentId: segment.id, leadId })}
+        onCloseLead={() => navigate({ segmentId: segment.id })}
+        onOpenSegment={openSegment}
+        initialRect={initialRect}
+        download={download}
+        copy={copy}
+      />
+    );
+  } else if (target.segmentId) {
+    content = (
+      <EmptyState title="This segment no longer exists">
+        It may have been deleted. Choose another segment above.
+      </EmptyState>
+    );
+  } else if (target.leadId) {
+    content = (
+      <div class="lead-view">
+        <MemberDetails
+          leadId={target.leadId}
+          segments={segments.data!}
+          customFields={customFields.data!}
+          campaigns={campaigns.data!}
+          onOpenSegment={(segmentId) => openSegment(segmentId, target.leadId)}
+          autoFocus
+        />
+      </div>
+    );
+  } else if ((segments.data ?? []).length === 0) {
+    content = (
+      <EmptyState title="No segments yet">
+        Create a segment from the CRM Segments button in the toolbar; its members will be listed here.
+      </EmptyState>
+    );
+  } else {
+    content = <LoadingState label="Opening segment…" />;
+  }
+
+  return (
+    <div class="app">
+      <header class="app-header">
+        <SegmentPicker
+          segments={segments.data ?? []}
+          value={target.segmentId}
+          onChange={(segmentId) => navigate({ segmentId })}
+          disabled={!loaded}
+        />
+        {segment && loaded && <SegmentSummary segment={segment} customFields={customFields.data!} campaigns={campaigns.data!} />}
+      </header>
+      <main class="app-main">{content}</main>
+    </div>
+  );
+}

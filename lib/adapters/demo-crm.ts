@@ -1,0 +1,442 @@
+/**
+ * Adapter for Acme CRM, the demo CRM in `demo/` (SPEC §6). Everything this extension knows about
+ * Acme — its URLs, page markup, API paths and record format — lives in this file.
+ *
+ * URLs: Acme runs on a loopback address (127.0.0.1 or localhost) on any port (DEMO_PORT may move
+ * it from 5174), so `matches()` claims only http loopback pages under Acme's own app paths
+ * (`/leads`, `/leads/{id}`, `/campaigns`); `isCrmPage()` then checks the page's
+ * `<meta name="crm" content="acme-demo">` marker, so another localhost app is not mistaken for it.
+ *
+ * Records (`GET /api/leads`): every value a string; ISO 8601 dates; ";"-joined multi-values;
+ * "" = empty; custom fields as `cf_<key>`; campaigns as `campaignId:state:response[:respondedAt]`
+ * entries joined with ";". See demo/README.md.
+ */
+import {
+  CAMPAIGN_RESPONSES,
+  CustomFieldDefSchema,
+  LeadSchema,
+  formatZodError,
+  z,
+  type Campaign,
+  type CustomFieldDef,
+  type CustomValue,
+  type Lead,
+  type LeadCampaign,
+} from '../schema';
+import { CrmApiError } from './errors';
+import type { CrmAdapter, CurrentUser, FetchFn, LeadAnchor, LeadConversion, LeadPage } from './types';
+import { parseBooleanText, parseIsoText, parseNumberText, splitListText } from './value-parsers';
+
+/** Records per API page during "Sync all". */
+export const SYNC_PAGE_SIZE = 500;
+
+const LABEL = 'Acme CRM';
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost']);
+const APP_PATH = /^\/(?:leads(?:\/[^/]+)?|campaigns)\/?$/;
+const CUSTOM_PREFIX = 'cf_';
+const ROLES = ['owner', 'admin', 'member'] as const;
+
+// ---------------------------------------------------------------- API response shapes (Zod)
+
+const LeadListResponse = z.object({
+  page: z.number().int().min(1),
+  pageSize: z.number().int().min(1),
+  total: z.number().int().min(0),
+  results: z.array(z.unknown()),
+});
+
+const CampaignsResponse = z.object({
+  results: z.array(z.object({ id: z.string().min(1), name: z.string(), status: z.string() })),
+});
+
+const FieldsResponse = z.object({
+  results: z.array(
+    z.object({ key: z.string(), label: z.string(), type: z.string(), options: z.array(z.string()).optional() }),
+  ),
+});
+
+const UserResponse = z.object({
+  id: z.string().min(1),
+  name: z.string(),
+  role: z.enum(ROLES),
+  org_id: z.string().min(1),
+});
+
+const NotFoundBody = z.object({ code: z.literal('not_found') });
+
+/** Acme's field types → SPEC §2 custom field types. Unknown types are not offered as fields. */
+const FIELD_TYPES: Readonly<Record<string, CustomFieldDef['type']>> = {
+  string: 'text',
+  number: 'number',
+  datetime: 'date',
+  bool: 'boolean',
+  enumeration: 'select',
+  multi_enumeration: 'multiselect',
+};
+
+const CAMPAIGN_STATUSES: Readonly<Record<string, Campaign['status']>> = {
+  draft: 'draft',
+  active: 'active',
+  paused: 'paused',
+  completed: 'completed',
+};
+
+// ---------------------------------------------------------------- HTTP
+
+const unreachable = (origin: string, cause: unknown): CrmApiError =>
+  new CrmApiError(`${LABEL} is not reachable at ${origin} — is it running?`, { cause });
+
+/**
+ * GETs `path` on `origin` and validates the JSON body with `schema`. With `allowNotFound`, a 404
+ * whose body is Acme's own "not_found" error resolves to null.
+ * Throws CrmApiError (unreachable, HTTP error, not JSON, wrong shape); rethrows an abort.
+ */
+async function getJson<T>(
+  origin: string,
+  path: string,
+  fetchFn: FetchFn,
+  schema: z.ZodType<T>,
+  options: { signal?: AbortSignal; allowNotFound?: boolean } = {},
+): Promise<T | null> {
+  let response: Response;
+  try {
+    response = await fetchFn(`${origin}${path}`, {
+      method: 'GET',
+      headers: { accept: 'application/json' },
+      credentials: 'include',
+      signal: options.signal,
+    });
+  } catch (error) {
+    if (options.signal?.aborted) throw options.signal.reason ?? error;
+    throw unreachable(origin, error);
+  }
+  let text: string;
+  try {
+    text = await response.text();
+  } catch (error) {
+    if (options.signal?.aborted) throw options.signal.reason ?? error;
+    throw unreachable(origin, error);
+  }
+  let body: unknown;
+  let isJson = true;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    isJson = false;
+  }
+  if (response.status === 404 && options.allowNotFound && isJson && NotFoundBody.safeParse(body).success) return null;
+  if (!response.ok) {
+    const detail = isJson && typeof (body as { error?: unknown })?.error === 'string' ? `: ${(body as { error: string }).error}` : '';
+    throw new CrmApiError(`${LABEL} answered ${path} with HTTP ${response.status}${detail.slice(0, 200)}`);
+  }
+  if (!isJson) {
+    const type = response.headers.get('content-type') ?? 'no content type';
+    throw new CrmApiError(`${LABEL} sent a response that is not JSON for ${path} (${type})`);
+  }
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) {
+    throw new CrmApiError(`${LABEL} sent an unexpected response for ${path}: ${formatZodError(parsed.error)}`);
+  }
+  return parsed.data;
+}
+
+async function getRequired<T>(origin: string, path: string, fetchFn: FetchFn, schema: z.ZodType<T>, signal?: AbortSignal): Promise<T> {
+  return (await getJson(origin, path, fetchFn, schema, { signal })) as T;
+}
+
+// ---------------------------------------------------------------- record conversion
+
+const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Collects the fields whose values could not be converted (SPEC §2: stored as null, counted). */
+class NulledValues {
+  count = 0;
+  readonly fields = new Set<string>();
+  note(field: string): void {
+    this.count++;
+    this.fields.add(field);
+  }
+}
+
+/** A property's text: undefined when absent or "", the string otherwise; a non-string is noted as unconvertible. */
+function textOf(record: Record<string, unknown>, property: string, field: string, nulled: NulledValues): string | undefined {
+  const value = record[property];
+  if (value === undefined || value === null || value === '') return undefined;
+  if (typeof value !== 'string') {
+    nulled.note(field);
+    return undefined;
+  }
+  return value;
+}
+
+/** Converts with `parse`; unconvertible text is noted and gives undefined (standard fields are optional, not nullable). */
+function convertOptional<T>(
+  record: Record<string, unknown>,
+  property: string,
+  field: string,
+  nulled: NulledValues,
+  parse: (text: string) => T | null | undefined,
+): T | undefined {
+  const text = textOf(record, property, field, nulled);
+  if (text === undefined) return undefined;
+  const value = parse(text);
+  if (value === null) {
+    nulled.note(field);
+    return undefined;
+  }
+  return value;
+}
+
+const RESPONSES: readonly string[] = CAMPAIGN_RESPONSES;
+
+/** Parses `campaignId:state:response[:respondedAt]` entries; bad entries are dropped and noted. */
+function campaignsOf(text: string | undefined, nulled: NulledValues): LeadCampaign[] {
+  const campaigns: LeadCampaign[] = [];
+  for (const entry of splitListText(text ?? '')) {
+    const [campaignId = '', state = '', response = '', ...rest] = entry.split(':').map((p) => p.trim());
+    if (campaignId === '' || (state !== 'participating' && state !== 'excluded')) {
+      nulled.note('campaigns');
+      continue;
+    }
+    const campaign: LeadCampaign = { campaignId, state };
+    if (response !== '') {
+      if (RESPONSES.includes(response)) campaign.response = response as LeadCampaign['response'];
+      else nulled.note('campaigns');
+    }
+    const respondedAt = parseIsoText(rest.join(':'));
+    if (respondedAt === null) nulled.note('campaigns');
+    else if (respondedAt !== undefined) campaign.respondedAt = respondedAt;
+    campaigns.push(campaign);
+  }
+  return campaigns;
+}
+
+/** A custom value converted by its definition's type; undefined = empty (not stored). */
+function customValueOf(def: CustomFieldDef, raw: unknown, nulled: NulledValues): CustomValue | undefined {
+  if (raw === undefined || raw === null || raw === '') return undefined;
+  const field = `custom.${def.key}`;
+  if (typeof raw !== 'string') {
+    nulled.note(field);
+    return null;
+  }
+  let value: CustomValue | undefined;
+  switch (def.type) {
+    case 'text':
+    case 'select':
+      value = raw;
+      break;
+    case 'number':
+      value = parseNumberText(raw);
+      break;
+    case 'date':
+      value = parseIsoText(raw);
+      break;
+    case 'boolean':
+      value = parseBooleanText(raw);
+      break;
+    case 'multiselect': {
+      const list = splitListText(raw);
+      value = list.length > 0 ? list : undefined;
+      break;
+    }
+  }
+  if (value === null) nulled.note(field);
+  return value;
+}
+
+/**
+ * Converts one Acme API record to a Lead (SPEC §2, §6): strings → numbers, ISO → epoch ms,
+ * Yes/No → booleans, ";" lists → arrays, campaigns and custom fields by `customFields`.
+ * Unconvertible values become null (custom) or are left out (standard fields) and are counted.
+ * A record that is not an object or has no string id gives `{ ok: false }` (ref "" when there
+ * is no usable id: the caller names it by position).
+ */
+export function demoRecordToLead(
+  record: unknown,
+  context: { crmKey: string; syncedAt: number; customFields: readonly CustomFieldDef[] },
+): LeadConversion {
+  if (!isPlainObject(record)) return { ok: false, ref: '', reason: 'the record is not an object' };
+  const rawId = record.id;
+  if (typeof rawId !== 'string' || rawId.trim() === '') {
+    const ref = typeof rawId === 'number' ? String(rawId) : '';
+    return { ok: false, ref, reason: typeof rawId === 'number' ? 'the record id is a number, not text' : 'the record has no id' };
+  }
+  const crmId = rawId.trim();
+  const nulled = new NulledValues();
+  const text = (property: string, field: string): string | undefined => textOf(record, property, field, nulled);
+  const date = (property: string, field: string): number | undefined => convertOptional(record, property, field, nulled, parseIsoText);
+
+  const name = [text('first_name', 'name'), text('last_name', 'name')]
+    .map((s) => s?.trim() ?? '')
+    .filter((s) => s !== '')
+    .join(' ');
+
+  const lead: Lead = {
+    id: `${context.crmKey}/${crmId}`,
+    crmKey: context.crmKey,
+    crmId,
+    name,
+    tags: splitListText(text('tags', 'tags') ?? ''),
+    campaigns: campaignsOf(text('campaigns', 'campaigns'), nulled),
+    custom: {},
+    syncedAt: context.syncedAt,
+  };
+  const optional: Array<[keyof Lead, string | number | undefined]> = [
+    ['email', text('email', 'email')],
+    ['company', text('company', 'company')],
+    ['phone', text('phone', 'phone')],
+    ['source', text('lead_source', 'source')],
+    ['groupName', text('lead_origin', 'groupName')],
+    ['status', text('status', 'status')],
+    ['priority', text('priority', 'priority')],
+    ['country', text('country', 'country')],
+    ['language', text('language', 'language')],
+    ['createdAt', date('created_at', 'createdAt')],
+    ['lastContactAt', date('last_contact_at', 'lastContactAt')],
+    ['crmUpdatedAt', date('updated_at', 'crmUpdatedAt')],
+  ];
+  for (const [key, value] of optional) if (value !== undefined) (lead as Record<string, unknown>)[key] = value;
+  for (const def of context.customFields) {
+    const value = customValueOf(def, record[CUSTOM_PREFIX + def.key], nulled);
+    if (value !== undefined) lead.custom[def.key] = value;
+  }
+
+  const parsed = LeadSchema.safeParse(lead);
+  if (!parsed.success) return { ok: false, ref: crmId, reason: formatZodError(parsed.error) };
+  return { ok: true, lead: parsed.data, nulledValues: nulled.count, nulledFields: [...nulled.fields] };
+}
+
+// ---------------------------------------------------------------- page side
+
+const ROW_SELECTOR = 'tr[data-lead-id]';
+const ROW_ANCHOR_SELECTOR = 'td.lead-name .lead-cell-main';
+const HEADER_SELECTOR = '[data-lead-header][data-lead-id]';
+const HEADER_ANCHOR_SELECTOR = '.lead-title-row';
+const USER_SELECTOR = '[data-current-user]';
+const PAGE_MARKER_SELECTOR = 'meta[name="crm"][content="acme-demo"]';
+
+const PageUser = z.object({
+  userId: z.string().min(1),
+  name: z.string().min(1),
+  role: z.enum(ROLES),
+  orgId: z.string().min(1),
+});
+
+const idOf = (el: Element): string => (el.getAttribute('data-lead-id') ?? '').trim();
+
+/** Lead rows of a list page: `tr[data-lead-id]` with the badge anchor in the name cell. */
+function findLeadRows(root: ParentNode): LeadAnchor[] {
+  const anchors: LeadAnchor[] = [];
+  for (const row of root.querySelectorAll(ROW_SELECTOR)) {
+    const crmId = idOf(row);
+    const anchor = row.querySelector(ROW_ANCHOR_SELECTOR) ?? row.querySelector('td.lead-name');
+    if (crmId !== '' && anchor) anchors.push({ crmId, anchor, row });
+  }
+  return anchors;
+}
+
+/** The lead header of a detail page: `[data-lead-header][data-lead-id]`, anchor `.lead-title-row`. */
+function findDetailHeader(root: ParentNode): LeadAnchor | null {
+  const header = root.querySelector(HEADER_SELECTOR);
+  if (!header) return null;
+  const crmId = idOf(header);
+  if (crmId === '') return null;
+  return { crmId, anchor: header.querySelector(HEADER_ANCHOR_SELECTOR) ?? header, row: header };
+}
+
+/** The user menu's `[data-current-user]` data attributes, validated; null when absent or malformed. */
+function readCurrentUser(root: ParentNode): CurrentUser | null {
+  const el = root.querySelector(USER_SELECTOR);
+  if (!el) return null;
+  const parsed = PageUser.safeParse({
+    userId: el.getAttribute('data-user-id'),
+    name: el.getAttribute('data-user-name'),
+    role: el.getAttribute('data-user-role'),
+    orgId: el.getAttribute('data-org-id'),
+  });
+  return parsed.success ? parsed.data : null;
+}
+
+// ---------------------------------------------------------------- the adapter
+
+/** The Acme CRM (demo) adapter. */
+export const demoCrmAdapter: CrmAdapter = {
+  id: 'demo-crm',
+  label: 'Acme CRM (demo)',
+
+  matches(url) {
+    return url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname) && APP_PATH.test(url.pathname);
+  },
+
+  isCrmPage(root) {
+    return root.querySelector(PAGE_MARKER_SELECTOR) !== null;
+  },
+
+  crmKey(url) {
+    const host = url.hostname === 'localhost' ? '127.0.0.1' : url.hostname;
+    return `demo@${host}:${url.port || '80'}`;
+  },
+
+  originOf(crmKey) {
+    const m = /^demo@(127\.0\.0\.1|localhost):(\d{1,5})$/.exec(crmKey);
+    return m ? `http://${m[1]}:${m[2]}` : undefined;
+  },
+
+  findLeadRows,
+  findDetailHeader,
+  readCurrentUser,
+
+  leadUrl(origin, crmId) {
+    return `${origin}/leads/${encodeURIComponent(crmId)}`;
+  },
+
+  async *fetchAllLeads(origin, fetchFn, signal): AsyncIterable<LeadPage> {
+    let done = 0;
+    for (let page = 1; ; page++) {
+      signal?.throwIfAborted();
+      const path = `/api/leads?page=${page}&pageSize=${SYNC_PAGE_SIZE}&sort=id&dir=asc`;
+      const body = await getRequired(origin, path, fetchFn, LeadListResponse, signal);
+      if (body.page !== page || body.results.length > SYNC_PAGE_SIZE) {
+        throw new CrmApiError(`${LABEL} sent an unexpected response for ${path}: it returned page ${body.page} with ${body.results.length} records`);
+      }
+      done += body.results.length;
+      yield { records: body.results, done, total: body.total };
+      if (body.results.length < SYNC_PAGE_SIZE || done >= body.total) return;
+    }
+  },
+
+  async fetchLead(origin, crmId, fetchFn) {
+    return getJson(origin, `/api/leads/${encodeURIComponent(crmId)}`, fetchFn, z.unknown(), { allowNotFound: true });
+  },
+
+  async fetchCampaigns(origin, fetchFn) {
+    const body = await getRequired(origin, '/api/campaigns', fetchFn, CampaignsResponse);
+    const crmKey = demoCrmAdapter.crmKey(new URL(origin));
+    return body.results.flatMap((c): Campaign[] => {
+      const status = CAMPAIGN_STATUSES[c.status.trim().toLowerCase()];
+      return status ? [{ id: c.id, crmKey, name: c.name, status, segmentIds: [] }] : [];
+    });
+  },
+
+  async fetchCustomFields(origin, fetchFn) {
+    const body = await getRequired(origin, '/api/fields', fetchFn, FieldsResponse);
+    return body.results.flatMap((f): CustomFieldDef[] => {
+      const type = FIELD_TYPES[f.type];
+      if (!type) return [];
+      const def = CustomFieldDefSchema.safeParse({
+        key: f.key,
+        label: f.label,
+        type,
+        ...(type === 'select' || type === 'multiselect' ? { options: f.options ?? [] } : {}),
+      });
+      return def.success ? [def.data] : [];
+    });
+  },
+
+  async fetchCurrentUser(origin, fetchFn) {
+    const me = await getRequired(origin, '/api/me', fetchFn, UserResponse);
+    return { userId: me.id, name: me.name, role: me.role, orgId: me.org_id };
+  },
+
+  toLead: demoRecordToLead,
+};

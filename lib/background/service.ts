@@ -1,0 +1,228 @@
+import { findAdapter } from '../adapters/registry';
+import type { FetchFn } from '../adapters/types';
+import {
+  getCurrentUserOverride,
+  getEvaluationTimeZone,
+  getMeta,
+  listJobs,
+  setMeta,
+  CurrentUserSchema,
+  type CrmSegmentsDB,
+} from '../db';
+import type { BadgeSegment } from '../messaging/protocol';
+import { UserFacingError, type MessageHandlers, type MessageSenderInfo } from '../messaging/router';
+import {
+  activateSegment,
+  createSegment,
+  deactivateSegment,
+  deleteSegment,
+  duplicateSegment,
+  ingestLeads,
+  membershipsForLeads,
+  previewRules,
+  refreshSegment,
+  runRefreshJob,
+  scheduleTimeDependentRefresh,
+  updateSegment,
+  type SegmentOwner,
+} from '../segments';
+import { syncAllLeads } from '../sync/sync-all';
+import { syncVisibleLeads } from '../sync/sync-visible';
+import { readSyncStatus, updateSyncStatus } from '../sync/status';
+import { SCHEDULE_ALARM } from './alarms';
+import { createJobRunner, type JobRunner } from './job-runner';
+
+/** Everything the background service needs from the browser (the composition root passes real ones). */
+export interface BackgroundPorts {
+  db: CrmSegmentsDB;
+  fetchFn: FetchFn;
+  /** Wall clock, epoch ms. */
+  clock: () => number;
+  /** Pushes to CRM tabs (content scripts). */
+  tabs: {
+    membershipsChanged(memberships: Record<string, BadgeSegment[]>): Promise<void>;
+    segmentsChanged(): Promise<void>;
+  };
+  /** Opens the side panel (or a tab when it cannot) on a segment and/or lead. */
+  openSidePanel(target: { segmentId?: string; leadId?: string }, sender: MessageSenderInfo): Promise<boolean>;
+  /** Reports a background failure nobody is waiting for. */
+  reportError(context: string, error: unknown): void;
+}
+
+/** The background: message handlers, start-up and alarm work, and the refresh job runner. */
+export interface BackgroundService {
+  handlers: MessageHandlers;
+  /** Resumes interrupted refresh jobs (SPEC §5). */
+  start(): void;
+  /** Handles an alarm by name (re-evaluates time-dependent segments). */
+  onAlarm(name: string): Promise<void>;
+  jobs: JobRunner;
+}
+
+/** Meta key of the user the CRM page/API says is signed in (SPEC §7). */
+const CRM_USER_KEY = 'crm.currentUser';
+/** Who owns segments when neither an override nor a CRM user is known. */
+const LOCAL_USER: SegmentOwner = { userId: 'local', name: 'You', orgId: 'local' };
+/** How often (ms) "Sync all" progress is written for the popup. */
+const PROGRESS_WRITE_INTERVAL_MS = 250;
+
+/**
+ * Builds the background service (SPEC §5: the background is the only writer). Each handler
+ * receives a payload already validated by the router; failures throw and become
+ * `{ ok: false, error }`.
+ */
+export function createBackgroundService(ports: BackgroundPorts): BackgroundService {
+  const { db, clock } = ports;
+  let syncRunning = false;
+
+  const timeZone = () => getEvaluationTimeZone(db);
+
+  const currentOwner = async (): Promise<SegmentOwner> =>
+    (await getCurrentUserOverride(db)) ?? (await getMeta(db, CRM_USER_KEY, CurrentUserSchema.nullable(), null)) ?? LOCAL_USER;
+
+  const pushMemberships = async (leadIds: readonly string[]) => {
+    if (leadIds.length === 0) return;
+    await ports.tabs.membershipsChanged(await membershipsForLeads(db, leadIds));
+  };
+
+  const quietly = (context: string, work: Promise<unknown>) => {
+    work.catch((error) => ports.reportError(context, error));
+  };
+
+  const jobs = createJobRunner(
+    async () => (await listJobs(db))[0]?.id,
+    async (jobId) => {
+      const tz = await timeZone();
+      await runRefreshJob(db, jobId, {
+        timeZone: tz,
+        clock,
+        onProgress: (progress) => quietly('badge update', pushMemberships(progress.changedLeadIds)),
+      });
+    },
+    (jobId, error) => ports.reportError(`refresh job ${jobId}`, error),
+  );
+
+  const afterDefinitionChange = () => {
+    jobs.kick();
+    quietly('badge update', ports.tabs.segmentsChanged());
+  };
+
+  const adapterFor = (pageUrl: string) => {
+    const adapter = findAdapter(pageUrl);
+    if (!adapter) throw new UserFacingError('This page is not a CRM that CRM Segments knows. Open your CRM\'s leads page, then sync.');
+    return adapter;
+  };
+
+  const handlers: MessageHandlers = {
+    async ingestLeads({ leads }) {
+      const { report, changes } = await ingestLeads(db, leads, { now: clock(), timeZone: await timeZone() });
+      quietly('badge update', pushMemberships(Object.keys(changes)));
+      jobs.kick();
+      return report;
+    },
+    async createSegment({ draft }) {
+      const segment = await createSegment(db, draft, await currentOwner(), { now: clock() });
+      jobs.kick();
+      return segment;
+    },
+    async updateSegment({ id, patch }) {
+      const owner = await currentOwner();
+      const segment = await updateSegment(db, id, patch, { now: clock(), actorId: owner.userId });
+      afterDefinitionChange();
+      return segment;
+    },
+    async deleteSegment({ id }) {
+      const owner = await currentOwner();
+      await deleteSegment(db, id, { actorId: owner.userId });
+      quietly('badge update', ports.tabs.segmentsChanged());
+      return { id };
+    },
+    async activateSegment({ id }) {
+      const owner = await currentOwner();
+      const segment = await activateSegment(db, id, { now: clock(), actorId: owner.userId });
+      jobs.kick();
+      return segment;
+    },
+    async deactivateSegment({ id }) {
+      const owner = await currentOwner();
+      return deactivateSegment(db, id, { now: clock(), actorId: owner.userId });
+    },
+    async refreshSegment({ id }) {
+      const segment = await refreshSegment(db, id, { now: clock() });
+      jobs.kick();
+      return segment;
+    },
+    async duplicateSegment({ id }) {
+      const segment = await duplicateSegment(db, id, await currentOwner(), { now: clock() });
+      jobs.kick();
+      return segment;
+    },
+    async previewSegment({ rules, sampleSize }) {
+      return previewRules(db, rules, { now: clock(), timeZone: await timeZone(), sampleSize });
+    },
+    async getMemberships({ leadIds }) {
+      return membershipsForLeads(db, leadIds);
+    },
+    async getSyncStatus() {
+      return readSyncStatus(db);
+    },
+    async syncAll({ pageUrl }) {
+      const adapter = adapterFor(pageUrl);
+      if (syncRunning) throw new UserFacingError('A sync is already running.');
+      syncRunning = true;
+      let lastWrite = 0;
+      try {
+        await updateSyncStatus(db, { running: true, progress: { done: 0 }, lastError: undefined });
+        const origin = new URL(pageUrl).origin;
+        const user = await adapter.fetchCurrentUser(origin, ports.fetchFn).catch(() => null);
+        if (user) await setMeta(db, CRM_USER_KEY, CurrentUserSchema, user);
+        const report = await syncAllLeads({
+          db,
+          adapter,
+          pageUrl,
+          fetchFn: ports.fetchFn,
+          clock,
+          timeZone: await timeZone(),
+          onProgress: (progress) => {
+            if (clock() - lastWrite < PROGRESS_WRITE_INTERVAL_MS) return;
+            lastWrite = clock();
+            quietly('sync progress', updateSyncStatus(db, { progress }));
+          },
+          onMembershipChanges: (leadIds) => quietly('badge update', pushMemberships(leadIds)),
+        });
+        await updateSyncStatus(db, { running: false, progress: undefined, lastSyncAt: report.finishedAt, lastReport: report });
+        jobs.kick();
+        return report;
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        await updateSyncStatus(db, { running: false, progress: undefined, lastError: message }).catch(() => undefined);
+        throw error;
+      } finally {
+        syncRunning = false;
+      }
+    },
+    async syncVisible({ pageUrl, crmIds }) {
+      const adapter = adapterFor(pageUrl);
+      const result = await syncVisibleLeads({ db, adapter, pageUrl, crmIds, fetchFn: ports.fetchFn, clock, timeZone: await timeZone() });
+      quietly('badge update', pushMemberships(result.changedLeadIds));
+      jobs.kick();
+      return result.report;
+    },
+    async openSidePanel(target, sender) {
+      return { opened: await ports.openSidePanel(target, sender) };
+    },
+  };
+
+  return {
+    handlers,
+    jobs,
+    start() {
+      jobs.kick();
+    },
+    async onAlarm(name) {
+      if (name !== SCHEDULE_ALARM) return;
+      await scheduleTimeDependentRefresh(db, clock(), { timeZone: await timeZone() });
+      jobs.kick();
+    },
+  };
+}

@@ -1,0 +1,50 @@
+import Dexie from 'dexie';
+import { SegmentHistorySchema, type SegmentHistory } from '../schema';
+import type { CrmSegmentsDB } from './database';
+import { validated } from './validation';
+
+/** A segment's history rows, oldest day first. */
+export function historyOfSegment(db: CrmSegmentsDB, segmentId: string): Promise<SegmentHistory[]> {
+  return db.segmentHistory
+    .where('[segmentId+day]')
+    .between([segmentId, Dexie.minKey], [segmentId, Dexie.maxKey], true, true)
+    .toArray();
+}
+
+/** One day's history row of a segment, or `undefined`. */
+export function getHistoryRow(db: CrmSegmentsDB, segmentId: string, day: string): Promise<SegmentHistory | undefined> {
+  return db.segmentHistory.get([segmentId, day]);
+}
+
+/**
+ * Records a membership change in the segment's row for `day` (SPEC §2 SegmentHistory): `count`
+ * becomes the segment's member count after the change and `added`/`removed` accumulate over the
+ * day. Creates the row if the day has none. Validated before the write.
+ */
+export async function recordHistory(
+  db: CrmSegmentsDB,
+  change: { segmentId: string; day: string; count: number; added: number; removed: number },
+): Promise<SegmentHistory> {
+  const existing = await getHistoryRow(db, change.segmentId, change.day);
+  const row = validated(
+    SegmentHistorySchema,
+    {
+      segmentId: change.segmentId,
+      day: change.day,
+      count: change.count,
+      added: (existing?.added ?? 0) + change.added,
+      removed: (existing?.removed ?? 0) + change.removed,
+    },
+    'segment history row',
+  );
+  await db.segmentHistory.put(row);
+  return row;
+}
+
+/** Deletes every history row of a segment; returns how many. */
+export function deleteHistoryOfSegment(db: CrmSegmentsDB, segmentId: string): Promise<number> {
+  return db.segmentHistory
+    .where('[segmentId+day]')
+    .between([segmentId, Dexie.minKey], [segmentId, Dexie.maxKey], true, true)
+    .delete();
+}

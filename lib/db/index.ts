@@ -1,0 +1,17 @@
+/**
+ * The store (SPEC §2, §5): the Dexie database and the repository functions, the only code that
+ * touches its tables. Every helper takes the database instance first; every write is validated
+ * with the Zod schemas of lib/schema first.
+ */
+export * from './database';
+export * from './validation';
+export * from './transaction';
+export * from './leads';
+export * from './segments';
+export * from './memberships';
+export * from './history';
+export * from './jobs';
+export * from './campaigns';
+export * from './custom-fields';
+export * from './meta';
+export * from './settings';

@@ -1,0 +1,45 @@
+import { LeadSchema, type Lead } from '../schema';
+import type { CrmSegmentsDB } from './database';
+import { settled, writeValidated } from './validation';
+
+/** The stored leads for `ids`, in the same order (`undefined` where none is stored). */
+export function getLeads(db: CrmSegmentsDB, ids: readonly string[]): Promise<Array<Lead | undefined>> {
+  return db.leads.bulkGet([...ids]);
+}
+
+/** One stored lead, or `undefined`. */
+export function getLead(db: CrmSegmentsDB, id: string): Promise<Lead | undefined> {
+  return db.leads.get(id);
+}
+
+/**
+ * Stores (inserts or replaces) leads after validating every one with `LeadSchema`.
+ * Throws `StoreValidationError` and writes nothing if any is invalid.
+ */
+export function putLeads(db: CrmSegmentsDB, leads: readonly Lead[]): Promise<void> {
+  return writeValidated(LeadSchema, leads, 'lead', (rows) => db.leads.bulkPut(rows).then(() => undefined), undefined);
+}
+
+/**
+ * Up to `limit` leads in primary-key (id) order whose id is strictly greater than `afterId`
+ * (from the first lead when `afterId` is undefined). The chunk reader of full refreshes and previews.
+ */
+export function leadsAfter(db: CrmSegmentsDB, afterId: string | undefined, limit: number): Promise<Lead[]> {
+  const collection = afterId === undefined ? db.leads.toCollection() : db.leads.where(':id').above(afterId);
+  return collection.limit(limit).toArray();
+}
+
+/** Number of stored leads. */
+export function countLeads(db: CrmSegmentsDB): Promise<number> {
+  return db.leads.count();
+}
+
+/** Ids of the stored leads of one CRM account (`crmKey` index). */
+export function leadIdsOfCrm(db: CrmSegmentsDB, crmKey: string): Promise<string[]> {
+  return db.leads.where('crmKey').equals(crmKey).primaryKeys() as Promise<string[]>;
+}
+
+/** Deletes lead rows by id. Memberships are the caller's business (see lib/segments). */
+export function deleteLeadRows(db: CrmSegmentsDB, ids: readonly string[]): Promise<void> {
+  return ids.length > 0 ? db.leads.bulkDelete([...ids]) : settled(undefined);
+}

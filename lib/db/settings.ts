@@ -1,0 +1,63 @@
+import { z } from '../schema';
+import type { CrmSegmentsDB } from './database';
+import { deleteMeta, getMeta, setMeta } from './meta';
+
+/** True when `name` is an IANA time zone this runtime knows (e.g. "Asia/Kolkata", "UTC"). */
+export function isValidTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** An IANA time zone name accepted by `Intl`. */
+export const TimeZoneSchema = z.string().min(1).refine(isValidTimeZone, 'is not a known time zone');
+
+/**
+ * The signed-in user as the options page may override it (SPEC §7). Mirrors `CurrentUser` of
+ * lib/adapters/types.ts. (Candidate for lib/schema if other parts need it.)
+ */
+export const CurrentUserSchema = z.object({
+  userId: z.string().trim().min(1, 'user id is required'),
+  name: z.string().trim().min(1, 'name is required'),
+  role: z.enum(['owner', 'admin', 'member']),
+  orgId: z.string().trim().min(1, 'organization id is required'),
+});
+export type CurrentUserSetting = z.infer<typeof CurrentUserSchema>;
+
+const TIME_ZONE_KEY = 'settings.timeZone';
+const USER_OVERRIDE_KEY = 'settings.currentUserOverride';
+
+/** The runtime's own time zone (`Intl…resolvedOptions().timeZone`), "UTC" if it has none. */
+export function runtimeTimeZone(): string {
+  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  return zone && isValidTimeZone(zone) ? zone : 'UTC';
+}
+
+/**
+ * The evaluation time zone (SPEC §3 rule 6): the stored setting, else the runtime's time zone.
+ * Changing it changes what dates mean: use `changeEvaluationTimeZone` (lib/segments), which also
+ * refreshes the active segments.
+ */
+export function getEvaluationTimeZone(db: CrmSegmentsDB): Promise<string> {
+  return getMeta(db, TIME_ZONE_KEY, TimeZoneSchema, runtimeTimeZone());
+}
+
+/** Stores the evaluation time zone (validated); `null` returns to the runtime's default. */
+export async function setEvaluationTimeZone(db: CrmSegmentsDB, timeZone: string | null): Promise<void> {
+  if (timeZone === null) await deleteMeta(db, TIME_ZONE_KEY);
+  else await setMeta(db, TIME_ZONE_KEY, TimeZoneSchema, timeZone);
+}
+
+/** The current-user override from the options page, or `null` (use what the CRM page says). */
+export function getCurrentUserOverride(db: CrmSegmentsDB): Promise<CurrentUserSetting | null> {
+  return getMeta(db, USER_OVERRIDE_KEY, CurrentUserSchema.nullable(), null);
+}
+
+/** Stores (validated) or clears (`null`) the current-user override. */
+export async function setCurrentUserOverride(db: CrmSegmentsDB, user: CurrentUserSetting | null): Promise<void> {
+  if (user === null) await deleteMeta(db, USER_OVERRIDE_KEY);
+  else await setMeta(db, USER_OVERRIDE_KEY, CurrentUserSchema, user);
+}

@@ -1,0 +1,11 @@
+/**
+ * Boolean operators (custom boolean fields, SPEC §3). Anything but `true`/`false` is empty.
+ */
+import type { OperatorTable } from '../types';
+
+export const booleanOperators: OperatorTable = {
+  is_true: () => (v) => v === true,
+  is_false: () => (v) => v === false,
+  is_empty: () => (v) => typeof v !== 'boolean',
+  is_not_empty: () => (v) => typeof v === 'boolean',
+};

@@ -1,0 +1,18 @@
+/**
+ * Segment evaluation jobs (SPEC §5): incremental ingest, chunked resumable full refresh, segment
+ * operations, schedule, preview and badge memberships. Pure logic over the repositories of
+ * lib/db (no browser APIs); every function takes the database instance first.
+ */
+export * from './errors';
+export * from './day';
+export * from './predicates';
+export * from './ingest';
+export * from './refresh-job';
+export * from './segment-editing';
+export * from './segment-lifecycle';
+export * from './schedule';
+export * from './preview';
+export * from './badges';
+export * from './lead-removal';
+export { sameLeadContent, countNulledValues } from './lead-content';
+export { commitMembershipDiff, type MembershipDiff, type ChangeTime } from './membership-changes';

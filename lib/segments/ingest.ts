@@ -1,0 +1,131 @@
+import {
+  getLeads,
+  listCustomFields,
+  listSegments,
+  membershipsOfLeads,
+  putLeads,
+  putSegment,
+  writeTransaction,
+  type CrmSegmentsDB,
+} from '../db';
+import type { IngestReport, SkippedRecord } from '../messaging/protocol';
+import { LeadSchema, formatZodError, type Lead } from '../schema';
+import { dayInTimeZone } from './day';
+import { countNulledValues, sameLeadContent } from './lead-content';
+import { commitMembershipDiff } from './membership-changes';
+import { segmentCompiler } from './predicates';
+import { enqueueRefresh } from './refresh-job';
+
+/** Evaluation time (epoch ms) and time zone (IANA) of an ingest. */
+export interface IngestOptions {
+  now: number;
+  timeZone: string;
+}
+
+/**
+ * Outcome of an ingest. `changes`: for every lead whose memberships changed, the ids of all the
+ * segments it belongs to now (any status) — what the badges of that lead must show.
+ */
+export interface IngestResult {
+  report: IngestReport;
+  changes: Record<string, string[]>;
+}
+
+/** How a skipped record is referred to: its id if it has one, else its 1-based position ("#3"). */
+function recordRef(raw: unknown, index: number): string {
+  const id = typeof raw === 'object' && raw !== null ? (raw as { id?: unknown }).id : undefined;
+  return typeof id === 'string' && id !== '' ? id : `#${index + 1}`;
+}
+
+/** Validates a batch: valid leads by id (a later record with the same id wins) and the skipped ones. */
+function validateBatch(rawLeads: readonly unknown[]): { leads: Map<string, Lead>; skipped: SkippedRecord[] } {
+  const leads = new Map<string, Lead>();
+  const skipped: SkippedRecord[] = [];
+  rawLeads.forEach((raw, index) => {
+    const parsed = LeadSchema.safeParse(raw);
+    if (!parsed.success) {
+      skipped.push({ ref: recordRef(raw, index), reason: formatZodError(parsed.error) });
+      return;
+    }
+    if (leads.has(parsed.data.id)) {
+      skipped.push({ ref: parsed.data.id, reason: 'superseded by a later record with the same id in this batch' });
+    }
+    leads.set(parsed.data.id, parsed.data);
+  });
+  return { leads, skipped };
+}
+
+/**
+ * Stores a batch of leads incrementally (SPEC §5). Each record is validated with `LeadSchema`;
+ * invalid ones are skipped and reported, the rest kept. Leads equal to the stored version
+ * (ignoring `syncedAt`) are not written. Every new or changed lead is evaluated against every
+ * ACTIVE segment, and the membership difference, member counts and today's history row (day of
+ * `now` in `timeZone`) are committed with the leads in ONE transaction.
+ *
+ * A segment whose rules no longer compile (e.g. a deleted custom field) gets `error` set and its
+ * memberships left as they are (SPEC §3 rule 9); one that compiles again has `error` cleared and a
+ * full refresh enqueued. Inactive segments are not touched. `report.nulledValues` counts the
+ * `null` custom values of the leads written (values the adapter could not convert, SPEC §2).
+ */
+export async function ingestLeads(db: CrmSegmentsDB, rawLeads: readonly unknown[], options: IngestOptions): Promise<IngestResult> {
+  const { leads, skipped } = validateBatch(rawLeads);
+  const ids = [...leads.keys()];
+  return writeTransaction(db, async () => {
+    const stored = await getLeads(db, ids);
+    const changed: Lead[] = [];
+    ids.forEach((id, i) => {
+      const lead = leads.get(id) as Lead;
+      const previous = stored[i];
+      if (!previous || !sameLeadContent(previous, lead)) changed.push(lead);
+    });
+    await putLeads(db, changed);
+    const report: IngestReport = {
+      received: rawLeads.length,
+      stored: changed.length,
+      unchanged: ids.length - changed.length,
+      skipped,
+      nulledValues: changed.reduce((sum, lead) => sum + countNulledValues(lead), 0),
+    };
+    const changes: Record<string, string[]> = {};
+    if (changed.length === 0) return { report, changes };
+
+    const active = (await listSegments(db)).filter((s) => s.status === 'active');
+    if (active.length === 0) return { report, changes };
+    const compile = segmentCompiler(db, { now: options.now, timeZone: options.timeZone, customFields: await listCustomFields(db) });
+
+    // lead id → ids of the segments it belongs to (kept current as differences are applied)
+    const current = new Map<string, Set<string>>(changed.map((lead) => [lead.id, new Set<string>()]));
+    for (const m of await membershipsOfLeads(db, [...current.keys()])) current.get(m.leadId)?.add(m.segmentId);
+
+    const touched = new Set<string>();
+    const at = { now: options.now, day: dayInTimeZone(options.now, options.timeZone) };
+    for (const segment of active) {
+      const compiled = compile(segment);
+      if (!compiled.ok) {
+        if (segment.error !== compiled.error) await putSegment(db, { ...segment, error: compiled.error });
+        continue;
+      }
+      const add: string[] = [];
+      const remove: string[] = [];
+      for (const lead of changed) {
+        const segmentIds = current.get(lead.id) as Set<string>;
+        const matches = compiled.predicate(lead);
+        if (matches === segmentIds.has(segment.id)) continue;
+        if (matches) {
+          add.push(lead.id);
+          segmentIds.add(segment.id);
+        } else {
+          remove.push(lead.id);
+          segmentIds.delete(segment.id);
+        }
+        touched.add(lead.id);
+      }
+      const recovered = segment.error !== undefined;
+      await commitMembershipDiff(db, segment, { add, remove }, at, recovered ? { patch: { error: undefined } } : {});
+      // Its members went stale while it could not be evaluated: re-evaluate every lead.
+      if (recovered) await enqueueRefresh(db, segment, options.now);
+    }
+    for (const leadId of touched) changes[leadId] = [...(current.get(leadId) as Set<string>)].sort();
+    return { report, changes };
+  });
+}

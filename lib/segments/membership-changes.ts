@@ -1,0 +1,75 @@
+import { addMemberships, putSegment, recordHistory, removeMemberships, settled, type CrmSegmentsDB } from '../db';
+import type { Segment } from '../schema';
+
+/** A membership difference for one segment, by lead id. */
+export interface MembershipDiff {
+  add: readonly string[];
+  remove: readonly string[];
+}
+
+/** When and in which calendar day the change happens. */
+export interface ChangeTime {
+  /** Epoch ms: `addedAt` of new memberships. */
+  now: number;
+  /** "YYYY-MM-DD" in the evaluation time zone: the history row to update. */
+  day: string;
+}
+
+/**
+ * Applies one segment's membership difference: adds/removes the rows, moves `memberCount` by the
+ * difference and records today's SegmentHistory row with the new count (SPEC §2, §5). Call inside
+ * `writeTransaction` together with whatever else must commit atomically. `patch` sets extra
+ * segment fields in the same write (e.g. `error`, `lastRefreshedAt`); with `recordHistory`
+ * the day's row is written even when the difference is empty. Returns the stored segment.
+ *
+ * The caller guarantees `add` holds only non-members and `remove` only members (it diffed against
+ * the stored rows in the same transaction), so the count stays equal to the rows.
+ */
+export function commitMembershipDiff(
+  db: CrmSegmentsDB,
+  segment: Segment,
+  diff: MembershipDiff,
+  at: ChangeTime,
+  options: { patch?: Partial<Segment>; recordHistory?: boolean } = {},
+): Promise<Segment> {
+  const changed = diff.add.length > 0 || diff.remove.length > 0;
+  // A Dexie promise on the no-op path too (see `settled` in lib/db/validation.ts).
+  if (!changed && !options.patch && !options.recordHistory) return settled(segment);
+  return applyMembershipDiff(db, segment, diff, at, changed, options);
+}
+
+async function applyMembershipDiff(
+  db: CrmSegmentsDB,
+  segment: Segment,
+  diff: MembershipDiff,
+  at: ChangeTime,
+  changed: boolean,
+  options: { patch?: Partial<Segment>; recordHistory?: boolean },
+): Promise<Segment> {
+  await addMemberships(
+    db,
+    diff.add.map((leadId) => ({ segmentId: segment.id, leadId, addedAt: at.now })),
+  );
+  await removeMemberships(
+    db,
+    diff.remove.map((leadId) => [segment.id, leadId] as [string, string]),
+  );
+  const memberCount = segment.memberCount + diff.add.length - diff.remove.length;
+  const next: Segment = withoutUndefined({ ...segment, ...options.patch, memberCount });
+  const stored = await putSegment(db, next);
+  if (changed || options.recordHistory) {
+    await recordHistory(db, {
+      segmentId: segment.id,
+      day: at.day,
+      count: memberCount,
+      added: diff.add.length,
+      removed: diff.remove.length,
+    });
+  }
+  return stored;
+}
+
+/** Removes `undefined`-valued keys, so an optional field can be cleared in a `patch`. */
+export function withoutUndefined<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}

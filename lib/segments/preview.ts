@@ -1,0 +1,50 @@
+import { leadsAfter, listCustomFields, type CrmSegmentsDB } from '../db';
+import { compileRules } from '../engine';
+import type { LeadSummary, SegmentPreview } from '../messaging/protocol';
+import type { Lead, RuleSet } from '../schema';
+
+/** Leads read per query while previewing. */
+const PREVIEW_CHUNK = 5000;
+
+/** The fields of a lead shown in previews and samples (only those present). */
+export function leadSummary(lead: Lead): LeadSummary {
+  const summary: LeadSummary = { id: lead.id, crmId: lead.crmId, name: lead.name };
+  if (lead.email !== undefined) summary.email = lead.email;
+  if (lead.company !== undefined) summary.company = lead.company;
+  if (lead.status !== undefined) summary.status = lead.status;
+  if (lead.source !== undefined) summary.source = lead.source;
+  if (lead.country !== undefined) summary.country = lead.country;
+  return summary;
+}
+
+/**
+ * Evaluates a draft rule set over every stored lead without saving anything (the editor's live
+ * preview): `count` of matching leads, `total` leads scanned, the first `sampleSize` (default 5)
+ * matches in lead-id order, and `elapsedMs`. Rules compile once; leads are read in big chunks.
+ * Throws `RuleError` (lib/schema) when the rules are invalid for the stored custom fields.
+ */
+export async function previewRules(
+  db: CrmSegmentsDB,
+  rules: RuleSet,
+  options: { now: number; timeZone: string; sampleSize?: number },
+): Promise<SegmentPreview> {
+  const started = performance.now();
+  const predicate = compileRules(rules, { now: options.now, timeZone: options.timeZone, customFields: await listCustomFields(db) });
+  const sampleSize = Math.max(0, options.sampleSize ?? 5);
+  const sample: LeadSummary[] = [];
+  let count = 0;
+  let total = 0;
+  let cursor: string | undefined;
+  for (;;) {
+    const leads = await leadsAfter(db, cursor, PREVIEW_CHUNK);
+    for (const lead of leads) {
+      if (!predicate(lead)) continue;
+      count++;
+      if (sample.length < sampleSize) sample.push(leadSummary(lead));
+    }
+    total += leads.length;
+    if (leads.length < PREVIEW_CHUNK) break;
+    cursor = leads[leads.length - 1]?.id;
+  }
+  return { count, total, sample, elapsedMs: performance.now() - started };
+}

@@ -1,0 +1,191 @@
+import {
+  countLeads,
+  deleteJob,
+  getJob,
+  getJobOfSegment,
+  getSegment,
+  leadsAfter,
+  listCustomFields,
+  listJobs,
+  memberIdsInRange,
+  putJob,
+  putSegment,
+  refreshJobId,
+  writeTransaction,
+  type CrmSegmentsDB,
+} from '../db';
+import type { RefreshJob, Segment } from '../schema';
+import { dayInTimeZone } from './day';
+import { commitMembershipDiff } from './membership-changes';
+import { segmentCompiler } from './predicates';
+
+/** Leads evaluated per chunk transaction (SPEC §5). */
+export const DEFAULT_CHUNK_SIZE = 2000;
+
+/**
+ * Creates — or restarts, keeping the one-job-per-segment id — the full-refresh job of a segment
+ * (SPEC §5). `now` (epoch ms) becomes the job's fixed evaluation time. Call inside a
+ * `writeTransaction` when it must commit with other writes.
+ */
+export async function enqueueRefresh(db: CrmSegmentsDB, segment: Segment, now: number): Promise<RefreshJob> {
+  return putJob(db, {
+    id: refreshJobId(segment.id),
+    kind: 'refresh',
+    segmentId: segment.id,
+    rulesVersion: segment.rulesVersion,
+    processed: 0,
+    total: await countLeads(db),
+    startedAt: now,
+    updatedAt: now,
+    now,
+  });
+}
+
+/** Options of a refresh run. */
+export interface RefreshRunOptions {
+  /** Evaluation time zone (IANA): date rules and the history row's day. */
+  timeZone: string;
+  /** Leads per chunk transaction; default {@link DEFAULT_CHUNK_SIZE}. */
+  chunkSize?: number;
+  /** Wall clock (epoch ms) for `addedAt`, history day and `lastRefreshedAt`; default `Date.now`. */
+  clock?: () => number;
+  /** Asked before each chunk; `true` stops the run, leaving the job persisted to resume later. */
+  shouldStop?: () => boolean;
+  /** Called after each committed chunk. */
+  onProgress?: (progress: RefreshProgress) => void;
+}
+
+/** Progress after one committed chunk. `changedLeadIds`: leads whose membership changed in it. */
+export interface RefreshProgress {
+  jobId: string;
+  segmentId: string;
+  processed: number;
+  total: number;
+  done: boolean;
+  changedLeadIds: string[];
+}
+
+/**
+ * How a run ended: `done` (segment up to date, job deleted); `stopped` (`shouldStop` said so; the
+ * job stays for a resume); `cancelled` (job, segment gone or segment inactive; job deleted);
+ * `invalid` (rules do not compile, e.g. an undefined custom field: `error` set on the segment,
+ * memberships left as they were, job deleted — SPEC §3 rule 9).
+ */
+export interface RefreshOutcome {
+  status: 'done' | 'stopped' | 'cancelled' | 'invalid';
+  jobId: string;
+  segmentId?: string;
+  processed: number;
+  total: number;
+  error?: string;
+}
+
+type ChunkResult = { kind: 'progress'; progress: RefreshProgress } | { kind: 'end'; outcome: RefreshOutcome; progress?: RefreshProgress };
+
+/**
+ * One chunk in one transaction (SPEC §5): the next `chunkSize` leads after the job's cursor in
+ * primary-key order, the segment's existing memberships in the same lead-id range, the difference
+ * applied with memberCount and today's history row, and the cursor advanced — all or nothing.
+ */
+async function refreshChunk(db: CrmSegmentsDB, jobId: string, chunkSize: number, timeZone: string, now: number): Promise<ChunkResult> {
+  let job = await getJob(db, jobId);
+  if (!job) return { kind: 'end', outcome: { status: 'cancelled', jobId, processed: 0, total: 0 } };
+  const segment = await getSegment(db, job.segmentId);
+  if (!segment || segment.status !== 'active') {
+    await deleteJob(db, jobId);
+    return { kind: 'end', outcome: { status: 'cancelled', jobId, segmentId: job.segmentId, processed: job.processed, total: job.total } };
+  }
+  if (segment.rulesVersion !== job.rulesVersion) {
+    // Rules edited while this job ran (without re-enqueueing): start over with the new rules.
+    const { cursor: _dropped, ...rest } = job;
+    job = { ...rest, rulesVersion: segment.rulesVersion, processed: 0, startedAt: now, now };
+  }
+  const compiled = segmentCompiler(db, { now: job.now, timeZone, customFields: await listCustomFields(db) })(segment);
+  if (!compiled.ok) {
+    if (segment.error !== compiled.error) await putSegment(db, { ...segment, error: compiled.error });
+    await deleteJob(db, jobId);
+    return {
+      kind: 'end',
+      outcome: { status: 'invalid', jobId, segmentId: segment.id, processed: job.processed, total: job.total, error: compiled.error },
+    };
+  }
+  const leads = await leadsAfter(db, job.cursor, chunkSize);
+  const last = leads.length < chunkSize;
+  const through = last ? undefined : leads[leads.length - 1]?.id;
+  const members = new Set(await memberIdsInRange(db, segment.id, job.cursor, through));
+  const add: string[] = [];
+  const remove: string[] = [];
+  for (const lead of leads) {
+    const matches = compiled.predicate(lead);
+    const wasMember = members.delete(lead.id);
+    if (matches && !wasMember) add.push(lead.id);
+    else if (!matches && wasMember) remove.push(lead.id);
+  }
+  // Members left over in the range have no lead row (should not happen): they go too.
+  for (const leadId of members) remove.push(leadId);
+
+  const patch: Partial<Segment> | undefined = last
+    ? { lastRefreshedAt: now, error: undefined }
+    : segment.error !== undefined
+      ? { error: undefined }
+      : undefined;
+  await commitMembershipDiff(db, segment, { add, remove }, { now, day: dayInTimeZone(now, timeZone) }, { patch, recordHistory: last });
+
+  const processed = job.processed + leads.length;
+  const total = Math.max(await countLeads(db), processed);
+  const progress: RefreshProgress = { jobId, segmentId: segment.id, processed, total, done: last, changedLeadIds: [...add, ...remove] };
+  if (last) {
+    await deleteJob(db, jobId);
+    return { kind: 'end', outcome: { status: 'done', jobId, segmentId: segment.id, processed, total }, progress };
+  }
+  await putJob(db, { ...job, cursor: through, processed, total, updatedAt: now });
+  return { kind: 'progress', progress };
+}
+
+/**
+ * Runs a persisted full-refresh job chunk by chunk until it is done or `shouldStop` returns true
+ * (SPEC §5). Every chunk re-reads the job row, so a job restarted meanwhile (rules edited,
+ * reactivated, manual refresh) continues from its new start, and a run interrupted by a
+ * service-worker shutdown resumes from the persisted cursor with the same `job.now`.
+ * Errors from the store propagate (the job stays and can be resumed).
+ */
+export async function runRefreshJob(db: CrmSegmentsDB, jobId: string, options: RefreshRunOptions): Promise<RefreshOutcome> {
+  const chunkSize = Math.max(1, Math.floor(options.chunkSize ?? DEFAULT_CHUNK_SIZE));
+  const clock = options.clock ?? Date.now;
+  for (;;) {
+    if (options.shouldStop?.()) {
+      const job = await getJob(db, jobId);
+      return job
+        ? { status: 'stopped', jobId, segmentId: job.segmentId, processed: job.processed, total: job.total }
+        : { status: 'cancelled', jobId, processed: 0, total: 0 };
+    }
+    const result = await writeTransaction(db, () => refreshChunk(db, jobId, chunkSize, options.timeZone, clock()));
+    if (result.kind === 'progress') {
+      options.onProgress?.(result.progress);
+      continue;
+    }
+    if (result.progress) options.onProgress?.(result.progress);
+    return result.outcome;
+  }
+}
+
+/**
+ * Runs every pending job (oldest first) to completion, e.g. after the service worker starts or on
+ * the alarm. Stops early, leaving jobs persisted, when `shouldStop` returns true. Returns each
+ * run's outcome in order.
+ */
+export async function resumePendingJobs(db: CrmSegmentsDB, options: RefreshRunOptions): Promise<RefreshOutcome[]> {
+  const outcomes: RefreshOutcome[] = [];
+  for (;;) {
+    const [next] = await listJobs(db);
+    if (!next) return outcomes;
+    const outcome = await runRefreshJob(db, next.id, options);
+    outcomes.push(outcome);
+    if (outcome.status === 'stopped') return outcomes;
+  }
+}
+
+/** The pending refresh job of a segment (progress for the UI: `processed` / `total`), or undefined. */
+export function refreshJobOf(db: CrmSegmentsDB, segmentId: string): Promise<RefreshJob | undefined> {
+  return getJobOfSegment(db, segmentId);
+}

@@ -1,0 +1,90 @@
+import {
+  deleteHistoryOfSegment,
+  deleteJob,
+  deleteMembershipsOfSegment,
+  deleteSegmentRow,
+  listCampaigns,
+  putSegment,
+  refreshJobId,
+  removeSegmentFromCampaigns,
+  writeTransaction,
+  type CrmSegmentsDB,
+} from '../db';
+import type { Campaign, Segment } from '../schema';
+import { SegmentOperationError } from './errors';
+import { enqueueRefresh } from './refresh-job';
+import { loadSegmentFor, type SegmentChangeOptions } from './segment-editing';
+
+/**
+ * Activates a segment: status `active` and a full refresh enqueued (SPEC §5: reactivation
+ * triggers a full refresh). Already active: returned unchanged. Throws `SegmentOperationError`
+ * (`not_found`, `forbidden`).
+ */
+export function activateSegment(db: CrmSegmentsDB, id: string, options: SegmentChangeOptions): Promise<Segment> {
+  return writeTransaction(db, async () => {
+    const segment = await loadSegmentFor(db, id, options.actorId);
+    if (segment.status === 'active') return segment;
+    const next = await putSegment(db, { ...segment, status: 'active', updatedAt: options.now });
+    await enqueueRefresh(db, next, options.now);
+    return next;
+  });
+}
+
+/**
+ * Deactivates a segment: status `inactive`, its pending refresh cancelled, its members frozen as
+ * they are (SPEC §1, §5). Already inactive: returned unchanged. Throws `SegmentOperationError`
+ * (`not_found`, `forbidden`).
+ */
+export function deactivateSegment(db: CrmSegmentsDB, id: string, options: SegmentChangeOptions): Promise<Segment> {
+  return writeTransaction(db, async () => {
+    const segment = await loadSegmentFor(db, id, options.actorId);
+    if (segment.status === 'inactive') return segment;
+    const next = await putSegment(db, { ...segment, status: 'inactive', updatedAt: options.now });
+    await deleteJob(db, refreshJobId(id));
+    return next;
+  });
+}
+
+/**
+ * Manual "Refresh" (SPEC §5): (re)starts the segment's full refresh with evaluation time `now`.
+ * Offered to anyone who can see the segment (it changes no definition). Throws
+ * `SegmentOperationError` `not_found`, or `inactive` ("Activate the segment to resume updates").
+ */
+export function refreshSegment(db: CrmSegmentsDB, id: string, options: { now: number }): Promise<Segment> {
+  return writeTransaction(db, async () => {
+    const segment = await loadSegmentFor(db, id);
+    if (segment.status !== 'active') throw new SegmentOperationError('inactive', 'Activate the segment to resume updates.');
+    await enqueueRefresh(db, segment, options.now);
+    return segment;
+  });
+}
+
+/**
+ * The ACTIVE campaigns whose `segmentIds` include the segment: the UI names them and asks for
+ * confirmation before deleting it (SPEC §5).
+ */
+export async function campaignsUsingSegment(db: CrmSegmentsDB, id: string): Promise<Campaign[]> {
+  return (await listCampaigns(db)).filter((c) => c.status === 'active' && c.segmentIds.includes(id));
+}
+
+/**
+ * Deletes a segment with its memberships, history and pending job, and removes it from every
+ * campaign's `segmentIds`, in one transaction (SPEC §5). Never deletes leads. Confirmation for
+ * active campaigns is the UI's job ({@link campaignsUsingSegment}). Throws `SegmentOperationError`
+ * (`not_found`, `forbidden`). Returns what was removed.
+ */
+export function deleteSegment(
+  db: CrmSegmentsDB,
+  id: string,
+  options: Pick<SegmentChangeOptions, 'actorId'> = {},
+): Promise<{ id: string; memberships: number; campaignsUpdated: number }> {
+  return writeTransaction(db, async () => {
+    await loadSegmentFor(db, id, options.actorId);
+    const memberships = await deleteMembershipsOfSegment(db, id);
+    await deleteHistoryOfSegment(db, id);
+    await deleteJob(db, refreshJobId(id));
+    const campaignsUpdated = await removeSegmentFromCampaigns(db, id);
+    await deleteSegmentRow(db, id);
+    return { id, memberships, campaignsUpdated };
+  });
+}
