@@ -79,3 +79,23 @@ export async function sendFromPage<T = unknown>(page: Page, type: string, data: 
     { type, data },
   );
 }
+
+/** Reads every row of one table of the extension's IndexedDB (from an extension page). */
+export function readTable<T>(page: Page, table: 'leads' | 'segments' | 'memberships' | 'customFields' | 'campaigns' | 'jobs'): Promise<T[]> {
+  return page.evaluate(
+    (name) =>
+      new Promise<T[]>((resolvePromise, reject) => {
+        const open = indexedDB.open('crm-segments');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const request = open.result.transaction(name).objectStore(name).getAll();
+          request.onsuccess = () => {
+            open.result.close();
+            resolvePromise(request.result as T[]);
+          };
+          request.onerror = () => reject(request.error);
+        };
+      }),
+    table,
+  );
+}

@@ -101,6 +101,22 @@ describe('badge controller', () => {
     expect(ports.syncVisible).toHaveBeenLastCalledWith(['1']);
   });
 
+  it('re-syncs a lead whose row is re-rendered with new content', async () => {
+    showRows(['1', '2']);
+    const ports = start({});
+    await flush();
+    ports.syncVisible.mockClear();
+    showRows(['1', '2']);
+    await flush();
+    expect(ports.syncVisible).not.toHaveBeenCalled();
+    const row = document.querySelector('tr[data-id="2"]')!;
+    const replacement = row.cloneNode(true) as HTMLElement;
+    replacement.querySelector('.name')!.replaceChildren('Lead 2 (Converted)');
+    row.replaceWith(replacement);
+    await flush();
+    expect(ports.syncVisible).toHaveBeenCalledWith(['2']);
+  });
+
   it('opens details for the clicked chip', async () => {
     showRows(['1']);
     const ports = start({ 'crm/1': [hot] });

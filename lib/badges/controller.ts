@@ -29,7 +29,6 @@ interface Placed {
   crmId: string;
   host: HTMLElement;
   row: Element;
-  signature: string;
 }
 
 /** How long after an edit inside a row the lead is re-fetched (lets the CRM's own save land first). */
@@ -54,7 +53,8 @@ function rowSignature(row: Element): string {
 export function startBadgeController(adapter: CrmAdapter, doc: Document, crmKey: string, ports: BadgePorts): BadgeController {
   const placed = new Map<HTMLElement, Placed>();
   const known = new Map<string, BadgeSegment[]>();
-  const synced = new Set<string>();
+  /** Last seen row signature per lead: rows are often re-rendered as new elements after an edit. */
+  const signatures = new Map<string, string>();
   let scheduled = false;
   let stopped = false;
 
@@ -96,7 +96,8 @@ export function startBadgeController(adapter: CrmAdapter, doc: Document, crmKey:
     for (const found of anchorsOnPage()) {
       const leadId = leadIdOf(found.crmId);
       let host = [...found.anchor.children].find((c): c is HTMLElement => c.localName === BADGE_TAG) ?? null;
-      if (host && host.dataset.leadId !== leadId) {
+      // A host for another lead (row reused) or without its shadow root (row cloned) is stale.
+      if (host && (host.dataset.leadId !== leadId || !host.shadowRoot)) {
         host.remove();
         placed.delete(host);
         host = null;
@@ -107,17 +108,14 @@ export function startBadgeController(adapter: CrmAdapter, doc: Document, crmKey:
       }
       claimed.add(host);
       const signature = rowSignature(found.row);
-      const previous = placed.get(host);
-      placed.set(host, { leadId, crmId: found.crmId, host, row: found.row, signature });
+      const previous = signatures.get(leadId);
+      signatures.set(leadId, signature);
+      placed.set(host, { leadId, crmId: found.crmId, host, row: found.row });
       const segments = known.get(leadId);
       if (segments) renderBadgeChips(host, segments);
       else host.hidden = true;
-      if (!synced.has(leadId)) {
-        synced.add(leadId);
-        fresh.push(found.crmId);
-      } else if (previous && previous.signature !== signature) {
-        changed.push(found.crmId);
-      }
+      if (previous === undefined) fresh.push(found.crmId);
+      else if (previous !== signature) changed.push(found.crmId);
     }
     // Hosts whose row left the page (or was re-rendered without us) are dropped: no leaks.
     for (const host of [...placed.keys()]) {

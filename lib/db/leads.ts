@@ -1,4 +1,4 @@
-import { LeadSchema, type Lead } from '../schema';
+import { LeadSchema, type Lead, type z } from '../schema';
 import type { CrmSegmentsDB } from './database';
 import { settled, writeValidated } from './validation';
 
@@ -10,6 +10,25 @@ export function getLeads(db: CrmSegmentsDB, ids: readonly string[]): Promise<Arr
 /** One stored lead, or `undefined`. */
 export function getLead(db: CrmSegmentsDB, id: string): Promise<Lead | undefined> {
   return db.leads.get(id);
+}
+
+declare const validatedLead: unique symbol;
+
+/** A lead that passed `LeadSchema` in {@link parseLead}; only such leads skip re-validation on write. */
+export type ValidatedLead = Lead & { readonly [validatedLead]: true };
+
+/** Validates one raw record with `LeadSchema` (the ingest boundary). */
+export function parseLead(raw: unknown): { ok: true; lead: ValidatedLead } | { ok: false; error: z.ZodError } {
+  const parsed = LeadSchema.safeParse(raw);
+  return parsed.success ? { ok: true, lead: parsed.data as ValidatedLead } : { ok: false, error: parsed.error };
+}
+
+/**
+ * Stores leads that {@link parseLead} validated (the type guarantees it), without parsing them a
+ * second time — ingest validates each record once, at the boundary, before this write.
+ */
+export function putValidatedLeads(db: CrmSegmentsDB, leads: readonly ValidatedLead[]): Promise<void> {
+  return leads.length === 0 ? settled(undefined) : db.leads.bulkPut([...leads]).then(() => undefined);
 }
 
 /**

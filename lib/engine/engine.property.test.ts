@@ -212,8 +212,9 @@ function daysAround(now: number): string[] {
 
 /** Spellings of the same text under SPEC §3 rule 3 (case, white space, NFKC), one family per line. */
 const WORDS = [
-  ['Google', ' google ', 'GOOGLE', 'ＧＯＯＧＬＥ'],
-  ['Olark  Chat', 'olark chat', 'olark\tchat\n', 'OLARK CHAT'],
+  ['Google', ' google ', 'GOOGLE', 'ＧＯＯＧＬＥ', 'google \u00a0', '\u3000Google'],
+  ['Googlé', 'Google\u0301', 'GOOGLÉ'],
+  ['Olark  Chat', 'olark chat', 'olark\tchat\n', 'OLARK CHAT', 'Olark \u00a0Chat', 'olark\u2003chat'],
   ['ﬁle', 'file', 'FILE'],
   ['Café', 'Cafe\u0301', 'CAFÉ'], // precomposed é vs e + combining acute
   ['cafe', 'Cafe'], // no accent: a different text

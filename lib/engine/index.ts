@@ -1,10 +1,16 @@
 /**
  * The segment rule engine (SPEC §4, contract). Pure: no browser APIs, no storage.
  *
- * Value types: a lead value of the wrong JS type for its field counts as empty (SPEC §3 rule 1),
- * e.g. a custom number field holding `"12"`, a custom date field holding an ISO string (custom
- * dates are stored as epoch ms), or a boolean field holding `"yes"`. Ingest normalises values, so
- * this only matters for bad data; it never throws.
+ * Decisions where SPEC §3 leaves room (all documented in the operator files and tested):
+ * - A lead value of the wrong JS type for its field counts as empty (rule 1), e.g. a custom number
+ *   field holding `"12"`, a custom date field holding an ISO string (custom dates are stored as
+ *   epoch ms), or a boolean field holding `"yes"`. Ingest normalises values, so this only matters
+ *   for bad data; evaluation never throws.
+ * - In lists (tags, custom multiselect) blank and non-string elements are ignored, so `[""]` is an
+ *   empty list like `[]`.
+ * - Text is normalised in the SPEC's order: trim, collapse white space, NFKC, lower case
+ *   ({@link normalizeText}, exported so benchmarks and UI code compare text the same way).
+ * - Campaign ids compare exactly; `"any"` means every campaign.
  */
 import type { Lead } from '../schema/lead';
 import { checkRuleSet, RuleError, type RuleSet } from '../schema/rules';

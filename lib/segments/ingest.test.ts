@@ -135,7 +135,7 @@ describe('ingestLeads', () => {
     const db = openTestDatabase();
     const seg = await activeSegment(db, 'Hot', statusIs('Hot'));
     // Corrupt the stored segment so its write fails validation half-way through the ingest.
-    await db.segments.update(seg.id, { color: 'not-a-colour' });
+    await db.segments.put({ ...(await getSegment(db, seg.id))!, color: 'not-a-colour' });
     await expect(ingestLeads(db, [makeLead('1', { status: 'Hot' })], at)).rejects.toThrow(/colour/);
     expect(await getLead(db, 'demo/1')).toBeUndefined();
     expect(await memberIds(db, seg.id)).toEqual([]);

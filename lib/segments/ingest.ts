@@ -3,13 +3,15 @@ import {
   listCustomFields,
   listSegments,
   membershipsOfLeads,
-  putLeads,
+  parseLead,
   putSegment,
+  putValidatedLeads,
   writeTransaction,
   type CrmSegmentsDB,
+  type ValidatedLead,
 } from '../db';
 import type { IngestReport, SkippedRecord } from '../messaging/protocol';
-import { LeadSchema, formatZodError, type Lead } from '../schema';
+import { formatZodError } from '../schema';
 import { dayInTimeZone } from './day';
 import { countNulledValues, sameLeadContent } from './lead-content';
 import { commitMembershipDiff } from './membership-changes';
@@ -38,19 +40,19 @@ function recordRef(raw: unknown, index: number): string {
 }
 
 /** Validates a batch: valid leads by id (a later record with the same id wins) and the skipped ones. */
-function validateBatch(rawLeads: readonly unknown[]): { leads: Map<string, Lead>; skipped: SkippedRecord[] } {
-  const leads = new Map<string, Lead>();
+function validateBatch(rawLeads: readonly unknown[]): { leads: Map<string, ValidatedLead>; skipped: SkippedRecord[] } {
+  const leads = new Map<string, ValidatedLead>();
   const skipped: SkippedRecord[] = [];
   rawLeads.forEach((raw, index) => {
-    const parsed = LeadSchema.safeParse(raw);
-    if (!parsed.success) {
+    const parsed = parseLead(raw);
+    if (!parsed.ok) {
       skipped.push({ ref: recordRef(raw, index), reason: formatZodError(parsed.error) });
       return;
     }
-    if (leads.has(parsed.data.id)) {
-      skipped.push({ ref: parsed.data.id, reason: 'superseded by a later record with the same id in this batch' });
+    if (leads.has(parsed.lead.id)) {
+      skipped.push({ ref: parsed.lead.id, reason: 'superseded by a later record with the same id in this batch' });
     }
-    leads.set(parsed.data.id, parsed.data);
+    leads.set(parsed.lead.id, parsed.lead);
   });
   return { leads, skipped };
 }
@@ -72,13 +74,13 @@ export async function ingestLeads(db: CrmSegmentsDB, rawLeads: readonly unknown[
   const ids = [...leads.keys()];
   return writeTransaction(db, async () => {
     const stored = await getLeads(db, ids);
-    const changed: Lead[] = [];
+    const changed: ValidatedLead[] = [];
     ids.forEach((id, i) => {
-      const lead = leads.get(id) as Lead;
+      const lead = leads.get(id) as ValidatedLead;
       const previous = stored[i];
       if (!previous || !sameLeadContent(previous, lead)) changed.push(lead);
     });
-    await putLeads(db, changed);
+    await putValidatedLeads(db, changed);
     const report: IngestReport = {
       received: rawLeads.length,
       stored: changed.length,

@@ -36,7 +36,7 @@ export function deleteLeads(db: CrmSegmentsDB, leadIds: readonly string[], optio
     const at = { now: options.now, day: dayInTimeZone(options.now, options.timeZone) };
     for (const [i, segment] of segments.entries()) {
       const removed = bySegment.get(segmentIds[i] as string) as string[];
-      if (segment) await commitMembershipDiff(db, segment, { add: [], remove: [] }, at);
+      if (segment) await commitMembershipDiff(db, segment, { add: [], remove: removed }, at);
     }
     await deleteLeadRows(db, present);
     return present.length;

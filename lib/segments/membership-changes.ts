@@ -1,4 +1,4 @@
-import { addMemberships, putSegment, recordHistory, removeMemberships, settled, type CrmSegmentsDB } from '../db';
+import { addMembershipsOf, putSegment, recordHistory, removeMemberships, settled, type CrmSegmentsDB } from '../db';
 import type { Segment } from '../schema';
 
 /** A membership difference for one segment, by lead id. */
@@ -46,10 +46,7 @@ async function applyMembershipDiff(
   changed: boolean,
   options: { patch?: Partial<Segment>; recordHistory?: boolean },
 ): Promise<Segment> {
-  await addMemberships(
-    db,
-    diff.add.map((leadId) => ({ segmentId: segment.id, leadId, addedAt: at.now })),
-  );
+  await addMembershipsOf(db, segment.id, diff.add, at.now);
   await removeMemberships(
     db,
     diff.remove.map((leadId) => [segment.id, leadId] as [string, string]),

@@ -46,7 +46,7 @@ import {
   putCustomFields,
   getJobOfSegment,
 } from '../db';
-import { compileRules } from '../engine';
+import { compileRules, type Predicate } from '../engine';
 import type { CustomFieldDef, Lead, RuleSet, Segment } from '../schema';
 import { SegmentOperationError } from './errors';
 import { ingestLeads } from './ingest';
@@ -133,7 +133,7 @@ const invalid = (m: Model, s: ModelSegment) => usesScore(s.rulesIdx) && !m.score
 const nameKey = (name: string) => name.trim().replace(/\s+/g, ' ').toLowerCase();
 const sorted = (ids: Iterable<string>) => [...ids].sort();
 
-function evaluator(m: Model, rulesIdx: number, now: number): (lead: Lead) => boolean {
+function evaluator(m: Model, rulesIdx: number, now: number): Predicate {
   return compileRules(RULES[rulesIdx] as RuleSet, { now, timeZone: TZ, customFields: fields(m) });
 }
 

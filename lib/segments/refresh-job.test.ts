@@ -96,7 +96,7 @@ describe('runRefreshJob', () => {
     const jobId = (await getJobOfSegment(db, segment.id))!.id;
     await runRefreshJob(db, jobId, { ...run, chunkSize: 5, shouldStop: stopAfter(2) });
     // Simulate an edit that bumped rulesVersion without re-enqueueing (e.g. an older background).
-    await db.segments.update(segment.id, { rules: statusIs('Cold'), rulesVersion: 2 });
+    await db.segments.put({ ...(await getSegment(db, segment.id))!, rules: statusIs('Cold'), rulesVersion: 2 });
     await runRefreshJob(db, jobId, { ...run, chunkSize: 5 });
     const cold = Array.from({ length: 25 }, (_, i) => i)
       .filter((i) => i % 3 !== 0)
@@ -134,7 +134,7 @@ describe('runRefreshJob', () => {
       { segmentId: segment.id, leadId: 'demo/00a', addedAt: 1 },
       { segmentId: segment.id, leadId: 'zzz/ghost', addedAt: 1 },
     ]);
-    await db.segments.update(segment.id, { memberCount: 2 });
+    await db.segments.put({ ...(await getSegment(db, segment.id))!, memberCount: 2 });
     await resumePendingJobs(db, { ...run, chunkSize: 4 });
     expect(await memberIds(db, segment.id)).not.toContain('demo/00a');
     expect(await memberIds(db, segment.id)).not.toContain('zzz/ghost');

@@ -3,6 +3,7 @@
  */
 import type { OperatorTable } from '../types';
 
+/** Boolean operators by id (custom boolean fields). */
 export const booleanOperators: OperatorTable = {
   is_true: () => (v) => v === true,
   is_false: () => (v) => v === false,

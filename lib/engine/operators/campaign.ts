@@ -29,11 +29,13 @@ const negate =
   (v) =>
     !test(v);
 
+/** `campaignParticipation` operators: entries with state "participating" only. */
 export const campaignParticipationOperators: OperatorTable = {
   is_in: (value) => hasEntry(value as string, 'participating'),
   is_not_in: (value) => negate(hasEntry(value as string, 'participating')),
 };
 
+/** `campaignExclusion` operators: entries with state "excluded". */
 export const campaignExclusionOperators: OperatorTable = {
   is_excluded_from: (value) => hasEntry(value as string, 'excluded'),
   is_not_excluded_from: (value) => negate(hasEntry(value as string, 'excluded')),
@@ -44,6 +46,7 @@ interface ResponseRule {
   responses: string[];
 }
 
+/** True when some entry of the rule's campaign (or any) has one of the rule's responses. */
 function hasResponse(value: unknown): ValueTest {
   const { campaignId, responses } = value as ResponseRule;
   const any = campaignId === ANY_CAMPAIGN;
@@ -58,6 +61,7 @@ function hasResponse(value: unknown): ValueTest {
   };
 }
 
+/** `campaignResponse` operators: some entry of the campaign (or any) with one of the responses. */
 export const campaignResponseOperators: OperatorTable = {
   responded: hasResponse,
   not_responded: (value) => negate(hasResponse(value)),

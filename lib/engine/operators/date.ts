@@ -21,6 +21,7 @@ interface Relative {
 /** Operators whose result depends on `now`: they make a rule set time-dependent (SPEC §3 rule 7). */
 export const RELATIVE_DATE_OPERATORS: ReadonlySet<string> = new Set(['in_last', 'more_than_ago', 'in_next']);
 
+/** Date operators by id (SPEC §3 "date"); lead values are epoch ms. */
 export const dateOperators: OperatorTable = {
   on: (value, ctx) => inHalfOpen(startOfDayIn(value as string, ctx.timeZone), startOfDayIn(value as string, ctx.timeZone, 1)),
   not_on: (value, ctx) => {

@@ -6,6 +6,7 @@
  */
 import { isBlankText, normalizeText } from '../text';
 import type { OperatorTable, ValueTest } from '../types';
+import { textIn } from './text';
 
 /** The rule's values, normalised and de-duplicated. */
 const ruleValues = (value: unknown): string[] => [...new Set((value as string[]).map(normalizeText))].filter((s) => s !== '');
@@ -20,18 +21,17 @@ function hasElements(v: unknown): boolean {
   return false;
 }
 
+/** True when some element is one of `values` (normalised). */
 function includesAny(values: string[]): ValueTest {
-  const wanted = new Set(values);
+  const isWanted = textIn(new Set(values));
   return (v) => {
     if (!Array.isArray(v)) return false;
-    for (let i = 0; i < v.length; i++) {
-      const element: unknown = v[i];
-      if (typeof element === 'string' && wanted.has(normalizeText(element))) return true;
-    }
+    for (let i = 0; i < v.length; i++) if (isWanted(v[i])) return true;
     return false;
   };
 }
 
+/** True when every one of `values` (normalised, distinct) is an element: a bit mask up to 30 values. */
 function includesAll(values: string[]): ValueTest {
   if (values.length === 1) return includesAny(values);
   if (values.length <= 30) {
@@ -57,6 +57,7 @@ function includesAll(values: string[]): ValueTest {
   };
 }
 
+/** Multiselect operators by id (SPEC §3 "multiselect": tags and custom multiselect fields). */
 export const multiselectOperators: OperatorTable = {
   includes_any: (value) => includesAny(ruleValues(value)),
   includes_all: (value) => includesAll(ruleValues(value)),

@@ -7,6 +7,7 @@ import type { OperatorTable, ValueTest } from '../types';
 /** True for a usable number (not empty): a JS number other than NaN. */
 export const isNumberValue = (v: unknown): v is number => typeof v === 'number' && v === v;
 
+/** Number operators by id (SPEC §3 "number"). */
 export const numberOperators: OperatorTable = {
   equals: (value) => {
     const x = value as number;

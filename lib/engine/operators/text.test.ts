@@ -10,10 +10,18 @@ const cases: OperatorCase[] = [
   { operator: 'equals', value: 'Café', lead: 'Cafe\u0301', expected: true }, // NFKC composes e + ◌́
   { operator: 'equals', value: 'Café', lead: 'Cafe', expected: false }, // accents are significant
   { operator: 'equals', value: 'Google', lead: 'Googles', expected: false },
+  { operator: 'equals', value: 'Google', lead: 'google \u00a0', expected: true }, // trailing non-ASCII white space
+  { operator: 'equals', value: 'Olark Chat', lead: 'Olark \u00a0\u2003Chat', expected: true },
+  { operator: 'equals', value: 'Google', lead: 'Google\u0301', expected: false }, // composes to "googlé"
+  { operator: 'equals', value: 'Googlé', lead: 'GOOGLE\u0301', expected: true },
+  { operator: 'equals', value: 'Google', lead: 'Goo', expected: false },
+  { operator: 'equals', value: 'Google', lead: 'Google x', expected: false },
   { operator: 'equals', value: 'Google', lead: EMPTY, expected: false },
   { operator: 'not_equals', value: 'Lost', lead: 'Converted', expected: true },
   { operator: 'not_equals', value: 'Lost', lead: ' LOST ', expected: false },
   { operator: 'not_equals', value: 'Lost', lead: EMPTY, expected: true },
+  { operator: 'not_equals', value: '  ', lead: 'Lost', expected: true }, // a blank rule value equals nothing
+  { operator: 'equals', value: '', lead: 'Lost', expected: false },
   { operator: 'contains', value: 'full time', lead: 'Interested in FULL  time MBA', expected: true },
   { operator: 'contains', value: 'mba', lead: 'Interested in other courses', expected: false },
   { operator: 'contains', value: 'é', lead: 'cafe', expected: false },
@@ -31,6 +39,9 @@ const cases: OperatorCase[] = [
   { operator: 'is_any_of', value: ['Google', 'Facebook', 'Bing', 'Organic Search'], lead: 'organic  search', expected: true },
   { operator: 'is_any_of', value: ['Google', 'Facebook', 'Bing', 'Organic Search'], lead: 'Reference', expected: false },
   { operator: 'is_any_of', value: ['Google', 'Facebook'], lead: 'Google Ads', expected: false },
+  { operator: 'is_any_of', value: ['Google', 'Café'], lead: 'CAFE\u0301', expected: true }, // non-ASCII rule values
+  { operator: 'is_any_of', value: ['Google', 'Facebook', 'Bing'], lead: ' BING', expected: true },
+  { operator: 'is_any_of', value: ['Google', 'Facebook', 'Bing'], lead: 'Yahoo', expected: false },
   { operator: 'is_any_of', value: ['Google'], lead: EMPTY, expected: false },
   { operator: 'is_none_of', value: ['Lost', 'Junk'], lead: 'New', expected: true },
   { operator: 'is_none_of', value: ['Lost', 'Junk'], lead: 'JUNK', expected: false },

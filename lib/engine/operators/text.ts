@@ -35,6 +35,7 @@ export function textIn(options: ReadonlySet<string>): ValueTest {
   return (v) => options.has(leadText(v));
 }
 
+/** Text operators by id (SPEC §3 "text"; custom `text` and `select` fields too). */
 export const textOperators: OperatorTable = {
   // A blank rule value normalises to "" and never equals a non-empty lead value.
   equals: (value) => textIn(ruleTextSet([value])),
