@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoCrm, type DemoCrm } from '../demo/server/server';
 import type { Membership, Segment } from '../lib/schema';
-import { launchExtension, readTable, sendFromPage, type ExtensionSession } from './harness';
+import { countTable, launchExtension, readRow, readTable, sendFromPage, type ExtensionSession } from './harness';
 
 const CSV_PATH = resolve(import.meta.dirname, '../../shared/data/leads/Leads.csv');
 
@@ -59,8 +59,8 @@ describe('demo CRM with the real dataset in Chromium', () => {
 
   async function settled(): Promise<Segment[]> {
     return until(
-      async () => ({ jobs: await readTable(extensionPage, 'jobs'), segments: await readTable<Segment>(extensionPage, 'segments') }),
-      (v) => v.jobs.length === 0 && v.segments.every((s) => s.lastRefreshedAt !== undefined),
+      async () => ({ jobs: await countTable(extensionPage, 'jobs'), segments: await readTable<Segment>(extensionPage, 'segments') }),
+      (v) => v.jobs === 0 && v.segments.every((s) => s.lastRefreshedAt !== undefined),
       60_000,
     ).then((v) => v.segments);
   }
@@ -150,7 +150,7 @@ describe('demo CRM with the real dataset in Chromium', () => {
     expect(after).toContain(converted);
     expect(Date.now() - started).toBeLessThan(5_000);
     const stored = await until(
-      async () => (await readTable<{ id: string; status?: string }>(extensionPage, 'leads')).find((l) => l.id === leadId)?.status,
+      async () => (await readRow<{ status?: string }>(extensionPage, 'leads', leadId))?.status,
       (status) => status === 'Converted',
     );
     expect(stored).toBe('Converted');
@@ -207,14 +207,14 @@ describe('demo CRM with the real dataset in Chromium', () => {
     afterAll(() => new Promise<void>((r) => garbage.close(() => r())));
 
     it('reports garbage and unreachable CRMs clearly and keeps every stored lead', async () => {
-      const before = (await readTable(extensionPage, 'leads')).length;
+      const before = await countTable(extensionPage, 'leads');
       const bad = await sendFromPage(extensionPage, 'syncAll', { pageUrl: `${garbageUrl}/leads` });
       expect(bad.ok).toBe(false);
       expect(!bad.ok && bad.error).toMatch(/unexpected response/i);
       const down = await sendFromPage(extensionPage, 'syncAll', { pageUrl: 'http://127.0.0.1:9/leads' });
       expect(down.ok).toBe(false);
       expect(!down.ok && down.error).toMatch(/not reachable at http:\/\/127\.0\.0\.1:9/);
-      expect((await readTable(extensionPage, 'leads')).length).toBe(before);
+      expect(await countTable(extensionPage, 'leads')).toBe(before);
       expect(before).toBe(9240);
       const status = await sendFromPage<{ lastError?: string; leadCount: number }>(extensionPage, 'getSyncStatus', {});
       expect(status.ok && status.data).toMatchObject({ leadCount: 9240, lastError: expect.stringMatching(/not reachable/) });

@@ -81,7 +81,7 @@ export async function sendFromPage<T = unknown>(page: Page, type: string, data: 
 }
 
 /** Reads every row of one table of the extension's IndexedDB (from an extension page). */
-export function readTable<T>(page: Page, table: 'leads' | 'segments' | 'memberships' | 'customFields' | 'campaigns' | 'jobs'): Promise<T[]> {
+export function readTable<T>(page: Page, table: StoreName): Promise<T[]> {
   return page.evaluate(
     (name) =>
       new Promise<T[]>((resolvePromise, reject) => {
@@ -97,5 +97,47 @@ export function readTable<T>(page: Page, table: 'leads' | 'segments' | 'membersh
         };
       }),
     table,
+  );
+}
+
+type StoreName = 'leads' | 'segments' | 'memberships' | 'customFields' | 'campaigns' | 'jobs';
+
+/** Counts the rows of one table of the extension's IndexedDB (from an extension page). */
+export function countTable(page: Page, table: StoreName): Promise<number> {
+  return page.evaluate(
+    (name) =>
+      new Promise<number>((resolvePromise, reject) => {
+        const open = indexedDB.open('crm-segments');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const request = open.result.transaction(name).objectStore(name).count();
+          request.onsuccess = () => {
+            open.result.close();
+            resolvePromise(request.result);
+          };
+          request.onerror = () => reject(request.error);
+        };
+      }),
+    table,
+  );
+}
+
+/** Reads one row by primary key from the extension's IndexedDB, or undefined. */
+export function readRow<T>(page: Page, table: StoreName, key: string): Promise<T | undefined> {
+  return page.evaluate(
+    ({ name, id }) =>
+      new Promise<T | undefined>((resolvePromise, reject) => {
+        const open = indexedDB.open('crm-segments');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const request = open.result.transaction(name).objectStore(name).get(id);
+          request.onsuccess = () => {
+            open.result.close();
+            resolvePromise(request.result as T | undefined);
+          };
+          request.onerror = () => reject(request.error);
+        };
+      }),
+    { name: table, id: key },
   );
 }
