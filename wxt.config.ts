@@ -19,7 +19,6 @@ export default defineConfig({
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
     action: { default_title: 'CRM Segments' },
-    options_ui: { page: 'options.html', open_in_tab: true },
     ...(browser === 'firefox'
       ? { browser_specific_settings: { gecko: { id: 'crm-segments@example.com' } } }
       : {}),

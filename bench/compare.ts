@@ -75,7 +75,7 @@ function countMatches(test: (item: never) => boolean, items: readonly unknown[])
   return n;
 }
 
-/** One pass: every segment of the suite over every item; returns the member counts. */
+/** One untimed pass: every segment of the suite over every item; returns the member counts. */
 function runPass(prepared: Prepared): number[] {
   return prepared.tests.map((test) => countMatches(test, prepared.items));
 }
@@ -112,8 +112,9 @@ export function assertEqualCounts(counts: CountTable, segments: readonly BenchSe
  * Runs the engine comparison in one process over the same leads: prepares every engine (the
  * library peers get pre-normalised copies, built once here, outside the timed loops), runs one
  * warm-up pass that also checks every engine finds the same member counts (throws otherwise,
- * see {@link assertEqualCounts}), then `rounds` timed passes per engine, interleaved round by
- * round with a rotating order so machine drift hits every engine alike. Reports the median.
+ * see {@link assertEqualCounts}), then `rounds` timed passes per engine, interleaved segment by
+ * segment with a rotating engine order so machine drift hits every engine alike. A pass time is
+ * the sum of one engine's 10 segment runs in a round; reports the median over rounds.
  */
 export function compareEngines(leads: readonly Lead[], options: CompareOptions): ComparisonResult {
   const {
@@ -148,19 +149,24 @@ export function compareEngines(leads: readonly Lead[], options: CompareOptions):
   assertEqualCounts(counts, segments);
   const memberCounts = counts.values().next().value as number[];
 
+  // Interleave finely: within a round, every segment is run by every engine before the next
+  // segment (engine order rotating), so a burst of load from elsewhere lands on all engines alike.
   const passMs = prepared.map(() => [] as number[]);
   for (let round = 0; round < rounds; round++) {
-    for (let k = 0; k < prepared.length; k++) {
-      const index = (k + round) % prepared.length;
-      const p = prepared[index] as Prepared;
-      const start = performance.now();
-      const result = runPass(p);
-      const elapsed = performance.now() - start;
-      if (result.some((n, i) => n !== memberCounts[i])) {
-        throw new Error(`${p.competitor.name}: member counts changed between passes`);
+    const elapsed = prepared.map(() => 0);
+    for (let s = 0; s < segments.length; s++) {
+      for (let k = 0; k < prepared.length; k++) {
+        const index = (k + round + s) % prepared.length;
+        const p = prepared[index] as Prepared;
+        const start = performance.now();
+        const members = countMatches(p.tests[s] as (item: never) => boolean, p.items);
+        elapsed[index] = (elapsed[index] as number) + performance.now() - start;
+        if (members !== memberCounts[s]) {
+          throw new Error(`${p.competitor.name}: member count of ${segments[s]?.id} changed between passes`);
+        }
       }
-      (passMs[index] as number[]).push(elapsed);
     }
+    elapsed.forEach((ms, i) => (passMs[i] as number[]).push(ms));
     log(`timed round ${round + 1}/${rounds} done`);
   }
 

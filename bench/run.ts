@@ -68,7 +68,7 @@ async function main(): Promise<void> {
   out();
   out('Verdict on the target (≤ 1.3× hand-written, faster than each library peer):');
   out();
-  out(verdict(main));
+  out(verdict(main, normaliseMs));
   out();
   out(`Member counts (identical for all 6 engines — asserted):`);
   out();

@@ -1,4 +1,5 @@
 import { useId, useMemo, useRef, useState } from 'preact/hooks';
+import { normalizeText } from '../lib/engine';
 
 /** A suggested value and how many stored leads have it. */
 export interface ValueSuggestion {
@@ -24,8 +25,8 @@ export interface ChipInputProps {
   maxSuggestions?: number;
 }
 
-/** Text compared case-insensitively with runs of white space collapsed (SPEC §3 rule 3). */
-const normalise = (text: string) => text.normalize('NFKC').trim().replace(/\s+/g, ' ').toLowerCase();
+/** Values compare as rules compare text (SPEC §3 rule 3): "Google" and " google " are one value. */
+const normalise = normalizeText;
 
 /**
  * A list of values as removable chips plus a text box (`role="combobox"`) with a suggestion

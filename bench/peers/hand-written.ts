@@ -1,4 +1,4 @@
-import { normalizeText } from '../../lib/engine/index';
+import { equalsAsciiNormal, isBlankText, normalizeText } from '../../lib/engine/text';
 import type { Lead } from '../../lib/schema';
 import type { BenchBoundaries } from '../boundaries';
 
@@ -6,20 +6,21 @@ import type { BenchBoundaries } from '../boundaries';
 export type LeadPredicate = (lead: Lead) => boolean;
 
 // The practical limit: the 10 segments of bench/segments.ts written directly as closures over the
-// raw Lead, with SPEC §3 semantics, date boundaries precomputed and the engine's own exported text
-// normaliser (`normalizeText`), so the text cost is the same and the difference to the engine is
-// the engine's generic dispatch. Within each segment the cheap numeric / date tests run first, and
+// raw Lead, with SPEC §3 semantics, date boundaries precomputed and the engine's own text
+// primitives from lib/engine/text.ts (`normalizeText`; `equalsAsciiNormal`, the allocation-free
+// "normalizeText(v) === target" for ASCII targets; `isBlankText`), so the text cost is the same and
+// the difference to the engine is the engine's generic dispatch. Within each segment the cheap numeric / date tests run first, and
 // small value lists are unrolled `===` chains, as a developer tuning by hand would write them.
 
 const textOf = (v: unknown): string => (typeof v === 'string' ? normalizeText(v) : '');
-const textIs = (v: unknown, normal: string): boolean => typeof v === 'string' && normalizeText(v) === normal;
+const textIs = (v: unknown, normal: string): boolean => typeof v === 'string' && equalsAsciiNormal(v, normal);
 const num = (v: unknown): number => (typeof v === 'number' ? v : NaN);
 
-/** True when some tag normalises to `a`, `b` or `c` (unrolled: cheaper than a Set for ≤ 3 values). */
+/** True when some tag normalises to `a`, `b` or `c` (unrolled, compared in place). */
 function anyTagIs(tags: readonly string[], a: string, b: string, c = a): boolean {
   for (let i = 0; i < tags.length; i++) {
-    const tag = normalizeText(tags[i] as string);
-    if (tag === a || tag === b || tag === c) return true;
+    const tag = tags[i] as string;
+    if (equalsAsciiNormal(tag, a) || equalsAsciiNormal(tag, b) || equalsAsciiNormal(tag, c)) return true;
   }
   return false;
 }
@@ -46,8 +47,7 @@ export function handWrittenPredicates(b: BenchBoundaries): Record<string, LeadPr
       const t = num(lead.createdAt);
       if (!(t >= b.s01CreatedFrom && t <= now)) return false;
       if (!textIs(lead.source, 'google')) return false;
-      const p = textOf(lead.priority);
-      return p === 'high' || p === 'medium';
+      return textIs(lead.priority, 'high') || textIs(lead.priority, 'medium');
     },
     s02: (lead) =>
       textIs(lead.country, 'india') &&
@@ -79,18 +79,16 @@ export function handWrittenPredicates(b: BenchBoundaries): Record<string, LeadPr
       const t = num(lead.createdAt);
       if (!(t >= b.s06CreatedFrom && t < b.s06CreatedTo) || !textIs(lead.groupName, 'api')) return false;
       if (num(lead.custom.page_views_per_visit) > 4) return true;
-      const source = textOf(lead.source);
-      if (source === 'olark chat' || source === 'direct traffic') return true;
+      if (textIs(lead.source, 'olark chat') || textIs(lead.source, 'direct traffic')) return true;
       for (const c of lead.campaigns) if (c.response === 'replied') return true;
       return false;
     },
     s07: (lead) => {
       if (lead.custom.do_not_email !== false) return false;
-      const city = textOf(lead.custom.city);
-      if (city !== 'mumbai' && city !== 'thane & outskirts') return false;
+      if (!textIs(lead.custom.city, 'mumbai') && !textIs(lead.custom.city, 'thane & outskirts')) return false;
       const specialization = textOf(lead.custom.specialization);
       if (specialization === '' || !specialization.includes('management')) return false;
-      return textOf(lead.company) !== '';
+      return typeof lead.company === 'string' && !isBlankText(lead.company);
     },
     s08: (lead) => {
       const visits = num(lead.custom.total_visits);

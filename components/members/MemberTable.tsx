@@ -1,6 +1,6 @@
 import type { Rect } from '@tanstack/virtual-core';
 import { Component, type ComponentChildren } from 'preact';
-import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { cellText, type MemberColumn, type MemberRow } from '../../lib/format/member-columns';
 import type { MemberSort } from '../../lib/format/member-query';
 import { EMPTY_DISPLAY, type ValueFormatter } from '../../lib/format/value';
@@ -8,6 +8,8 @@ import { useFormatter } from './formatter-context';
 import { captureAnchor, restoreOffset } from './scroll-anchor';
 import { columnWidth, FILTER_ROW_HEIGHT, HEADER_HEIGHT, ROW_HEIGHT, scrollTopToReveal } from './table-layout';
 import { useVirtualizer } from './use-virtualizer';
+
+const estimateSize = () => ROW_HEIGHT;
 
 /** Props of {@link MemberTable}. */
 export interface MemberTableProps {
@@ -82,11 +84,13 @@ export function MemberTable(props: MemberTableProps) {
     previous.current = { keys, queryKey };
   }
 
+  const getItemKey = useCallback((index: number) => keys[index] ?? index, [keys]);
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    getItemKey: (index) => keys[index] ?? index,
+    estimateSize,
+    // Stable per rows: virtual-core rebuilds its measurements (O(rows)) when this changes.
+    getItemKey,
     overscan: 12,
     scrollMargin: headerHeight,
     fallbackRect: props.initialRect,

@@ -69,7 +69,8 @@ describe('segment picker', () => {
     await user.click(await screen.findByRole('button', { name: 'Refresh' }));
     expect(send).toHaveBeenCalledWith('refreshSegment', { id: 'hot' });
     cleanup();
-    await db.segments.update('india', { status: 'inactive', error: "custom field 'gone' is not defined" });
+    const india = (await db.segments.get('india'))!;
+    await db.segments.put({ ...india, status: 'inactive', error: "custom field 'gone' is not defined" });
     renderPanel({ initialTarget: { segmentId: 'india' } });
     const summary = await screen.findByRole('region', { name: 'Segment summary' });
     expect(within(summary).getByText('Inactive')).toBeTruthy();

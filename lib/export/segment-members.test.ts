@@ -40,6 +40,28 @@ describe('loadSegmentMembers', () => {
     ]);
   });
 
+  it('gives the same rows when it scans the whole leads table (large segment)', async () => {
+    const database = await seed();
+    await database.leads.bulkPut([testLead('5', { name: 'Eve' })]);
+    await database.memberships.bulkPut([
+      { segmentId: 'seg-big', leadId: 'demo@test/1', addedAt: 1 },
+      { segmentId: 'seg-big', leadId: 'demo@test/2', addedAt: 2 },
+      { segmentId: 'seg-big', leadId: 'demo@test/4', addedAt: 3 },
+      { segmentId: 'seg-big', leadId: 'demo@test/gone', addedAt: 4 },
+    ]);
+    const rows = await loadSegmentMembers(database, 'seg-big');
+    expect(rows.map((r) => [r.lead.name, r.addedAt])).toEqual([
+      ['Cy', 1],
+      ['Ann', 2],
+      ['Other', 3],
+    ]);
+  });
+
+  it('reads a small segment key by key with the same result shape', async () => {
+    const rows = await loadSegmentMembers(await seed(), 'seg-b');
+    expect(rows.map((r) => [r.lead.name, r.addedAt])).toEqual([['Other', 60]]);
+  });
+
   it('returns nothing for an unknown segment', async () => {
     expect(await loadSegmentMembers(await seed(), 'nope')).toEqual([]);
   });

@@ -86,6 +86,22 @@ function sortKey(row: MemberRow, column: MemberColumn): SortKey {
 }
 
 /**
+ * Collation ranks of text values: each distinct value is compared with the collator once
+ * (CRM columns repeat values a lot), then rows compare small integers. Equal-collating values
+ * share a rank.
+ */
+function textRanks(values: readonly string[], collator: Intl.Collator): Map<string, number> {
+  const distinct = [...new Set(values)].sort(collator.compare);
+  const ranks = new Map<string, number>();
+  let rank = 0;
+  distinct.forEach((value, i) => {
+    if (i > 0 && collator.compare(distinct[i - 1]!, value) !== 0) rank += 1;
+    ranks.set(value, rank);
+  });
+  return ranks;
+}
+
+/**
  * Sorts rows by `sort` (returns a new array). Text compares with a locale collator (case- and
  * accent-insensitive, digits numerically), numbers/dates/booleans numerically. Empty values go
  * last in both directions; ties keep a stable order by name, then lead id. An unknown column
@@ -100,23 +116,45 @@ export function sortMembers(
   const column = columns.find((c) => c.id === sort.columnId) ?? columns.find((c) => c.id === 'name');
   const collator = new Intl.Collator(locale, { sensitivity: 'base', numeric: true });
   const sign = sort.direction === 'desc' ? -1 : 1;
-  const keyed = rows.map((row) => ({ row, key: column ? sortKey(row, column) : undefined }));
-  const compareKeys = (a: SortKey, b: SortKey): number => {
-    if (typeof a === 'number' && typeof b === 'number') return a - b;
-    return collator.compare(String(a), String(b));
-  };
-  keyed.sort((a, b) => {
-    if (a.key === undefined || b.key === undefined) {
-      if (a.key !== b.key) return a.key === undefined ? 1 : -1;
-    } else {
-      const byKey = compareKeys(a.key, b.key);
-      if (byKey !== 0) return sign * byKey;
+  const n = rows.length;
+
+  // Primary key per row: a number (numeric value or text rank), NaN for empty.
+  const keys = column ? rows.map((row) => sortKey(row, column)) : new Array<SortKey>(n).fill(undefined);
+  const texts = keys.filter((k): k is string => typeof k === 'string');
+  const ranks = texts.length > 0 ? textRanks(texts, collator) : undefined;
+  const primary = new Float64Array(n);
+  const textual = new Uint8Array(n);
+  keys.forEach((key, i) => {
+    if (key === undefined) primary[i] = Number.NaN;
+    else if (typeof key === 'number') primary[i] = key;
+    else {
+      primary[i] = ranks!.get(key)!;
+      textual[i] = 1;
     }
-    const byName = collator.compare(a.row.lead.name, b.row.lead.name);
-    if (byName !== 0) return byName;
-    return a.row.lead.id < b.row.lead.id ? -1 : a.row.lead.id > b.row.lead.id ? 1 : 0;
   });
-  return keyed.map((k) => k.row);
+  const names = rows.map((row) => row.lead.name);
+  const nameRanks = textRanks(names, collator);
+  const nameRank = Int32Array.from(names, (name) => nameRanks.get(name)!);
+
+  const order = Array.from({ length: n }, (_, i) => i);
+  order.sort((a, b) => {
+    const ka = primary[a]!;
+    const kb = primary[b]!;
+    const emptyA = Number.isNaN(ka);
+    const emptyB = Number.isNaN(kb);
+    if (emptyA !== emptyB) return emptyA ? 1 : -1;
+    if (!emptyA && ka !== kb) {
+      // Numbers sort before text when a column mixes them.
+      if (textual[a] !== textual[b]) return sign * (textual[a]! - textual[b]!);
+      return sign * (ka - kb);
+    }
+    const byName = nameRank[a]! - nameRank[b]!;
+    if (byName !== 0) return byName;
+    const idA = rows[a]!.lead.id;
+    const idB = rows[b]!.lead.id;
+    return idA < idB ? -1 : idA > idB ? 1 : 0;
+  });
+  return order.map((i) => rows[i]!);
 }
 
 /**

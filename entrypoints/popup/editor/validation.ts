@@ -6,6 +6,7 @@ import {
   type CustomFieldDef,
   type Segment,
 } from '../../../lib/schema';
+import { normalizeText } from '../../../lib/engine';
 import { nodeAtPath, toRuleSet, type GroupNode, type RuleNode } from './rule-tree';
 
 /** What the editor form holds. `color` may be an unfinished custom colour while typing. */
@@ -38,7 +39,8 @@ export interface ValidationContext {
   ownerId?: string;
 }
 
-const foldName = (name: string) => name.normalize('NFKC').trim().replace(/\s+/g, ' ').toLowerCase();
+/** Names compare like rule text (SPEC §2 "case-insensitive", with SPEC §3 rule 3's folding). */
+const foldName = normalizeText;
 
 /** The existing segment whose name equals `name` case-insensitively (SPEC §2), if any. */
 export function findNameConflict(

@@ -3,11 +3,12 @@ import { useContext, useEffect, useState } from 'preact/hooks';
 import type { CrmSegmentsDB } from '../../../lib/db/database';
 import { CUSTOM_PREFIX, STANDARD_FIELDS, type Lead } from '../../../lib/schema';
 import type { ValueSuggestion } from '../../../components/chip-input';
+import { normalizeText } from '../../../lib/engine';
 
 const TEXT_FIELDS = new Set(STANDARD_FIELDS.filter((f) => f.type === 'text' || f.type === 'multiselect').map((f) => f.key));
 
-/** Text compared case-insensitively with runs of white space collapsed (SPEC §3 rule 3). */
-const fold = (text: string) => text.normalize('NFKC').trim().replace(/\s+/g, ' ').toLowerCase();
+/** Text as rules compare it (SPEC §3 rule 3), so suggestions group values the way rules match them. */
+const fold = normalizeText;
 
 /**
  * The text values a lead holds in `field` (a SPEC §3 field key): a text field's value, each tag,

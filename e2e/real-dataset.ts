@@ -1,0 +1,64 @@
+import { resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { startDemoCrm, type DemoCrm } from '../demo/server/server';
+import type { Segment } from '../lib/schema';
+import { countTable, launchExtension, readTable, sendFromPage, type ExtensionSession } from './harness';
+
+/** The real dataset (SPEC §6), read from ../shared; never copied into the project. */
+export const LEADS_CSV = resolve(import.meta.dirname, '../../shared/data/leads/Leads.csv');
+
+/** Polls `read` until `done(value)` holds or `timeoutMs` passes; returns the last value. */
+export async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let value = await read();
+  while (!done(value) && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 100));
+    value = await read();
+  }
+  return value;
+}
+
+/** The demo CRM with the real dataset, Chromium with the extension, and every lead synced. */
+export interface SyncedWorld {
+  crm: DemoCrm;
+  session: ExtensionSession;
+  /** An extension page (popup.html in a tab) that sends background messages. */
+  extensionPage: Page;
+  crmKey: string;
+  createSegment(name: string, color: string, rules: unknown): Promise<Segment>;
+  /** Waits until no refresh job is pending and every segment has been evaluated; returns the segments. */
+  settled(): Promise<Segment[]>;
+  close(): Promise<void>;
+}
+
+/** Starts the demo CRM (free port) and Chromium, and runs "Sync all" over the real 9,240 leads. */
+export async function startSyncedWorld(): Promise<SyncedWorld> {
+  const crm = await startDemoCrm({ port: 0, csvPath: LEADS_CSV });
+  const session = await launchExtension();
+  const extensionPage = await session.openExtensionPage('popup.html');
+  const sync = await sendFromPage(extensionPage, 'syncAll', { pageUrl: `${crm.url}/leads` });
+  if (!sync.ok) throw new Error(`Sync all failed: ${sync.error}`);
+  return {
+    crm,
+    session,
+    extensionPage,
+    crmKey: `demo@127.0.0.1:${crm.port}`,
+    async createSegment(name, color, rules) {
+      const created = await sendFromPage<Segment>(extensionPage, 'createSegment', { draft: { name, color, rules } });
+      if (!created.ok) throw new Error(created.error);
+      return created.data;
+    },
+    async settled() {
+      const state = await until(
+        async () => ({ jobs: await countTable(extensionPage, 'jobs'), segments: await readTable<Segment>(extensionPage, 'segments') }),
+        (v) => v.jobs === 0 && v.segments.every((s) => s.status === 'inactive' || s.lastRefreshedAt !== undefined),
+        60_000,
+      );
+      return state.segments;
+    },
+    async close() {
+      await session.close().catch(() => undefined);
+      await crm.close();
+    },
+  };
+}
