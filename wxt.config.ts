@@ -14,7 +14,7 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'CRM Segments',
     description: 'Dynamic lead segments for any CRM, evaluated privately in your browser.',
-    permissions: ['storage', 'unlimitedStorage', 'alarms', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    permissions: ['storage', 'unlimitedStorage', 'alarms', 'activeTab', ...(browser === 'firefox' ? [] : ['sidePanel'])],
     host_permissions: ['http://127.0.0.1/*', 'http://localhost/*'],
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },

@@ -5,11 +5,13 @@ import { BackgroundProvider } from '../../components/background-context';
 import { DbProvider } from '../../components/db-context';
 import { webStorageDraftStore } from './editor/draft-store';
 import { activeTabUrl } from './header/active-tab';
+import { primeCurrentWindow } from './list/current-window';
 import { PopupApp } from './popup-app';
 import '../../components/ui.css';
 import './popup.css';
 
 const db = new CrmSegmentsDB();
+primeCurrentWindow();
 
 render(
   <BackgroundProvider send={sendToBackground}>

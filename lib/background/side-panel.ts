@@ -4,6 +4,8 @@ import type { MessageSenderInfo } from '../messaging/router';
 export interface SidePanelTarget {
   segmentId?: string;
   leadId?: string;
+  /** The window to open it in when the sender is not a tab (the popup). */
+  windowId?: number;
 }
 
 /** storage.session key the side panel listens to, so an already-open panel navigates too. */
@@ -31,7 +33,7 @@ export interface SidePanelPorts {
   /** Firefox: `sidebarAction.open` (+ setPanel); undefined elsewhere. */
   firefoxSidebar?: { setPanel(details: { panel: string }): Promise<void>; open(): Promise<void> };
   /** Tells an already-open side panel where to go. */
-  announce(target: SidePanelTarget & { at: number }): Promise<void>;
+  announce(target: Omit<SidePanelTarget, 'windowId'> & { at: number }): Promise<void>;
   /** Opens the panel's page in a normal tab (fallback when the browser refuses to open the panel). */
   openTab(path: SidePanelPath): Promise<void>;
   getURL(path: SidePanelPath): string;
@@ -46,7 +48,9 @@ export interface SidePanelPorts {
  */
 export async function openSidePanel(ports: SidePanelPorts, target: SidePanelTarget, sender: MessageSenderInfo): Promise<boolean> {
   const path = sidePanelPath(target);
-  const announced = ports.announce({ ...target, at: ports.now() }).catch(() => undefined);
+  const { windowId: requestedWindow, ...view } = target;
+  const announced = ports.announce({ ...view, at: ports.now() }).catch(() => undefined);
+  const windowId = sender.tab?.windowId ?? requestedWindow;
   let opened = false;
   try {
     if (ports.chromeSidePanel && sender.tab?.id !== undefined) {
@@ -54,8 +58,9 @@ export async function openSidePanel(ports: SidePanelPorts, target: SidePanelTarg
       const options = ports.chromeSidePanel.setOptions({ tabId, path, enabled: true });
       await Promise.all([options, ports.chromeSidePanel.open({ tabId })]);
       opened = true;
-    } else if (ports.chromeSidePanel && sender.tab?.windowId !== undefined) {
-      await ports.chromeSidePanel.open({ windowId: sender.tab.windowId });
+    } else if (ports.chromeSidePanel && windowId !== undefined) {
+      const options = ports.chromeSidePanel.setOptions({ path, enabled: true });
+      await Promise.all([options, ports.chromeSidePanel.open({ windowId })]);
       opened = true;
     } else if (ports.firefoxSidebar) {
       const panel = ports.firefoxSidebar.setPanel({ panel: ports.getURL(path) });

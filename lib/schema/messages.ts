@@ -25,8 +25,11 @@ export const MessagePayloadSchemas = {
   syncAll: z.object({ pageUrl: z.url() }),
   /** Lead ids seen on a CRM page (content script); the background re-fetches them through the CRM API. */
   syncVisible: z.object({ pageUrl: z.url(), crmIds: z.array(z.string().min(1)).max(500) }),
-  /** Opens the side panel on a segment and/or lead (from a badge or the popup). */
-  openSidePanel: z.object({ segmentId: z.string().optional(), leadId: z.string().optional() }),
+  /**
+   * Opens the side panel on a segment and/or lead (from a badge or the popup). `windowId`: the
+   * popup's window (a popup is not a tab, so the sender does not say which window it is in).
+   */
+  openSidePanel: z.object({ segmentId: z.string().optional(), leadId: z.string().optional(), windowId: z.number().int().optional() }),
 } as const;
 
 export type MessageType = keyof typeof MessagePayloadSchemas;

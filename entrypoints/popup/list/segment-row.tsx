@@ -5,6 +5,7 @@ import { useBackground } from '../../../components/background-context';
 import { MenuButton, type MenuItem } from '../../../components/menu-button';
 import { Switch } from '../../../components/switch';
 import { timeAgo } from '../../../components/time-ago';
+import { currentWindowId } from './current-window';
 
 /** Props of {@link SegmentRow}. */
 export interface SegmentRowProps {
@@ -93,7 +94,8 @@ export function SegmentRow({ segment, summary, job, now, onEdit, onDelete, highl
   const showMembers = async () => {
     setPending('members');
     setMessage(null);
-    const answer = await send('openSidePanel', { segmentId: segment.id });
+    const windowId = currentWindowId();
+    const answer = await send('openSidePanel', { segmentId: segment.id, ...(windowId !== undefined ? { windowId } : {}) });
     setPending(null);
     if (!answer.ok) setMessage({ tone: 'error', text: `Could not open the members panel: ${answer.error}` });
   };
