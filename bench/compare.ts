@@ -3,8 +3,11 @@ import type { Lead } from '../lib/schema';
 import { computeBoundaries } from './boundaries';
 import { COMPETITORS, type Competitor } from './competitors';
 import { BENCH_NOW, BENCH_TIME_ZONE } from './context';
-import { normaliseLead } from './peers/normalised-lead';
+import { normaliseLeads } from './peers/normalised-lead';
 import { BENCH_SEGMENTS, type BenchSegment } from './segments';
+
+/** Leads per evaluation chunk (the refresh job's default chunk size, lib/segments). */
+export const DEFAULT_CHUNK_SIZE = 2000;
 
 /** One engine's prepared suite: one test per segment, and the items it evaluates. */
 interface Prepared {
@@ -43,7 +46,7 @@ export interface ComparisonResult {
   memberCounts: number[];
   /** Whether every engine got the pre-normalised leads (else only the library peers did). */
   sameInput: boolean;
-  /** Time to build the pre-normalised copies of all leads (outside every timed loop), ms. */
+  /** Time to normalise the copies of all leads (outside every timed loop; 0 when given), ms. */
   normaliseMs: number;
   engines: EngineResult[];
 }
@@ -58,6 +61,11 @@ export interface CompareOptions {
    * pre-normalised copies (isolates evaluation overhead from text normalisation).
    */
   sameInput?: boolean;
+  /**
+   * Leads per chunk (default 2,000, the refresh job's chunk size): each pass runs all segments
+   * over one chunk before the next, keeping the chunk in the CPU caches as a refresh chunk is.
+   */
+  chunkSize?: number;
   /** Pre-normalised copies of `leads` to reuse (built here when omitted). */
   normalisedLeads?: readonly Lead[];
   competitors?: readonly Competitor[];
@@ -68,16 +76,32 @@ export interface CompareOptions {
   log?: (line: string) => void;
 }
 
-/** Counts the items a test accepts. The one loop every engine runs through. */
-function countMatches(test: (item: never) => boolean, items: readonly unknown[]): number {
-  let n = 0;
-  for (let i = 0; i < items.length; i++) if (test(items[i] as never)) n++;
-  return n;
+/**
+ * Runs every test of the suite over `items[from, to)`, adding each segment's matches to `counts`.
+ * The one loop every engine runs through.
+ */
+function evaluateChunk(
+  tests: ReadonlyArray<(item: never) => boolean>,
+  items: readonly unknown[],
+  from: number,
+  to: number,
+  counts: number[],
+): void {
+  for (let s = 0; s < tests.length; s++) {
+    const test = tests[s] as (item: never) => boolean;
+    let n = 0;
+    for (let i = from; i < to; i++) if (test(items[i] as never)) n++;
+    counts[s] = (counts[s] as number) + n;
+  }
 }
 
-/** One untimed pass: every segment of the suite over every item; returns the member counts. */
-function runPass(prepared: Prepared): number[] {
-  return prepared.tests.map((test) => countMatches(test, prepared.items));
+/** One untimed pass, chunk by chunk: every segment of the suite over every item; the member counts. */
+function runPass(prepared: Prepared, chunkSize: number): number[] {
+  const counts = prepared.tests.map(() => 0);
+  for (let from = 0; from < prepared.items.length; from += chunkSize) {
+    evaluateChunk(prepared.tests, prepared.items, from, Math.min(from + chunkSize, prepared.items.length), counts);
+  }
+  return counts;
 }
 
 const median = (values: readonly number[]): number => {
@@ -112,14 +136,16 @@ export function assertEqualCounts(counts: CountTable, segments: readonly BenchSe
  * Runs the engine comparison in one process over the same leads: prepares every engine (the
  * library peers get pre-normalised copies, built once here, outside the timed loops), runs one
  * warm-up pass that also checks every engine finds the same member counts (throws otherwise,
- * see {@link assertEqualCounts}), then `rounds` timed passes per engine, interleaved segment by
- * segment with a rotating engine order so machine drift hits every engine alike. A pass time is
- * the sum of one engine's 10 segment runs in a round; reports the median over rounds.
+ * see {@link assertEqualCounts}), then `rounds` timed passes per engine. A pass evaluates every
+ * segment over every lead, chunk by chunk (`chunkSize` leads: all segments over a chunk, then the
+ * next); engines take turns chunk by chunk in a rotating order so machine drift hits every engine
+ * alike. A pass time is the sum of one engine's chunk times in a round; reports the median.
  */
 export function compareEngines(leads: readonly Lead[], options: CompareOptions): ComparisonResult {
   const {
     rounds,
     sameInput = false,
+    chunkSize = DEFAULT_CHUNK_SIZE,
     competitors = COMPETITORS,
     segments = BENCH_SEGMENTS,
     now = BENCH_NOW,
@@ -128,10 +154,10 @@ export function compareEngines(leads: readonly Lead[], options: CompareOptions):
   } = options;
   const boundaries = computeBoundaries(now, timeZone);
 
-  const normaliseStart = performance.now();
   const needNormalised = sameInput || competitors.some((c) => c.input === 'normalised');
-  const normalised = options.normalisedLeads ?? (needNormalised ? leads.map(normaliseLead) : []);
-  const normaliseMs = options.normalisedLeads ? 0 : performance.now() - normaliseStart;
+  const built = options.normalisedLeads || !needNormalised ? undefined : normaliseLeads(leads);
+  const normalised = options.normalisedLeads ?? built?.leads ?? [];
+  const normaliseMs = built?.normaliseMs ?? 0;
 
   const prepared: Prepared[] = competitors.map((competitor) => {
     const start = performance.now();
@@ -144,29 +170,34 @@ export function compareEngines(leads: readonly Lead[], options: CompareOptions):
   const counts: CountTable = new Map();
   for (const p of prepared) {
     log(`warm-up + correctness: ${p.competitor.name}`);
-    counts.set(p.competitor.name, runPass(p));
+    counts.set(p.competitor.name, runPass(p, chunkSize));
   }
   assertEqualCounts(counts, segments);
   const memberCounts = counts.values().next().value as number[];
 
-  // Interleave finely: within a round, every segment is run by every engine before the next
-  // segment (engine order rotating), so a burst of load from elsewhere lands on all engines alike.
+  // Chunk by chunk (a chunk stays in the CPU caches across the 10 segments, as a refresh chunk
+  // does in the product), and within a chunk engine by engine in a rotating order, so a burst of
+  // load from elsewhere lands on all engines alike.
   const passMs = prepared.map(() => [] as number[]);
   for (let round = 0; round < rounds; round++) {
     const elapsed = prepared.map(() => 0);
-    for (let s = 0; s < segments.length; s++) {
+    const roundCounts = prepared.map((p) => p.tests.map(() => 0));
+    for (let from = 0, chunk = 0; from < leads.length; from += chunkSize, chunk++) {
+      const to = Math.min(from + chunkSize, leads.length);
       for (let k = 0; k < prepared.length; k++) {
-        const index = (k + round + s) % prepared.length;
+        const index = (k + round + chunk) % prepared.length;
         const p = prepared[index] as Prepared;
         const start = performance.now();
-        const members = countMatches(p.tests[s] as (item: never) => boolean, p.items);
+        evaluateChunk(p.tests, p.items, from, to, roundCounts[index] as number[]);
         elapsed[index] = (elapsed[index] as number) + performance.now() - start;
-        if (members !== memberCounts[s]) {
-          throw new Error(`${p.competitor.name}: member count of ${segments[s]?.id} changed between passes`);
-        }
       }
     }
-    elapsed.forEach((ms, i) => (passMs[i] as number[]).push(ms));
+    prepared.forEach((p, i) => {
+      if ((roundCounts[i] as number[]).some((n, s) => n !== memberCounts[s])) {
+        throw new Error(`${p.competitor.name}: member counts changed between passes`);
+      }
+      (passMs[i] as number[]).push(elapsed[i] as number);
+    });
     log(`timed round ${round + 1}/${rounds} done`);
   }
 

@@ -8,6 +8,8 @@ export interface BenchArgs {
   storeLeads: number;
   store: boolean;
   sameInput: boolean;
+  /** Leads per evaluation chunk (all segments over a chunk, then the next). */
+  chunk: number;
 }
 
 /** Parses `argv` (without node and script); throws on an unknown option or a bad number. */
@@ -20,6 +22,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
     storeLeads: quick ? 10_000 : 100_000,
     store: true,
     sameInput: true,
+    chunk: 2000,
   };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
@@ -32,10 +35,12 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
     else if (arg === '--leads') args.leads = number();
     else if (arg === '--rounds') args.rounds = number();
     else if (arg === '--store-leads') args.storeLeads = number();
+    else if (arg === '--chunk') args.chunk = number();
     else if (arg === '--no-store') args.store = false;
     else if (arg === '--no-same-input') args.sameInput = false;
     else throw new Error(`unknown option ${arg}`);
   }
   if (args.leads < 1) throw new Error('--leads must be at least 1');
+  if (args.chunk < 1) throw new Error('--chunk must be at least 1');
   return args;
 }

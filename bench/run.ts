@@ -3,7 +3,8 @@
  *
  *   npm run bench                  200,000 leads, 5 timed rounds; store bench over 100,000 leads
  *   npm run bench -- --quick       20,000 leads, 2 rounds; store bench over 10,000 leads
- *   options: --leads N  --rounds N  --store-leads N  --no-store  --no-same-input
+ *   options: --leads N  --rounds N  --chunk N (leads per evaluation chunk, default 2,000)
+ *            --store-leads N  --no-store  --no-same-input
  *
  * Prints Markdown (pasteable into BENCHMARKS.md) to stdout and progress to stderr. Exits 1 when
  * the engines disagree on a member count or a lead is invalid.
@@ -13,7 +14,7 @@ import { performance } from 'node:perf_hooks';
 import { LeadSchema, formatZodError } from '../lib/schema';
 import { compareEngines } from './compare';
 import { BENCH_NOW, BENCH_TIME_ZONE } from './context';
-import { normaliseLead } from './peers/normalised-lead';
+import { normaliseLeads } from './peers/normalised-lead';
 import { comparisonTable, machineSummary, memberCountTable, storeTable, verdict } from './report';
 import { runStoreBench } from './store-bench';
 import { BENCH_SEED, generateLeads } from './synthetic-leads';
@@ -39,7 +40,7 @@ async function main(): Promise<void> {
   out();
   out(`- command: \`${command}\``);
   out(`- machine: ${machineSummary()}`);
-  out(`- leads: ${args.leads.toLocaleString('en-US')} synthetic (seed ${BENCH_SEED}), segments: 10, timed rounds: ${args.rounds} (after 1 warm-up pass)`);
+  out(`- leads: ${args.leads.toLocaleString('en-US')} synthetic (seed ${BENCH_SEED}), segments: 10, timed rounds: ${args.rounds} (after 1 warm-up pass), evaluated in chunks of ${args.chunk.toLocaleString('en-US')} leads`);
   out(`- evaluation context: now = ${new Date(BENCH_NOW).toISOString()}, time zone ${BENCH_TIME_ZONE}`);
 
   let start = performance.now();
@@ -52,15 +53,13 @@ async function main(): Promise<void> {
   });
   const validateMs = performance.now() - start;
   const evaluated = leads.slice(0, args.leads);
-  start = performance.now();
-  const normalised = evaluated.map(normaliseLead);
-  const normaliseMs = performance.now() - start;
+  const { leads: normalised, normaliseMs } = normaliseLeads(evaluated);
   out(
     `- setup (untimed): generate ${leads.length.toLocaleString('en-US')} leads ${generateMs.toFixed(0)} ms, ` +
-      `validate with LeadSchema ${validateMs.toFixed(0)} ms, pre-normalise for the peers ${normaliseMs.toFixed(0)} ms`,
+      `validate with LeadSchema ${validateMs.toFixed(0)} ms, normalise the peers' copies ${normaliseMs.toFixed(0)} ms`,
   );
 
-  const main = compareEngines(evaluated, { rounds: args.rounds, normalisedLeads: normalised, log });
+  const main = compareEngines(evaluated, { rounds: args.rounds, chunkSize: args.chunk, normalisedLeads: normalised, log });
   out();
   out(`## Engines (main): our engine and hand-written on raw leads, library peers on pre-normalised copies`);
   out();
@@ -75,7 +74,7 @@ async function main(): Promise<void> {
   out(memberCountTable(main));
 
   if (args.sameInput) {
-    const same = compareEngines(evaluated, { rounds: args.rounds, normalisedLeads: normalised, sameInput: true, log });
+    const same = compareEngines(evaluated, { rounds: args.rounds, chunkSize: args.chunk, normalisedLeads: normalised, sameInput: true, log });
     out();
     out(`## Engines (same input): every engine on the pre-normalised copies`);
     out();

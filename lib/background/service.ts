@@ -31,6 +31,7 @@ import { syncVisibleLeads } from '../sync/sync-visible';
 import { readSyncStatus, updateSyncStatus } from '../sync/status';
 import { SCHEDULE_ALARM } from './alarms';
 import { createJobRunner, type JobRunner } from './job-runner';
+import { createLeadSnapshot } from './lead-snapshot';
 
 /** Everything the background service needs from the browser (the composition root passes real ones). */
 export interface BackgroundPorts {
@@ -74,6 +75,7 @@ const PROGRESS_WRITE_INTERVAL_MS = 250;
 export function createBackgroundService(ports: BackgroundPorts): BackgroundService {
   const { db, clock } = ports;
   let syncRunning = false;
+  const snapshot = createLeadSnapshot(db);
 
   const timeZone = () => getEvaluationTimeZone(db);
 
@@ -116,6 +118,7 @@ export function createBackgroundService(ports: BackgroundPorts): BackgroundServi
   const handlers: MessageHandlers = {
     async ingestLeads({ leads }) {
       const { report, changes } = await ingestLeads(db, leads, { now: clock(), timeZone: await timeZone() });
+      snapshot.invalidate();
       quietly('badge update', pushMemberships(Object.keys(changes)));
       jobs.kick();
       return report;
@@ -158,12 +161,15 @@ export function createBackgroundService(ports: BackgroundPorts): BackgroundServi
       return segment;
     },
     async previewSegment({ rules, sampleSize }) {
-      return previewRules(db, rules, { now: clock(), timeZone: await timeZone(), sampleSize });
+      const leads = await snapshot.get();
+      return previewRules(db, rules, { now: clock(), timeZone: await timeZone(), sampleSize, ...(leads ? { leads } : {}) });
     },
     async getMemberships({ leadIds }) {
       return membershipsForLeads(db, leadIds);
     },
     async getSyncStatus() {
+      // The popup asks this when it opens: load the preview snapshot before the editor needs it.
+      quietly('preview snapshot', snapshot.get());
       return readSyncStatus(db);
     },
     async syncAll({ pageUrl }) {
@@ -190,10 +196,12 @@ export function createBackgroundService(ports: BackgroundPorts): BackgroundServi
           },
           onMembershipChanges: (leadIds) => quietly('badge update', pushMemberships(leadIds)),
         });
+        snapshot.invalidate();
         await updateSyncStatus(db, { running: false, progress: undefined, lastSyncAt: report.finishedAt, lastReport: report });
         jobs.kick();
         return report;
       } catch (error) {
+        snapshot.invalidate();
         const message = error instanceof Error ? error.message : String(error);
         await updateSyncStatus(db, { running: false, progress: undefined, lastError: message }).catch(() => undefined);
         throw error;
@@ -204,6 +212,7 @@ export function createBackgroundService(ports: BackgroundPorts): BackgroundServi
     async syncVisible({ pageUrl, crmIds }) {
       const adapter = adapterFor(pageUrl);
       const result = await syncVisibleLeads({ db, adapter, pageUrl, crmIds, fetchFn: ports.fetchFn, clock, timeZone: await timeZone() });
+      if (result.report.stored > 0 || result.deleted > 0) snapshot.invalidate();
       quietly('badge update', pushMemberships(result.changedLeadIds));
       jobs.kick();
       return result.report;

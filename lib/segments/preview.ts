@@ -20,13 +20,14 @@ export function leadSummary(lead: Lead): LeadSummary {
 /**
  * Evaluates a draft rule set over every stored lead without saving anything (the editor's live
  * preview): `count` of matching leads, `total` leads scanned, the first `sampleSize` (default 5)
- * matches in lead-id order, and `elapsedMs`. Rules compile once; leads are read in big chunks.
+ * matches in lead-id order, and `elapsedMs`. Rules compile once; leads are read in big chunks,
+ * or taken from `options.leads` (an in-memory snapshot of every stored lead, in id order) when given.
  * Throws `RuleError` (lib/schema) when the rules are invalid for the stored custom fields.
  */
 export async function previewRules(
   db: CrmSegmentsDB,
   rules: RuleSet,
-  options: { now: number; timeZone: string; sampleSize?: number },
+  options: { now: number; timeZone: string; sampleSize?: number; leads?: readonly Lead[] },
 ): Promise<SegmentPreview> {
   const started = performance.now();
   const predicate = compileRules(rules, { now: options.now, timeZone: options.timeZone, customFields: await listCustomFields(db) });
@@ -34,15 +35,22 @@ export async function previewRules(
   const sample: LeadSummary[] = [];
   let count = 0;
   let total = 0;
-  let cursor: string | undefined;
-  for (;;) {
-    const leads = await leadsAfter(db, cursor, PREVIEW_CHUNK);
+  const scan = (leads: readonly Lead[]) => {
     for (const lead of leads) {
       if (!predicate(lead)) continue;
       count++;
       if (sample.length < sampleSize) sample.push(leadSummary(lead));
     }
     total += leads.length;
+  };
+  if (options.leads) {
+    scan(options.leads);
+    return { count, total, sample, elapsedMs: performance.now() - started };
+  }
+  let cursor: string | undefined;
+  for (;;) {
+    const leads = await leadsAfter(db, cursor, PREVIEW_CHUNK);
+    scan(leads);
     if (leads.length < PREVIEW_CHUNK) break;
     cursor = leads[leads.length - 1]?.id;
   }
