@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchExtension, sendFromPage, type ExtensionSession } from './harness';
+import { until } from './real-dataset';
 
 const crmKey = 'e2e@127.0.0.1:1';
 const lead = (crmId: string, fields: Record<string, unknown>) => ({
@@ -14,17 +15,6 @@ const lead = (crmId: string, fields: Record<string, unknown>) => ({
   syncedAt: Date.UTC(2026, 10, 1),
   ...fields,
 });
-
-/** Polls `read` until it returns a value for which `done` holds (the background works asynchronously). */
-async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let value = await read();
-  while (!done(value) && Date.now() < deadline) {
-    await new Promise((r) => setTimeout(r, 100));
-    value = await read();
-  }
-  return value;
-}
 
 describe('background in Chromium', () => {
   let session: ExtensionSession;

@@ -1,14 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import { resolve } from 'node:path';
 import Papa from 'papaparse';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoCrm, type DemoCrm } from '../demo/server/server';
 import type { Membership, Segment } from '../lib/schema';
 import { countTable, launchExtension, readRow, readTable, sendFromPage, type ExtensionSession } from './harness';
+import { LEADS_CSV, until } from './real-dataset';
 
-const CSV_PATH = resolve(import.meta.dirname, '../../shared/data/leads/Leads.csv');
 
 /**
  * "Priority equals High AND Country equals India" computed straight from the CSV with the SPEC §6
@@ -16,19 +15,9 @@ const CSV_PATH = resolve(import.meta.dirname, '../../shared/data/leads/Leads.csv
  * independently of the demo server and the extension.
  */
 function highPriorityIndiaFromCsv(): number {
-  const rows = Papa.parse<Record<string, string>>(readFileSync(CSV_PATH, 'utf8'), { header: true, skipEmptyLines: true }).data;
+  const rows = Papa.parse<Record<string, string>>(readFileSync(LEADS_CSV, 'utf8'), { header: true, skipEmptyLines: true }).data;
   const norm = (s: string | undefined) => (s ?? '').normalize('NFKC').trim().replace(/\s+/g, ' ').toLowerCase();
   return rows.filter((r) => r['Lead Quality'] === 'High in Relevance' && norm(r.Country) === 'india').length;
-}
-
-async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let value = await read();
-  while (!done(value) && Date.now() < deadline) {
-    await new Promise((r) => setTimeout(r, 100));
-    value = await read();
-  }
-  return value;
 }
 
 /** Badge hosts on a CRM page: lead id → segment ids shown (chips, plus the ones behind "+N" from the title). */
@@ -66,7 +55,7 @@ describe('demo CRM with the real dataset in Chromium', () => {
   }
 
   beforeAll(async () => {
-    crm = await startDemoCrm({ port: 0, csvPath: CSV_PATH });
+    crm = await startDemoCrm({ port: 0, csvPath: LEADS_CSV });
     crmKey = `demo@127.0.0.1:${crm.port}`;
     session = await launchExtension();
     extensionPage = await session.openExtensionPage('popup.html');
