@@ -155,12 +155,6 @@ async function syntheticHundredThousand(): Promise<void> {
 
     const everyone = await createAndSettle(page, 'Everyone', { combinator: 'and', rules: [{ field: 'name', operator: 'is_not_empty' }] });
     record('Full refresh of one segment over 100,000 leads', ms(everyone.elapsed), `${everyone.segment.memberCount.toLocaleString('en-US')} members`);
-    for (let i = 0; i < 9; i++) {
-      await createAndSettle(page, `Source contains ${String.fromCharCode(97 + i)}`, {
-        combinator: 'and',
-        rules: [{ field: 'source', operator: 'contains', value: String.fromCharCode(97 + i) }],
-      });
-    }
     const changed = { ...leads[123]!, status: leads[123]!.status === 'Converted' ? 'Lost' : 'Converted', syncedAt: Date.now() };
     const timings: number[] = [];
     for (let i = 0; i < 5; i++) {
@@ -169,7 +163,7 @@ async function syntheticHundredThousand(): Promise<void> {
       if (!answer.ok) throw new Error(answer.error);
       timings.push(performance.now() - started);
     }
-    record('Ingest 1 changed lead, 10 active segments, 100,000 stored', `median ${ms(median(timings))}`, '5 runs, message round trip');
+    record('Ingest 1 changed lead, 1 active segment, 100,000 stored', `median ${ms(median(timings))}`, '5 runs, message round trip');
 
     const panel = await session.context.newPage();
     await panel.setViewportSize({ width: 400, height: 900 });

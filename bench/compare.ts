@@ -36,6 +36,8 @@ export interface EngineResult {
   evaluationsPerSecond: number;
   /** Median pass time divided by the hand-written closures' median (1 = as fast). */
   ratioToHandWritten: number;
+  /** Per segment (suite order): median time per lead over the timed rounds, ns. */
+  segmentNsPerLead: number[];
 }
 
 /** What {@link compareEngines} measured. */
@@ -63,7 +65,7 @@ export interface CompareOptions {
   sameInput?: boolean;
   /**
    * Leads per chunk (default 2,000, the refresh job's chunk size): each pass runs all segments
-   * over one chunk before the next, keeping the chunk in the CPU caches as a refresh chunk is.
+   * over one chunk before the next.
    */
   chunkSize?: number;
   /** Pre-normalised copies of `leads` to reuse (built here when omitted). */
@@ -77,8 +79,8 @@ export interface CompareOptions {
 }
 
 /**
- * Runs every test of the suite over `items[from, to)`, adding each segment's matches to `counts`.
- * The one loop every engine runs through.
+ * Runs every test of the suite over `items[from, to)`, adding each segment's matches to `counts`
+ * and, when given, each segment's wall time (ms) to `segmentMs`. The one loop every engine runs.
  */
 function evaluateChunk(
   tests: ReadonlyArray<(item: never) => boolean>,
@@ -86,12 +88,15 @@ function evaluateChunk(
   from: number,
   to: number,
   counts: number[],
+  segmentMs?: number[],
 ): void {
   for (let s = 0; s < tests.length; s++) {
     const test = tests[s] as (item: never) => boolean;
+    const start = segmentMs ? performance.now() : 0;
     let n = 0;
     for (let i = from; i < to; i++) if (test(items[i] as never)) n++;
     counts[s] = (counts[s] as number) + n;
+    if (segmentMs) segmentMs[s] = (segmentMs[s] as number) + performance.now() - start;
   }
 }
 
@@ -139,7 +144,9 @@ export function assertEqualCounts(counts: CountTable, segments: readonly BenchSe
  * see {@link assertEqualCounts}), then `rounds` timed passes per engine. A pass evaluates every
  * segment over every lead, chunk by chunk (`chunkSize` leads: all segments over a chunk, then the
  * next); engines take turns chunk by chunk in a rotating order so machine drift hits every engine
- * alike. A pass time is the sum of one engine's chunk times in a round; reports the median.
+ * alike, and each engine runs a chunk once untimed right before its timed run, so it starts with
+ * its own data in the CPU caches (as a refresh chunk just read from the store is). A pass time is the sum of one engine's segment-over-chunk times in a round; reports the
+ * median pass and, per segment, the median time per lead.
  */
 export function compareEngines(leads: readonly Lead[], options: CompareOptions): ComparisonResult {
   const {
@@ -175,28 +182,33 @@ export function compareEngines(leads: readonly Lead[], options: CompareOptions):
   assertEqualCounts(counts, segments);
   const memberCounts = counts.values().next().value as number[];
 
-  // Chunk by chunk (a chunk stays in the CPU caches across the 10 segments, as a refresh chunk
-  // does in the product), and within a chunk engine by engine in a rotating order, so a burst of
-  // load from elsewhere lands on all engines alike.
+  // Chunk by chunk, and within a chunk engine by engine in a rotating order, so a burst of load
+  // from elsewhere lands on all engines alike.
   const passMs = prepared.map(() => [] as number[]);
+  const segmentRoundMs = prepared.map(() => segments.map(() => [] as number[]));
+  const scratch = segments.map(() => 0);
   for (let round = 0; round < rounds; round++) {
-    const elapsed = prepared.map(() => 0);
+    const segmentMs = prepared.map((p) => p.tests.map(() => 0));
     const roundCounts = prepared.map((p) => p.tests.map(() => 0));
     for (let from = 0, chunk = 0; from < leads.length; from += chunkSize, chunk++) {
       const to = Math.min(from + chunkSize, leads.length);
       for (let k = 0; k < prepared.length; k++) {
         const index = (k + round + chunk) % prepared.length;
         const p = prepared[index] as Prepared;
-        const start = performance.now();
-        evaluateChunk(p.tests, p.items, from, to, roundCounts[index] as number[]);
-        elapsed[index] = (elapsed[index] as number) + performance.now() - start;
+        // Untimed first run: brings exactly the data this engine reads into the CPU caches, as a
+        // refresh chunk just read from the store is; otherwise an engine's time would depend on
+        // which engine ran before it (and whether that one read the same lead objects).
+        evaluateChunk(p.tests, p.items, from, to, scratch);
+        evaluateChunk(p.tests, p.items, from, to, roundCounts[index] as number[], segmentMs[index]);
       }
     }
     prepared.forEach((p, i) => {
       if ((roundCounts[i] as number[]).some((n, s) => n !== memberCounts[s])) {
         throw new Error(`${p.competitor.name}: member counts changed between passes`);
       }
-      (passMs[i] as number[]).push(elapsed[i] as number);
+      const perSegment = segmentMs[i] as number[];
+      perSegment.forEach((ms, s) => (segmentRoundMs[i] as number[][])[s]?.push(ms));
+      (passMs[i] as number[]).push(perSegment.reduce((a, b) => a + b, 0));
     });
     log(`timed round ${round + 1}/${rounds} done`);
   }
@@ -220,6 +232,7 @@ export function compareEngines(leads: readonly Lead[], options: CompareOptions):
         medianMs,
         evaluationsPerSecond: evaluations / (medianMs / 1000),
         ratioToHandWritten: medianMs / reference,
+        segmentNsPerLead: (segmentRoundMs[i] as number[][]).map((ms) => (ms.length ? (median(ms) * 1e6) / leads.length : NaN)),
       };
     }),
   };

@@ -48,6 +48,16 @@ export function comparisonTable(result: ComparisonResult): string {
   );
 }
 
+/** Time per lead of each segment (median over rounds, ns) per engine: where each engine spends. */
+export function segmentTimeTable(result: ComparisonResult): string {
+  const short = (name: string) => name.replace(/ \(.*\)$/, '');
+  return markdownTable(
+    ['segment', ...result.engines.map((e) => `${short(e.name)} (ns/lead)`)],
+    result.segments.map((s, i) => [s.id, ...result.engines.map((e) => int(e.segmentNsPerLead[i] ?? NaN))]),
+    [false, ...result.engines.map(() => true)],
+  );
+}
+
 /** Member count of each segment of the suite (equal across engines — asserted). */
 export function memberCountTable(result: ComparisonResult): string {
   return markdownTable(

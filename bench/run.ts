@@ -15,7 +15,7 @@ import { LeadSchema, formatZodError } from '../lib/schema';
 import { compareEngines } from './compare';
 import { BENCH_NOW, BENCH_TIME_ZONE } from './context';
 import { normaliseLeads } from './peers/normalised-lead';
-import { comparisonTable, machineSummary, memberCountTable, storeTable, verdict } from './report';
+import { comparisonTable, machineSummary, memberCountTable, segmentTimeTable, storeTable, verdict } from './report';
 import { runStoreBench } from './store-bench';
 import { BENCH_SEED, generateLeads } from './synthetic-leads';
 import { parseBenchArgs } from './run-args';
@@ -69,6 +69,10 @@ async function main(): Promise<void> {
   out();
   out(verdict(main, normaliseMs));
   out();
+  out('Time per lead and segment (median over the timed rounds):');
+  out();
+  out(segmentTimeTable(main));
+  out();
   out(`Member counts (identical for all 6 engines — asserted):`);
   out();
   out(memberCountTable(main));
@@ -79,6 +83,8 @@ async function main(): Promise<void> {
     out(`## Engines (same input): every engine on the pre-normalised copies`);
     out();
     out(comparisonTable(same));
+    out();
+    out(segmentTimeTable(same));
   }
 
   if (args.store && args.storeLeads > 0) {

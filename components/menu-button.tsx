@@ -33,6 +33,7 @@ export function MenuButton({ label, items, children }: MenuButtonProps) {
   const [open, setOpen] = useState(false);
   const [initialFocus, setInitialFocus] = useState<'first' | 'last'>('first');
   const [placement, setPlacement] = useState<'below' | 'above'>('below');
+  const [position, setPosition] = useState<{ top: number; right: number } | null>(null);
   const button = useRef<HTMLButtonElement>(null);
   const menu = useRef<HTMLDivElement>(null);
   const root = useRef<HTMLDivElement>(null);
@@ -44,7 +45,14 @@ export function MenuButton({ label, items, children }: MenuButtonProps) {
     const buttonRect = button.current.getBoundingClientRect();
     const menuHeight = menu.current.offsetHeight;
     const viewport = window.innerHeight || document.documentElement.clientHeight;
-    setPlacement(buttonRect.bottom + menuHeight + 8 > viewport && buttonRect.top - menuHeight - 8 > 0 ? 'above' : 'below');
+    const above = buttonRect.bottom + menuHeight + 8 > viewport && buttonRect.top - menuHeight - 8 > 0;
+    setPlacement(above ? 'above' : 'below');
+    // Fixed to the viewport, so a scrolling list around the button cannot clip the menu.
+    const width = document.documentElement.clientWidth;
+    setPosition({
+      top: above ? buttonRect.top - menuHeight - 4 : buttonRect.bottom + 4,
+      right: Math.max(4, width - buttonRect.right),
+    });
     const elements = itemElements();
     (initialFocus === 'last' ? elements[elements.length - 1] : elements[0])?.focus();
   }, [open]);
@@ -142,7 +150,10 @@ export function MenuButton({ label, items, children }: MenuButtonProps) {
         {children ?? <span aria-hidden="true">⋯</span>}
       </button>
       {open && (
-        <div ref={menu} id={menuId} role="menu" aria-label={label} class={`menu menu-${placement}`} onKeyDown={onMenuKeyDown}>
+        <div ref={menu} id={menuId} role="menu" aria-label={label} class={`menu menu-${placement}`}
+          style={position ? { position: 'fixed', top: `${position.top}px`, right: `${position.right}px`, bottom: 'auto' } : undefined}
+          onKeyDown={onMenuKeyDown}
+        >
           {items.map((item) => (
             <MenuEntry key={item.id} item={item} onChoose={choose} />
           ))}
@@ -174,3 +185,4 @@ function MenuEntry({ item, onChoose }: { item: MenuItem; onChoose: (item: MenuIt
     </button>
   );
 }
+

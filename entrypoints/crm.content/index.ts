@@ -15,9 +15,12 @@ export default defineContentScript({
     const adapter = findAdapter(location.href);
     if (!adapter || !adapter.isCrmPage(document)) return;
     const crmKey = adapter.crmKey(new URL(location.href));
+    let reportedUser = '';
     const controller = startBadgeController(adapter, document, crmKey, {
       async syncVisible(crmIds) {
-        const result = await sendToBackground('syncVisible', { pageUrl: location.href, crmIds });
+        const user = adapter.readCurrentUser(document);
+        if (user) reportedUser = JSON.stringify(user);
+        const result = await sendToBackground('syncVisible', { pageUrl: location.href, crmIds, ...(user ? { user } : {}) });
         if (!result.ok) console.warn(`[CRM Segments] ${result.error}`);
       },
       async getMemberships(leadIds) {
@@ -26,6 +29,13 @@ export default defineContentScript({
       },
       openDetails(leadId, segmentId) {
         void sendToBackground('openSidePanel', { leadId, segmentId });
+      },
+      afterScan() {
+        // The user switched accounts in the CRM (SPEC §7): tell the background who owns new segments.
+        const user = adapter.readCurrentUser(document);
+        if (!user || JSON.stringify(user) === reportedUser) return;
+        reportedUser = JSON.stringify(user);
+        void sendToBackground('syncVisible', { pageUrl: location.href, crmIds: [], user });
       },
     });
     const stopMemberships = contentMessenger.onMessage('membershipsChanged', ({ data }) => {

@@ -209,8 +209,9 @@ export function createBackgroundService(ports: BackgroundPorts): BackgroundServi
         syncRunning = false;
       }
     },
-    async syncVisible({ pageUrl, crmIds }) {
+    async syncVisible({ pageUrl, crmIds, user }) {
       const adapter = adapterFor(pageUrl);
+      if (user) await setMeta(db, CRM_USER_KEY, CurrentUserSchema, user);
       const result = await syncVisibleLeads({ db, adapter, pageUrl, crmIds, fetchFn: ports.fetchFn, clock, timeZone: await timeZone() });
       if (result.report.stored > 0 || result.deleted > 0) snapshot.invalidate();
       quietly('badge update', pushMemberships(result.changedLeadIds));

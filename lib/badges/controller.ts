@@ -10,6 +10,8 @@ export interface BadgePorts {
   getMemberships(leadIds: string[]): Promise<Record<string, BadgeSegment[]>>;
   /** A chip was clicked: open the side panel on that lead (and segment). */
   openDetails(leadId: string, segmentId?: string): void;
+  /** Called after every scan of the page (e.g. to notice the signed-in user changing). */
+  afterScan?(): void;
 }
 
 /** A running badge controller. */
@@ -129,6 +131,7 @@ export function startBadgeController(adapter: CrmAdapter, doc: Document, crmKey:
     }
     void sync(fresh).catch(() => undefined);
     void sync(changed).catch(() => undefined);
+    ports.afterScan?.();
   };
 
   const schedule = () => {

@@ -24,7 +24,14 @@ export const MessagePayloadSchemas = {
   /** Pages through the CRM API of the adapter that handles `pageUrl` and stores every lead. */
   syncAll: z.object({ pageUrl: z.url() }),
   /** Lead ids seen on a CRM page (content script); the background re-fetches them through the CRM API. */
-  syncVisible: z.object({ pageUrl: z.url(), crmIds: z.array(z.string().min(1)).max(500) }),
+  syncVisible: z.object({
+    pageUrl: z.url(),
+    crmIds: z.array(z.string().min(1)).max(500),
+    /** The signed-in CRM user as the page shows it (SPEC §7), so ownership follows user switches. */
+    user: z
+      .object({ userId: z.string().min(1), name: z.string().min(1), role: z.enum(['owner', 'admin', 'member']), orgId: z.string().min(1) })
+      .optional(),
+  }),
   /**
    * Opens the side panel on a segment and/or lead (from a badge or the popup). `windowId`: the
    * popup's window (a popup is not a tab, so the sender does not say which window it is in).

@@ -27,6 +27,8 @@ export interface RuleSet {
 
 /** Maximum nesting depth of rule sets, the top level counting as 1 (SPEC §2). */
 export const MAX_RULE_DEPTH = 3;
+/** Most rules (groups included) one rule set may hold: far beyond real segments, and it keeps evaluation bounded. */
+export const MAX_RULES = 100;
 
 /** True when `node` is a nested group rather than a rule. */
 export function isRuleSet(node: Rule | RuleSet): node is RuleSet {
@@ -191,6 +193,16 @@ export function checkRuleSet(input: unknown, options: CheckOptions = {}): RuleEr
     const problem = valueProblem(opDef, value);
     if (problem) problems.push(new RuleError(path, problem));
   };
+  let nodes = 0;
+  const countNodes = (node: unknown): void => {
+    if (!isPlainObject(node) || !Array.isArray(node.rules)) return;
+    for (const child of node.rules) {
+      nodes++;
+      countNodes(child);
+    }
+  };
+  countNodes(input);
+  if (nodes > MAX_RULES) return [new RuleError([], `a segment can have at most ${MAX_RULES} rules and groups (this one has ${nodes})`)];
   visit(input, [], 1);
   return problems;
 }

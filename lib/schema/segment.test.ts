@@ -66,3 +66,18 @@ describe('SegmentPatchSchema and SegmentSchema', () => {
     expect(SegmentSchema.safeParse({ ...segment, memberCount: -1 }).success).toBe(false);
   });
 });
+
+describe('segment rule limits', () => {
+  const rule = { field: 'status', operator: 'equals', value: 'New' };
+  it('rejects a top-level "or" for a segment', () => {
+    const parsed = SegmentDraftSchema.safeParse({ name: 'A', color: '#112233', rules: { combinator: 'or', rules: [rule, rule] } });
+    expect(parsed.success).toBe(false);
+    expect(parsed.error?.issues[0]?.message).toMatch(/top level combines rules with "and"/);
+  });
+  it('rejects more than 100 rules', () => {
+    const parsed = SegmentDraftSchema.safeParse({ name: 'A', color: '#112233', rules: { combinator: 'and', rules: Array(101).fill(rule) } });
+    expect(parsed.success).toBe(false);
+    expect(parsed.error?.issues[0]?.message).toBe('Rules: a segment can have at most 100 rules and groups (this one has 101)');
+    expect(SegmentDraftSchema.safeParse({ name: 'A', color: '#112233', rules: { combinator: 'and', rules: Array(100).fill(rule) } }).success).toBe(true);
+  });
+});

@@ -35,12 +35,17 @@ export const SegmentSchema = z.object({
 });
 export type Segment = z.infer<typeof SegmentSchema>;
 
+/** A segment's rules: a valid RuleSet whose top level joins its rules with "and" (SPEC §2). */
+export const SegmentRulesSchema = RuleSetSchema.refine((rules) => rules.combinator === 'and', {
+  message: 'Rules: a segment\'s top level combines rules with "and"; put "or" rules in a group',
+});
+
 /** What a user supplies to create a segment; the background fills in the rest. */
 export const SegmentDraftSchema = z.object({
   name: SegmentNameSchema,
   description: SegmentDescriptionSchema.default(''),
   color: HexColor,
-  rules: RuleSetSchema,
+  rules: SegmentRulesSchema,
   status: SegmentStatusSchema.default('active'),
 });
 export type SegmentDraft = z.input<typeof SegmentDraftSchema>;
@@ -51,7 +56,7 @@ export const SegmentPatchSchema = z
     name: SegmentNameSchema,
     description: SegmentDescriptionSchema,
     color: HexColor,
-    rules: RuleSetSchema,
+    rules: SegmentRulesSchema,
   })
   .partial();
 export type SegmentPatch = z.infer<typeof SegmentPatchSchema>;
