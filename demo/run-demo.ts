@@ -19,8 +19,11 @@ const OUTPUT_DIR = resolve(ROOT, 'demo-output');
 
 function build(): void {
   console.log('Building the extension…');
-  const result = spawnSync('npx', ['wxt', 'build'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
-  if (result.status !== 0) throw new Error('npm run build failed (see the output above)');
+  const result = spawnSync('npx', ['wxt', 'build'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' });
+  if (result.status !== 0) {
+    process.stderr.write(`${result.stdout}${result.stderr}`);
+    throw new Error('npm run build failed (see the output above)');
+  }
 }
 
 function table(rows: string[][]): string {
@@ -117,7 +120,14 @@ async function main(): Promise<void> {
 main().then(
   () => process.exit(0),
   (error: unknown) => {
-    console.error(`Demo failed: ${error instanceof Error ? error.message : String(error)}`);
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason =
+      code === 'EADDRINUSE'
+        ? `port ${process.env.DEMO_PORT || 5174} is already in use — stop the other demo or set DEMO_PORT to a free port`
+        : error instanceof Error
+          ? error.message
+          : String(error);
+    console.error(`Demo failed: ${reason}`);
     process.exit(1);
   },
 );
