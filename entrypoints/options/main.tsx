@@ -1,3 +1,17 @@
 import { render } from 'preact';
+import { BackgroundProvider } from '../../components/background-context';
+import { DbProvider } from '../../components/db-context';
+import { CrmSegmentsDB } from '../../lib/db/database';
+import { sendToBackground } from '../../lib/messaging/client';
+import { OptionsApp } from './options-app';
+import '../../components/ui.css';
+import './options.css';
 
-render(<main>CRM Segments options</main>, document.getElementById('app')!);
+render(
+  <BackgroundProvider send={sendToBackground}>
+    <DbProvider db={new CrmSegmentsDB()}>
+      <OptionsApp />
+    </DbProvider>
+  </BackgroundProvider>,
+  document.getElementById('app')!,
+);

@@ -1,9 +1,10 @@
 import { findAdapter } from '../adapters/registry';
 import type { FetchFn } from '../adapters/types';
 import {
+  CRM_USER_KEY,
+  getCrmUser,
   getCurrentUserOverride,
   getEvaluationTimeZone,
-  getMeta,
   listJobs,
   setMeta,
   CurrentUserSchema,
@@ -13,6 +14,7 @@ import type { BadgeSegment } from '../messaging/protocol';
 import { UserFacingError, type MessageHandlers, type MessageSenderInfo } from '../messaging/router';
 import {
   activateSegment,
+  changeEvaluationTimeZone,
   createSegment,
   deactivateSegment,
   deleteSegment,
@@ -60,8 +62,6 @@ export interface BackgroundService {
   jobs: JobRunner;
 }
 
-/** Meta key of the user the CRM page/API says is signed in (SPEC §7). */
-const CRM_USER_KEY = 'crm.currentUser';
 /** Who owns segments when neither an override nor a CRM user is known. */
 const LOCAL_USER: SegmentOwner = { userId: 'local', name: 'You', orgId: 'local' };
 /** How often (ms) "Sync all" progress is written for the popup. */
@@ -80,7 +80,7 @@ export function createBackgroundService(ports: BackgroundPorts): BackgroundServi
   const timeZone = () => getEvaluationTimeZone(db);
 
   const currentOwner = async (): Promise<SegmentOwner> =>
-    (await getCurrentUserOverride(db)) ?? (await getMeta(db, CRM_USER_KEY, CurrentUserSchema.nullable(), null)) ?? LOCAL_USER;
+    (await getCurrentUserOverride(db)) ?? (await getCrmUser(db)) ?? LOCAL_USER;
 
   const pushMemberships = async (leadIds: readonly string[]) => {
     if (leadIds.length === 0) return;
@@ -217,6 +217,11 @@ export function createBackgroundService(ports: BackgroundPorts): BackgroundServi
       quietly('badge update', pushMemberships(result.changedLeadIds));
       jobs.kick();
       return result.report;
+    },
+    async setTimeZone({ timeZone: zone }) {
+      await changeEvaluationTimeZone(db, zone, clock());
+      jobs.kick();
+      return { timeZone: await timeZone() };
     },
     async openSidePanel(target, sender) {
       return { opened: await ports.openSidePanel(target, sender) };

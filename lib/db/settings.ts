@@ -27,7 +27,10 @@ export const CurrentUserSchema = z.object({
 });
 export type CurrentUserSetting = z.infer<typeof CurrentUserSchema>;
 
-const TIME_ZONE_KEY = 'settings.timeZone';
+/** Meta key of the evaluation time zone setting (absent = follow the runtime). */
+export const TIME_ZONE_KEY = 'settings.timeZone';
+/** Meta key of the user the CRM page/API says is signed in (SPEC §7). */
+export const CRM_USER_KEY = 'crm.currentUser';
 const USER_OVERRIDE_KEY = 'settings.currentUserOverride';
 
 /** The runtime's own time zone (`Intl…resolvedOptions().timeZone`), "UTC" if it has none. */
@@ -60,4 +63,9 @@ export function getCurrentUserOverride(db: CrmSegmentsDB): Promise<CurrentUserSe
 export async function setCurrentUserOverride(db: CrmSegmentsDB, user: CurrentUserSetting | null): Promise<void> {
   if (user === null) await deleteMeta(db, USER_OVERRIDE_KEY);
   else await setMeta(db, USER_OVERRIDE_KEY, CurrentUserSchema, user);
+}
+
+/** The signed-in CRM user last reported by a CRM page or its API, or null. */
+export function getCrmUser(db: CrmSegmentsDB): Promise<CurrentUserSetting | null> {
+  return getMeta(db, CRM_USER_KEY, CurrentUserSchema.nullable(), null);
 }

@@ -83,6 +83,7 @@ export interface BackgroundProtocol {
   getSyncStatus: Handler<'getSyncStatus', SyncStatus>;
   syncAll: Handler<'syncAll', SyncReport>;
   syncVisible: Handler<'syncVisible', IngestReport>;
+  setTimeZone: Handler<'setTimeZone', { timeZone: string }>;
   openSidePanel: Handler<'openSidePanel', { opened: boolean }>;
 }
 

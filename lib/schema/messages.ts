@@ -32,6 +32,8 @@ export const MessagePayloadSchemas = {
       .object({ userId: z.string().min(1), name: z.string().min(1), role: z.enum(['owner', 'admin', 'member']), orgId: z.string().min(1) })
       .optional(),
   }),
+  /** Sets the evaluation time zone (IANA name; null = the browser's) and refreshes active segments. */
+  setTimeZone: z.object({ timeZone: z.string().min(1).nullable() }),
   /**
    * Opens the side panel on a segment and/or lead (from a badge or the popup). `windowId`: the
    * popup's window (a popup is not a tab, so the sender does not say which window it is in).

@@ -1,0 +1,116 @@
+import { useState } from 'preact/hooks';
+import { useBackground } from '../../components/background-context';
+import { useDb } from '../../components/db-context';
+import { useLiveQuery } from '../../components/use-live-query';
+import { getCrmUser, getEvaluationTimeZone, runtimeTimeZone, TIME_ZONE_KEY } from '../../lib/db';
+
+/** Every IANA time zone the browser knows, for the time zone picker. */
+function knownTimeZones(): string[] {
+  const intl = Intl as unknown as { supportedValuesOf?: (key: string) => string[] };
+  return intl.supportedValuesOf?.('timeZone') ?? [runtimeTimeZone(), 'UTC'];
+}
+
+/**
+ * Options page (SPEC §1): evaluation time zone, the signed-in CRM user, and what is stored per
+ * CRM. Reads the database live; changes go to the background as messages (SPEC §5).
+ */
+export function OptionsApp() {
+  const db = useDb();
+  const send = useBackground();
+  const [message, setMessage] = useState<{ tone: 'ok' | 'error'; text: string } | null>(null);
+  const state = useLiveQuery(async () => {
+    const [timeZone, zoneSetting, user, leads, segments] = await Promise.all([
+      getEvaluationTimeZone(db),
+      db.meta.get(TIME_ZONE_KEY),
+      getCrmUser(db),
+      db.leads.orderBy('crmKey').uniqueKeys(),
+      db.segments.count(),
+    ]);
+    const perCrm = await Promise.all(leads.map(async (key) => ({ crmKey: String(key), count: await db.leads.where('crmKey').equals(key).count() })));
+    return { timeZone, followsBrowser: zoneSetting?.value == null, user, perCrm, segments };
+  }, [db]);
+
+  const changeZone = async (value: string) => {
+    setMessage(null);
+    const answer = await send('setTimeZone', { timeZone: value === '' ? null : value });
+    setMessage(
+      answer.ok
+        ? { tone: 'ok', text: `Dates are now compared by calendar day in ${answer.data.timeZone}. Active segments are being refreshed.` }
+        : { tone: 'error', text: `Could not change the time zone: ${answer.error}` },
+    );
+  };
+
+  const data = state.data;
+  return (
+    <main class="options">
+      <header class="options-header">
+        <img src="/icon/48.png" width="32" height="32" alt="" />
+        <h1>CRM Segments settings</h1>
+      </header>
+      {state.error && <p class="options-error" role="alert">Could not read the extension's data: {state.error.message}</p>}
+      {!data && !state.error && <p role="status">Loading…</p>}
+      {data && (
+        <>
+          <section aria-labelledby="tz-heading">
+            <h2 id="tz-heading">Time zone</h2>
+            <p class="hint">Date rules ("on", "before", "in the last 30 days") use calendar days in this time zone.</p>
+            <label class="field">
+              <span>Evaluation time zone</span>
+              <select value={data.followsBrowser ? '' : data.timeZone} onChange={(e) => void changeZone(e.currentTarget.value)}>
+                <option value="">Browser default ({runtimeTimeZone()})</option>
+                {knownTimeZones().map((zone) => (
+                  <option key={zone} value={zone}>
+                    {zone}
+                  </option>
+                ))}
+              </select>
+            </label>
+            {message && (
+              <p class={message.tone === 'error' ? 'options-error' : 'options-ok'} role={message.tone === 'error' ? 'alert' : 'status'}>
+                {message.text}
+              </p>
+            )}
+          </section>
+          <section aria-labelledby="user-heading">
+            <h2 id="user-heading">Signed-in CRM user</h2>
+            {data.user ? (
+              <p>
+                <strong>{data.user.name}</strong> ({data.user.role}) — new segments are recorded as theirs. It follows the user
+                shown in your CRM's pages.
+              </p>
+            ) : (
+              <p class="hint">Not known yet: open your CRM's leads page with the extension installed.</p>
+            )}
+          </section>
+          <section aria-labelledby="data-heading">
+            <h2 id="data-heading">Stored in this browser</h2>
+            <p class="hint">Lead data never leaves your browser; it is stored in the extension's IndexedDB.</p>
+            {data.perCrm.length === 0 ? (
+              <p>No leads yet. Open your CRM and click "Sync all" in the toolbar popup.</p>
+            ) : (
+              <table class="options-table">
+                <thead>
+                  <tr>
+                    <th scope="col">CRM account</th>
+                    <th scope="col">Leads</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {data.perCrm.map((row) => (
+                    <tr key={row.crmKey}>
+                      <td>{row.crmKey}</td>
+                      <td>{row.count.toLocaleString()}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+            <p>
+              {data.segments.toLocaleString()} {data.segments === 1 ? 'segment' : 'segments'}.
+            </p>
+          </section>
+        </>
+      )}
+    </main>
+  );
+}
