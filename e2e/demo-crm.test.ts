@@ -207,6 +207,9 @@ describe('demo CRM with the real dataset in Chromium', () => {
       expect(before).toBe(9240);
       const status = await sendFromPage<{ lastError?: string; leadCount: number }>(extensionPage, 'getSyncStatus', {});
       expect(status.ok && status.data).toMatchObject({ leadCount: 9240, lastError: expect.stringMatching(/not reachable/) });
+      // The popup says so too.
+      await extensionPage.reload();
+      await extensionPage.getByText(/Last sync failed: .*not reachable at http:\/\/127\.0\.0\.1:9/).waitFor({ timeout: 10_000 });
     });
   });
 });
