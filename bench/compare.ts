@@ -145,8 +145,9 @@ export function assertEqualCounts(counts: CountTable, segments: readonly BenchSe
  * segment over every lead, chunk by chunk (`chunkSize` leads: all segments over a chunk, then the
  * next); engines take turns chunk by chunk in a rotating order so machine drift hits every engine
  * alike, and each engine runs a chunk once untimed right before its timed run, so it starts with
- * its own data in the CPU caches (as a refresh chunk just read from the store is). A pass time is the sum of one engine's segment-over-chunk times in a round; reports the
- * median pass and, per segment, the median time per lead.
+ * its own data in the CPU caches (as a refresh chunk just read from the store is). A pass time is
+ * the sum of one engine's segment-over-chunk times in a round; reports the median pass and, per
+ * segment, the median time per lead.
  */
 export function compareEngines(leads: readonly Lead[], options: CompareOptions): ComparisonResult {
   const {

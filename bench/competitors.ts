@@ -54,15 +54,16 @@ export const JSON_LOGIC_JS: Competitor = {
     byId(jsonLogicRules(b), segments, 'json-logic-js').map((rule) => (lead: Lead) => jsonLogic.apply(rule as never, lead) as boolean),
 };
 
-/** json-logic-engine, compiled: `new LogicEngine().build(rule)` (generates a function with `new Function`). */
+/**
+ * json-logic-engine, compiled: `new LogicEngine().build(rule)` generates JavaScript source and
+ * compiles it with `globalThis.eval` (fine in Node; forbidden by the extension's MV3 CSP).
+ */
 export const JSON_LOGIC_ENGINE: Competitor = {
   name: 'json-logic-engine (compiled)',
   input: 'normalised',
   prepare: (segments, b) => {
     const engine = new LogicEngine();
-    return byId(jsonLogicRules(b), segments, 'json-logic-engine').map((rule) => {
-      return engine.build(rule) as (data: Lead) => boolean;
-    });
+    return byId(jsonLogicRules(b), segments, 'json-logic-engine').map((rule) => engine.build(rule) as (data: Lead) => boolean);
   },
 };
 
