@@ -1,5 +1,5 @@
 /**
- * Compiling a validated rule set into nested closures (SPEC §4). No `eval`/`new Function`: each
+ * Compiling a validated rule set into nested closures (SPEC §4). No eval or Function constructor: each
  * rule becomes one operator closure from the tables in `operators/`, wrapped to read its field,
  * and groups become specialised `and`/`or` combinators.
  */
