@@ -91,7 +91,7 @@ export function renderBadgeChips(host: HTMLElement, segments: readonly BadgeSegm
     more.className = 'more';
     more.setAttribute('role', 'listitem');
     more.textContent = `+${hidden}`;
-    more.setAttribute('aria-label', `${hidden} more segments`);
+    more.setAttribute('aria-label', `${hidden} more ${hidden === 1 ? 'segment' : 'segments'}`);
     chips.push(more);
   }
   list.replaceChildren(...chips);
