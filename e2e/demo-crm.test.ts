@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoCrm, type DemoCrm } from '../demo/server/server';
 import type { Membership, Segment } from '../lib/schema';
 import { countTable, launchExtension, readRow, readTable, sendFromPage, type ExtensionSession } from './harness';
-import { LEADS_CSV, until } from './real-dataset';
+import { createSegmentVia, LEADS_CSV, segmentsSettled, until } from './real-dataset';
 
 
 /**
@@ -40,19 +40,11 @@ describe('demo CRM with the real dataset in Chromium', () => {
   const segmentIds: Record<string, string> = {};
 
   async function createSegment(name: string, color: string, rules: unknown): Promise<Segment> {
-    const created = await sendFromPage<Segment>(extensionPage, 'createSegment', { draft: { name, color, rules } });
-    if (!created.ok) throw new Error(created.error);
-    segmentIds[name] = created.data.id;
-    return created.data;
+    const segment = await createSegmentVia(extensionPage, name, color, rules);
+    segmentIds[name] = segment.id;
+    return segment;
   }
-
-  async function settled(): Promise<Segment[]> {
-    return until(
-      async () => ({ jobs: await countTable(extensionPage, 'jobs'), segments: await readTable<Segment>(extensionPage, 'segments') }),
-      (v) => v.jobs === 0 && v.segments.every((s) => s.lastRefreshedAt !== undefined),
-      60_000,
-    ).then((v) => v.segments);
-  }
+  const settled = () => segmentsSettled(extensionPage);
 
   beforeAll(async () => {
     crm = await startDemoCrm({ port: 0, csvPath: LEADS_CSV });

@@ -18,6 +18,23 @@ export async function until<T>(read: () => Promise<T>, done: (value: T) => boole
   return value;
 }
 
+/** Creates a segment through the background, as the popup does; throws the background's error. */
+export async function createSegmentVia(page: Page, name: string, color: string, rules: unknown): Promise<Segment> {
+  const created = await sendFromPage<Segment>(page, 'createSegment', { draft: { name, color, rules } });
+  if (!created.ok) throw new Error(created.error);
+  return created.data;
+}
+
+/** Waits until no refresh job is pending and every active segment has been evaluated; returns the segments. */
+export async function segmentsSettled(page: Page): Promise<Segment[]> {
+  const state = await until(
+    async () => ({ jobs: await countTable(page, 'jobs'), segments: await readTable<Segment>(page, 'segments') }),
+    (v) => v.jobs === 0 && v.segments.every((s) => s.status === 'inactive' || s.lastRefreshedAt !== undefined),
+    60_000,
+  );
+  return state.segments;
+}
+
 /** The demo CRM with the real dataset, Chromium with the extension, and every lead synced. */
 export interface SyncedWorld {
   crm: DemoCrm;
@@ -43,19 +60,8 @@ export async function startSyncedWorld(): Promise<SyncedWorld> {
     session,
     extensionPage,
     crmKey: `demo@127.0.0.1:${crm.port}`,
-    async createSegment(name, color, rules) {
-      const created = await sendFromPage<Segment>(extensionPage, 'createSegment', { draft: { name, color, rules } });
-      if (!created.ok) throw new Error(created.error);
-      return created.data;
-    },
-    async settled() {
-      const state = await until(
-        async () => ({ jobs: await countTable(extensionPage, 'jobs'), segments: await readTable<Segment>(extensionPage, 'segments') }),
-        (v) => v.jobs === 0 && v.segments.every((s) => s.status === 'inactive' || s.lastRefreshedAt !== undefined),
-        60_000,
-      );
-      return state.segments;
-    },
+    createSegment: (name, color, rules) => createSegmentVia(extensionPage, name, color, rules),
+    settled: () => segmentsSettled(extensionPage),
     async close() {
       await session.close().catch(() => undefined);
       await crm.close();

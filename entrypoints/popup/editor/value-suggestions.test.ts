@@ -1,25 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import type { Lead } from '../../../lib/schema';
+import { makeLead } from '../test-kit';
 import { countFieldValues, leadTextValues } from './value-suggestions';
 
-const lead = (n: number, over: Partial<Lead>): Lead => ({
-  id: `demo/${n}`,
-  crmKey: 'demo',
-  crmId: String(n),
-  name: `Lead ${n}`,
-  tags: [],
-  campaigns: [],
-  custom: {},
-  syncedAt: 0,
-  ...over,
-});
-
 const leads = [
-  lead(1, { source: 'Google', tags: ['ebook', 'Will revert'], custom: { city: 'Mumbai', interests: ['a', 'b'] } }),
-  lead(2, { source: ' google ', tags: ['ebook'], custom: { city: 'Thane', total_visits: 4 } }),
-  lead(3, { source: 'Direct Traffic', tags: ['ebook', 'EBOOK'], custom: { city: 'Mumbai' } }),
-  lead(4, { source: 'Google', custom: { city: null } }),
-  lead(5, { source: '' }),
+  makeLead(1, { source: 'Google', tags: ['ebook', 'Will revert'], custom: { city: 'Mumbai', interests: ['a', 'b'] } }),
+  makeLead(2, { source: ' google ', tags: ['ebook'], custom: { city: 'Thane', total_visits: 4 } }),
+  makeLead(3, { source: 'Direct Traffic', tags: ['ebook', 'EBOOK'], custom: { city: 'Mumbai' } }),
+  makeLead(4, { source: 'Google', custom: { city: null } }),
+  makeLead(5, { source: '' }),
 ];
 
 describe('leadTextValues', () => {
