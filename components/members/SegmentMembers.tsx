@@ -91,7 +91,7 @@ export function SegmentMembers(props: SegmentMembersProps) {
   // Time-dependent segments are re-evaluated whenever they are shown (SPEC §3 rule 7).
   useEffect(() => {
     if (segment.status !== 'active' || refreshedOnShow.has(segment.id)) return;
-    let timeDependent = false;
+    let timeDependent: boolean;
     try {
       timeDependent = compileRules(segment.rules, {
         now: Date.now(),

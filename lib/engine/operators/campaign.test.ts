@@ -1,5 +1,5 @@
 import type { LeadCampaign } from '../../schema/lead';
-import { EMPTY, runOperatorCases, type OperatorCase } from './operator-cases';
+import { EMPTY, runOperatorCases } from './operator-cases';
 
 const participating = (campaignId: string, response?: LeadCampaign['response']): LeadCampaign =>
   response ? { campaignId, state: 'participating', response } : { campaignId, state: 'participating' };
