@@ -15,3 +15,5 @@ export * from './campaigns';
 export * from './custom-fields';
 export * from './meta';
 export * from './settings';
+export * from './analysis-settings';
+export * from './lead-statuses';
