@@ -15,7 +15,10 @@ export interface LeadList {
 }
 
 /** A campaign with its counts as decimal strings. */
-export type CampaignRecord = Record<'id' | 'name' | 'channel' | 'status' | 'participants' | 'excluded' | 'responded', string>;
+export type CampaignRecord = Record<
+  'id' | 'name' | 'channel' | 'status' | 'participants' | 'excluded' | 'responded' | 'segments_audience' | 'segments_audience_at',
+  string
+>;
 
 /** A custom field definition. */
 export interface FieldRecord {

@@ -6,11 +6,13 @@
  * - `GET /api/leads/:id` → LeadRecord, or 404 `{ error, code: "not_found" }`
  * - `PATCH /api/leads/:id` with `{ "status": "Qualified" }` → the updated LeadRecord
  * - `GET /api/campaigns` → `{ results: CampaignRecord[] }`
+ * - `PUT /api/campaigns/:id/audience` with `{ "leadIds": [...] }` → `{ campaignId, stored }` (campaign-audiences.ts)
  * - `GET /api/fields` → `{ results: FieldDefinitionRecord[] }`
  * - `GET /api/me` → the signed-in user; `POST /api/me` with `{ "userId": "u-priya" }` switches user
  * - `GET /api/users` → `{ results: UserRecord[] }` (who can be switched to)
  */
 import { LEAD_STATUSES, ORG, USERS, type DemoUser } from '../common/catalog';
+import { addCampaignAudienceRoutes } from './campaign-audiences';
 import { HttpError, readJsonObject, sendJson } from './http-io';
 import { toLeadRecord } from './lead-record';
 import { SORT_KEYS, LeadEditError, type LeadQuery, type LeadStore, type SortKey } from './lead-store';
@@ -117,4 +119,5 @@ export function addApiRoutes(router: Router, store: LeadStore, session: DemoSess
       session.userId = user.id;
       sendJson(res, 200, toUserRecord(user));
     });
+  addCampaignAudienceRoutes(router, store.audiences, (id) => store.get(id) !== undefined, () => Date.now());
 }

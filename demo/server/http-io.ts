@@ -38,9 +38,9 @@ export function sendError(res: ServerResponse, error: HttpError): void {
 /**
  * Reads a JSON object body. Throws HttpError 415 unless the request says `application/json`
  * (which also keeps other web pages from posting to the API without a CORS preflight), and
- * 400/413 when the body is too large, not JSON or not an object.
+ * 400/413 when the body is larger than `maxBytes` (default 16 KiB), not JSON or not an object.
  */
-export async function readJsonObject(req: IncomingMessage): Promise<Record<string, unknown>> {
+export async function readJsonObject(req: IncomingMessage, maxBytes = MAX_BODY_BYTES): Promise<Record<string, unknown>> {
   if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '')) {
     throw new HttpError(415, 'unsupported_media_type', 'The request body must be sent as application/json');
   }
@@ -48,7 +48,7 @@ export async function readJsonObject(req: IncomingMessage): Promise<Record<strin
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw new HttpError(413, 'too_large', 'The request body is too large');
+    if (size > maxBytes) throw new HttpError(413, 'too_large', 'The request body is too large');
     chunks.push(chunk as Buffer);
   }
   let body: unknown;

@@ -4,6 +4,7 @@
  */
 import { CAMPAIGNS, LEAD_PRIORITIES, LEAD_STATUSES } from '../common/catalog';
 import { DEMO_CUSTOM_FIELDS, type DemoFieldType } from './custom-fields';
+import { CampaignAudiences } from './campaign-audiences';
 import type { DemoLead } from './lead-mapping';
 
 /** Columns the list can be sorted by (API `sort=`), named like the record properties. */
@@ -50,7 +51,10 @@ export interface FieldDefinitionRecord {
 }
 
 /** A campaign as `GET /api/campaigns` returns it: string values (counts as decimal text). */
-export type CampaignRecord = Record<'id' | 'name' | 'channel' | 'status' | 'participants' | 'excluded' | 'responded', string>;
+export type CampaignRecord = Record<
+  'id' | 'name' | 'channel' | 'status' | 'participants' | 'excluded' | 'responded' | 'segments_audience' | 'segments_audience_at',
+  string
+>;
 
 type SortValue = string | number | null;
 
@@ -115,6 +119,8 @@ export class LeadEditError extends Error {
 /** In-memory leads of the demo CRM. `clock()` gives the CRM's current time (epoch ms). */
 export class LeadStore {
   private readonly byId = new Map<string, DemoLead>();
+  /** Audiences sent by CRM Segments, per campaign id (issue 8). */
+  readonly audiences = new CampaignAudiences();
   private readonly sorted = new Map<string, DemoLead[]>();
   private readonly haystacks = new Map<string, string>();
   private fieldCache: FieldDefinitionRecord[] | undefined;
@@ -178,6 +184,7 @@ export class LeadStore {
       let participants = 0;
       let excluded = 0;
       let responded = 0;
+      const sent = this.audiences.get(c.id);
       for (const lead of this.byId.values()) {
         for (const entry of lead.campaigns) {
           if (entry.campaignId !== c.id) continue;
@@ -194,6 +201,9 @@ export class LeadStore {
         participants: String(participants),
         excluded: String(excluded),
         responded: String(responded),
+        // Leads CRM Segments sent as this campaign's audience ("" before the first send).
+        segments_audience: sent ? String(sent.leadIds.length) : '',
+        segments_audience_at: sent ? new Date(sent.updatedAt).toISOString() : '',
       };
     });
   }

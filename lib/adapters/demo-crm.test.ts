@@ -211,13 +211,13 @@ describe('API calls', () => {
     expect(fields).toEqual([{ key: 'x', label: 'X', type: 'number' }]);
   });
 
-  it('reads campaigns with lower-case statuses and no segments', async () => {
+  it('reads campaigns with lower-case statuses and channels, and no segments', async () => {
     const campaigns = await adapter.fetchCampaigns(ORIGIN, fakeFetch({ '/api/campaigns': () => jsonResponse(CAMPAIGNS_BODY) }));
     expect(campaigns).toEqual([
-      { id: 'email', crmKey: CRM_KEY, name: 'Course Launch Email', status: 'active', segmentIds: [] },
-      { id: 'sms', crmKey: CRM_KEY, name: 'SMS Follow-up', status: 'active', segmentIds: [] },
-      { id: 'chat', crmKey: CRM_KEY, name: 'Website Chat Outreach', status: 'paused', segmentIds: [] },
-      { id: 'webinar', crmKey: CRM_KEY, name: 'Spring Webinar', status: 'completed', segmentIds: [] },
+      { id: 'email', crmKey: CRM_KEY, name: 'Course Launch Email', status: 'active', channel: 'email', segmentIds: [] },
+      { id: 'sms', crmKey: CRM_KEY, name: 'SMS Follow-up', status: 'active', channel: 'sms', segmentIds: [] },
+      { id: 'chat', crmKey: CRM_KEY, name: 'Website Chat Outreach', status: 'paused', channel: 'chat', segmentIds: [] },
+      { id: 'webinar', crmKey: CRM_KEY, name: 'Spring Webinar', status: 'completed', channel: 'webinar', segmentIds: [] },
     ]);
   });
 

@@ -24,6 +24,7 @@ import {
   type LeadCampaign,
 } from '../schema';
 import { CrmApiError } from './errors';
+import { campaignChannel, sendDemoCampaignAudience } from './demo-crm-campaigns';
 import type { CrmAdapter, CurrentUser, FetchFn, LeadAnchor, LeadConversion, LeadPage } from './types';
 import { parseBooleanText, parseIsoText, parseNumberText, splitListText } from './value-parsers';
 
@@ -46,7 +47,7 @@ const LeadListResponse = z.object({
 });
 
 const CampaignsResponse = z.object({
-  results: z.array(z.object({ id: z.string().min(1), name: z.string(), status: z.string() })),
+  results: z.array(z.object({ id: z.string().min(1), name: z.string(), status: z.string(), channel: z.string().optional() })),
 });
 
 const FieldsResponse = z.object({
@@ -414,9 +415,12 @@ export const demoCrmAdapter: CrmAdapter = {
     const crmKey = demoCrmAdapter.crmKey(new URL(origin));
     return body.results.flatMap((c): Campaign[] => {
       const status = CAMPAIGN_STATUSES[c.status.trim().toLowerCase()];
-      return status ? [{ id: c.id, crmKey, name: c.name, status, segmentIds: [] }] : [];
+      if (!status) return [];
+      return [{ id: c.id, crmKey, name: c.name, status, ...(c.channel === undefined ? {} : { channel: campaignChannel(c.channel) }), segmentIds: [] }];
     });
   },
+
+  sendCampaignAudience: sendDemoCampaignAudience,
 
   async fetchCustomFields(origin, fetchFn) {
     const body = await getRequired(origin, '/api/fields', fetchFn, FieldsResponse);

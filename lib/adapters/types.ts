@@ -36,6 +36,9 @@ export interface LeadPage {
   total?: number;
 }
 
+/** Most lead ids one "Send audience to CRM" carries. */
+export const MAX_AUDIENCE_IDS = 100_000;
+
 /** `fetch` as the adapter receives it (the background passes the real one; tests pass a fake). */
 export type FetchFn = (input: string, init?: RequestInit) => Promise<Response>;
 
@@ -85,6 +88,12 @@ export interface CrmAdapter {
   fetchLead(origin: string, crmId: string, fetchFn: FetchFn): Promise<unknown | null>;
   /** The CRM's campaigns (segmentIds empty: they are set in the extension). */
   fetchCampaigns(origin: string, fetchFn: FetchFn): Promise<Campaign[]>;
+  /**
+   * Optional capability (issue 8): replaces the campaign's audience stored in the CRM with
+   * `crmIds` (the CRM's own lead ids, at most {@link MAX_AUDIENCE_IDS}). Resolves with how many
+   * the CRM stored; throws `CrmApiError` (nothing stored) when it refuses or cannot be reached.
+   */
+  sendCampaignAudience?(origin: string, campaignId: string, crmIds: readonly string[], fetchFn: FetchFn): Promise<{ stored: number }>;
   /** Custom field definitions the CRM declares. */
   fetchCustomFields(origin: string, fetchFn: FetchFn): Promise<CustomFieldDef[]>;
   /** The signed-in user according to the API. */

@@ -32,6 +32,7 @@ import { syncAllLeads } from '../sync/sync-all';
 import { syncVisibleLeads } from '../sync/sync-visible';
 import { readSyncStatus, updateSyncStatus } from '../sync/status';
 import { SCHEDULE_ALARM } from './alarms';
+import { createCampaignHandlers } from './campaign-handlers';
 import { createJobRunner, type JobRunner } from './job-runner';
 import { createLeadSnapshot } from './lead-snapshot';
 
@@ -226,6 +227,7 @@ export function createBackgroundService(ports: BackgroundPorts): BackgroundServi
     async openSidePanel(target, sender) {
       return { opened: await ports.openSidePanel(target, sender) };
     },
+    ...createCampaignHandlers(ports),
   };
 
   return {

@@ -12,6 +12,7 @@ export * from './memberships';
 export * from './history';
 export * from './jobs';
 export * from './campaigns';
+export * from './campaign-sends';
 export * from './custom-fields';
 export * from './meta';
 export * from './settings';

@@ -1,5 +1,6 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
-import type { Lead, MessagePayload, MessageType, Segment } from '../schema';
+import type { AudienceSendReport } from '../campaigns/send-audience';
+import type { Campaign, Lead, MessagePayload, MessageType, Segment } from '../schema';
 
 /** Every background answer: a value, or a plain-language error and nothing written. */
 export type Result<T> = { ok: true; data: T } | { ok: false; error: string };
@@ -85,6 +86,19 @@ export interface BackgroundProtocol {
   syncVisible: Handler<'syncVisible', IngestReport>;
   setTimeZone: Handler<'setTimeZone', { timeZone: string }>;
   openSidePanel: Handler<'openSidePanel', { opened: boolean }>;
+  attachSegmentToCampaign: Handler<'attachSegmentToCampaign', Campaign>;
+  detachSegmentFromCampaign: Handler<'detachSegmentFromCampaign', Campaign>;
+  getCampaignAudience: Handler<'getCampaignAudience', CampaignAudienceSummary>;
+  sendCampaignAudience: Handler<'sendCampaignAudience', AudienceSendReport>;
+}
+
+/** A campaign's audience in numbers (SPEC §2): `count` leads, and what was left out. */
+export interface CampaignAudienceSummary {
+  campaignId: string;
+  count: number;
+  segmentMembers: number;
+  excluded: number;
+  doNotEmail: number;
 }
 
 /** Messages the background pushes to CRM tabs (content scripts). */

@@ -8,6 +8,9 @@ import { SegmentDraftSchema, SegmentPatchSchema } from './segment';
  */
 const SegmentIdPayload = z.object({ id: z.string().min(1, 'a segment id is required') });
 
+const CampaignIdPayload = z.object({ campaignId: z.string().min(1, 'a campaign id is required') });
+const CampaignSegmentPayload = CampaignIdPayload.extend({ segmentId: z.string().min(1, 'a segment id is required') });
+
 export const MessagePayloadSchemas = {
   /** Full leads from an extension page or import; each is validated separately (bad ones skipped and reported). */
   ingestLeads: z.object({ leads: z.array(z.unknown()).max(5000, 'send at most 5,000 leads per message') }),
@@ -39,6 +42,11 @@ export const MessagePayloadSchemas = {
    * popup's window (a popup is not a tab, so the sender does not say which window it is in).
    */
   openSidePanel: z.object({ segmentId: z.string().optional(), leadId: z.string().optional(), windowId: z.number().int().optional() }),
+  /** Campaigns (issue 8): which segments target a campaign, its audience, and sending it to the CRM. */
+  attachSegmentToCampaign: CampaignSegmentPayload,
+  detachSegmentFromCampaign: CampaignSegmentPayload,
+  getCampaignAudience: CampaignIdPayload,
+  sendCampaignAudience: CampaignIdPayload,
 } as const;
 
 export type MessageType = keyof typeof MessagePayloadSchemas;

@@ -79,12 +79,20 @@ export const SegmentHistorySchema = z.object({
 });
 export type SegmentHistory = z.infer<typeof SegmentHistorySchema>;
 
-/** A CRM campaign (SPEC §2). `segmentIds` are the segments that target it, set in the extension. */
+/** A campaign's channel, as far as the CRM says; `email` campaigns leave out do-not-email leads (SPEC §2). */
+export const CAMPAIGN_CHANNELS = ['email', 'sms', 'chat', 'webinar', 'other'] as const;
+export type CampaignChannel = (typeof CAMPAIGN_CHANNELS)[number];
+
+/**
+ * A CRM campaign (SPEC §2). `segmentIds` are the segments that target it, set in the extension;
+ * `channel` comes from the CRM (absent when it does not say).
+ */
 export const CampaignSchema = z.object({
   id: z.string().min(1),
   crmKey: z.string().min(1),
   name: z.string(),
   status: z.enum(['draft', 'active', 'paused', 'completed']),
+  channel: z.enum(CAMPAIGN_CHANNELS).optional(),
   segmentIds: z.array(z.string()),
 });
 export type Campaign = z.infer<typeof CampaignSchema>;

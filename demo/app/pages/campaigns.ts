@@ -1,7 +1,13 @@
-/** The campaigns page: every campaign with its channel, status and audience counts. */
+/**
+ * The campaigns page: every campaign with its channel, status and audience counts, and the
+ * audience CRM Segments sent for it ("N leads from CRM Segments"). Reloads when the tab is shown
+ * again, so a new send appears without a manual reload.
+ */
 import { api, type CampaignRecord } from '../api';
 import { h, icon, replaceChildren } from '../dom';
-import { formatCount, slug } from '../format';
+import { formatCount, formatDateTime, slug } from '../format';
+
+const COLUMNS = ['Campaign', 'Status', 'Participants', 'Excluded', 'Responses', 'Audience from CRM Segments', 'Response rate'];
 
 function rate(part: string, whole: number): string {
   const n = Number(part);
@@ -19,13 +25,20 @@ function campaignRow(c: CampaignRecord): HTMLTableRowElement {
     h('td', { class: 'num' }, formatCount(c.participants)),
     h('td', { class: 'num' }, formatCount(c.excluded)),
     h('td', { class: 'num' }, formatCount(c.responded)),
+    h(
+      'td',
+      { class: 'segments-audience' },
+      c.segments_audience === ''
+        ? h('span', { class: 'campaign-sub' }, 'Nothing sent yet')
+        : h('span', { title: `Sent ${formatDateTime(c.segments_audience_at)}` }, `${formatCount(c.segments_audience)} leads from CRM Segments`),
+    ),
     h('td', null, h('div', { class: 'meter-cell' }, h('div', { class: 'meter', role: 'img', 'aria-label': `Response rate ${rate(c.responded, audience)}` }, h('span', { class: 'meter-fill', style: `width: ${share.toFixed(1)}%` })), h('span', { class: 'meter-label' }, rate(c.responded, audience)))),
   );
 }
 
 /** Loads and renders the campaigns page into `container`. */
 export async function renderCampaigns(container: HTMLElement, isCurrent: () => boolean): Promise<void> {
-  const body = h('tbody', null, Array.from({ length: 4 }, () => h('tr', { 'aria-hidden': 'true' }, Array.from({ length: 6 }, () => h('td', null, h('span', { class: 'skeleton skeleton-text' }))))));
+  const body = h('tbody', null, Array.from({ length: 4 }, () => h('tr', { 'aria-hidden': 'true' }, Array.from({ length: COLUMNS.length }, () => h('td', null, h('span', { class: 'skeleton skeleton-text' }))))));
   const subtitle = h('p', { class: 'page-subtitle' }, 'Loading campaigns…');
   replaceChildren(
     container,
@@ -42,13 +55,22 @@ export async function renderCampaigns(container: HTMLElement, isCurrent: () => b
           h(
             'table',
             { class: 'campaigns-table' },
-            h('thead', null, h('tr', null, ['Campaign', 'Status', 'Participants', 'Excluded', 'Responses', 'Response rate'].map((label, i) => h('th', { scope: 'col', class: i >= 2 && i <= 4 ? 'num' : null }, label)))),
+            h('thead', null, h('tr', null, COLUMNS.map((label, i) => h('th', { scope: 'col', class: i >= 2 && i <= 4 ? 'num' : null }, label)))),
             body,
           ),
         ),
       ),
     ),
   );
+  const reloadWhenShown = (): void => {
+    if (!isCurrent()) document.removeEventListener('visibilitychange', reloadWhenShown);
+    else if (document.visibilityState === 'visible') void load(body, subtitle, isCurrent);
+  };
+  document.addEventListener('visibilitychange', reloadWhenShown);
+  await load(body, subtitle, isCurrent);
+}
+
+async function load(body: HTMLElement, subtitle: HTMLElement, isCurrent: () => boolean): Promise<void> {
   try {
     const campaigns = await api.campaigns();
     if (!isCurrent()) return;
@@ -58,6 +80,6 @@ export async function renderCampaigns(container: HTMLElement, isCurrent: () => b
   } catch (error) {
     if (!isCurrent()) return;
     subtitle.textContent = 'Campaigns could not be loaded';
-    replaceChildren(body, h('tr', null, h('td', { colspan: '6' }, h('div', { class: 'empty-state empty-error', role: 'alert' }, icon('alert', 'icon icon-lg'), h('p', { class: 'empty-title' }, 'Something went wrong'), h('p', { class: 'empty-text' }, error instanceof Error ? error.message : String(error))))));
+    replaceChildren(body, h('tr', null, h('td', { colspan: String(COLUMNS.length) }, h('div', { class: 'empty-state empty-error', role: 'alert' }, icon('alert', 'icon icon-lg'), h('p', { class: 'empty-title' }, 'Something went wrong'), h('p', { class: 'empty-text' }, error instanceof Error ? error.message : String(error))))));
   }
 }
