@@ -1,28 +1,23 @@
-import { TZDate } from '@date-fns/tz';
-import { subDays, subMonths, subWeeks } from 'date-fns';
+import { Temporal } from 'temporal-polyfill';
 
 /** Epoch ms of the first instant of calendar day `day` ("YYYY-MM-DD") in `timeZone`. */
 export function dayStart(day: string, timeZone: string): number {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  return new TZDate(y, m - 1, d, timeZone).getTime();
+  return Temporal.PlainDate.from(day).toZonedDateTime({ timeZone }).epochMilliseconds;
 }
 
 /** Epoch ms of the first instant of the day after `day` in `timeZone` (the exclusive end of `day`). */
 export function dayEnd(day: string, timeZone: string): number {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  return new TZDate(y, m - 1, d + 1, timeZone).getTime();
+  return Temporal.PlainDate.from(day).add({ days: 1 }).toZonedDateTime({ timeZone }).epochMilliseconds;
 }
 
 /** Epoch ms of `now` minus `amount` units, calendar arithmetic in `timeZone` (months clamp to month end). */
 export function ago(now: number, amount: number, unit: 'days' | 'weeks' | 'months', timeZone: string): number {
-  const at = new TZDate(now, timeZone);
-  const shifted = unit === 'days' ? subDays(at, amount) : unit === 'weeks' ? subWeeks(at, amount) : subMonths(at, amount);
-  return shifted.getTime();
+  return Temporal.Instant.fromEpochMilliseconds(now).toZonedDateTimeISO(timeZone).subtract({ [unit]: amount }).epochMilliseconds;
 }
 
 /**
  * The date boundaries of the benchmark suite (bench/segments.ts), epoch ms, computed once with
- * date-fns + @date-fns/tz — independently of the engine — for the hand-written closures and the
+ * the Temporal polyfill directly — independently of the engine's calendar module — for the hand-written closures and the
  * library peers (which have no notion of calendar days or time zones). SPEC §3 rule 6.
  */
 export interface BenchBoundaries {

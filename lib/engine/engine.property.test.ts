@@ -3,8 +3,8 @@
  * here from SPEC §3 (it imports nothing from the engine), on random leads and random nested rule
  * sets; and `explainLead(...).matched` always equals the predicate.
  */
-import { TZDate } from '@date-fns/tz';
-import { addDays, addMonths, subDays, subMonths } from 'date-fns';
+// The reference computes dates with the Temporal polyfill directly, not through the engine's calendar.
+import { Temporal } from 'temporal-polyfill';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { CustomFieldDef } from '../schema/custom-field';
@@ -84,20 +84,16 @@ function remembered(key: string, compute: () => number): number {
 }
 
 function refDayStart(day: string, timeZone: string): number {
-  return remembered(`start ${day} ${timeZone}`, () => {
-    const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-    return new TZDate(y, m - 1, d, timeZone).getTime();
-  });
+  return remembered(`start ${day} ${timeZone}`, () => Temporal.PlainDate.from(day).toZonedDateTime({ timeZone }).epochMilliseconds);
 }
 const refDayEnd = (day: string, timeZone: string): number =>
-  remembered(`end ${day} ${timeZone}`, () => addDays(new TZDate(refDayStart(day, timeZone), timeZone), 1).getTime());
+  remembered(`end ${day} ${timeZone}`, () => Temporal.PlainDate.from(day).add({ days: 1 }).toZonedDateTime({ timeZone }).epochMilliseconds);
 
 function refShift(now: number, amount: number, unit: string, timeZone: string): number {
   return remembered(`shift ${now} ${amount} ${unit} ${timeZone}`, () => {
-    const start = new TZDate(now, timeZone);
-    if (unit === 'months') return (amount < 0 ? subMonths(start, -amount) : addMonths(start, amount)).getTime();
+    const start = Temporal.Instant.fromEpochMilliseconds(now).toZonedDateTimeISO(timeZone);
     const days = unit === 'weeks' ? amount * 7 : amount;
-    return (days < 0 ? subDays(start, -days) : addDays(start, days)).getTime();
+    return (unit === 'months' ? start.add({ months: amount }) : start.add({ days })).epochMilliseconds;
   });
 }
 

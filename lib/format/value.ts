@@ -1,5 +1,4 @@
-import { format as formatWithPattern } from 'date-fns';
-import { TZDate } from '@date-fns/tz';
+import { dayInTimeZone, wallClockIn } from '../engine/calendar';
 
 /**
  * How values are shown to the user: the locale for numbers and dates, and the IANA time zone
@@ -86,10 +85,10 @@ export function createFormatter(context: FormatContext): ValueFormatter {
 
 /**
  * The calendar day of `ms` in `timeZone` as "YYYY-MM-DD" (e.g. for export file names).
- * Uses date-fns with @date-fns/tz so the day is the one the user sees on their clock.
+ * The engine's calendar (Temporal), so the day is the one rules and history use.
  */
 export function dayKey(ms: number, timeZone: string): string {
-  return formatWithPattern(new TZDate(ms, timeZone), 'yyyy-MM-dd');
+  return dayInTimeZone(ms, timeZone);
 }
 
 /**
@@ -98,5 +97,5 @@ export function dayKey(ms: number, timeZone: string): string {
  */
 export function isoLocal(ms: number | null | undefined, timeZone: string, withTime: boolean): string {
   if (typeof ms !== 'number' || !Number.isFinite(ms)) return '';
-  return formatWithPattern(new TZDate(ms, timeZone), withTime ? 'yyyy-MM-dd HH:mm' : 'yyyy-MM-dd');
+  return wallClockIn(ms, timeZone, withTime);
 }

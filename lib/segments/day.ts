@@ -1,10 +1,5 @@
-import { TZDate } from '@date-fns/tz';
-import { format } from 'date-fns';
-
 /**
- * The calendar day ("YYYY-MM-DD") of instant `now` (epoch ms) in `timeZone` (IANA): the day of a
- * SegmentHistory row (SPEC §2: day in the evaluation time zone).
+ * The calendar day of a SegmentHistory row (day in the evaluation time zone): the engine's own
+ * calendar, so history and rules agree on what day an instant is (docs/semantics.md, "Dates").
  */
-export function dayInTimeZone(now: number, timeZone: string): string {
-  return format(new TZDate(now, timeZone), 'yyyy-MM-dd');
-}
+export { dayInTimeZone } from '../engine/calendar';
