@@ -1,4 +1,4 @@
-import { Temporal } from 'temporal-polyfill';
+import { Temporal } from '../engine/temporal';
 
 /**
  * Calendar-day arithmetic on SegmentHistory days ("YYYY-MM-DD", SPEC §2) with Temporal's

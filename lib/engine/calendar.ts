@@ -104,3 +104,23 @@ export function wallClockIn(ms: number, timeZone: string, withTime: boolean): st
   const day = isoDay(t.year, t.month, t.day);
   return withTime ? `${day} ${pad(t.hour)}:${pad(t.minute)}` : day;
 }
+
+/** A wall-clock reading: month 1–12, day 1–31; time fields default to 0. */
+export interface WallClock {
+  year: number;
+  month: number;
+  day: number;
+  hour?: number;
+  minute?: number;
+  second?: number;
+  millisecond?: number;
+}
+
+/**
+ * Epoch ms of the wall-clock time `clock` in `timeZone` (e.g. a CSV cell "15 Apr, 2021 00:03:00"
+ * read in the user's zone): a time that occurs twice is its earlier instant, one that does not
+ * exist moves forward by the gap. Throws a RangeError for an impossible date (Feb 30, hour 24).
+ */
+export function instantOfWallClock(clock: WallClock, timeZone: string): number {
+  return Temporal.PlainDateTime.from(clock, { overflow: 'reject' }).toZonedDateTime(timeZone, { disambiguation: 'compatible' }).epochMilliseconds;
+}

@@ -6,7 +6,7 @@
  * from the tz database (comments give the wall clocks).
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { dayInTimeZone } from './calendar';
+import { dayInTimeZone, instantOfWallClock } from './calendar';
 import { makeLead, testContext } from './fixtures';
 import { compileRules } from './index';
 
@@ -166,5 +166,20 @@ describe('history day keys use the same calendar', () => {
       expect(dayInTimeZone(iso('2026-11-01T03:59:59.999Z'), 'America/Havana')).toBe('2026-10-31');
       expect(dayInTimeZone(iso('2026-03-29T23:00:00Z'), 'Europe/London')).toBe('2026-03-30');
     }
+  });
+});
+
+describe('wall-clock readings (e.g. imported dates) use the same calendar', () => {
+  it('earlier instant for a repeated time, forward for a skipped one, sub-minute offsets exact', () => {
+    for (const host of ['UTC', 'Europe/Berlin', 'America/New_York']) {
+      hostZone(host);
+      expect(instantOfWallClock({ year: 2026, month: 10, day: 25, hour: 1, minute: 30 }, 'Europe/London')).toBe(iso('2026-10-25T00:30:00Z'));
+      expect(instantOfWallClock({ year: 2026, month: 3, day: 29, hour: 1, minute: 30 }, 'Europe/London')).toBe(iso('2026-03-29T01:30:00Z'));
+      expect(instantOfWallClock({ year: 1960, month: 6, day: 15 }, 'Africa/Monrovia')).toBe(iso('1960-06-15T00:44:30Z'));
+      expect(instantOfWallClock({ year: 2026, month: 11, day: 1 }, 'America/Havana')).toBe(iso('2026-11-01T04:00:00Z'));
+    }
+  });
+  it('an impossible date is a RangeError, not a neighbouring day', () => {
+    expect(() => instantOfWallClock({ year: 2026, month: 2, day: 30 }, 'UTC')).toThrow(RangeError);
   });
 });
