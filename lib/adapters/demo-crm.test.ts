@@ -43,7 +43,7 @@ beforeAll(async () => {
 
 const convert = (record: unknown): LeadConversion => adapter.toLead(record, { crmKey: CRM_KEY, syncedAt: SYNCED_AT, customFields: FIELDS });
 
-function leadOf(id: string, patch: Record<string, unknown> = {}): { lead: Lead; nulledValues: number; nulledFields: string[] } {
+function leadOf(id: string, patch: Record<string, unknown> = {}): { lead: Lead; nulledValues: number; nulledFields: string[]; missingFields?: string[] } {
   const record = RECORDS.find((r) => r.id === id);
   if (!record) throw new Error(`fixture ${id} missing`);
   const result = convert({ ...record, ...patch });
@@ -161,6 +161,8 @@ describe('toLead on saved API records (tricky cases)', () => {
     ]);
     expect(result.nulledValues).toBe(7);
     expect(result.nulledFields.sort()).toEqual(['campaigns', 'createdAt', 'custom.activity_score', 'custom.do_not_email', 'custom.total_visits', 'status'].sort());
+    // Values of the wrong JSON type are also "missing": a stored lead keeps its value for them.
+    expect(result.missingFields?.sort()).toEqual(['custom.activity_score', 'status']);
   });
 
   it('reads a campaign response time when the CRM sends one', () => {
@@ -181,14 +183,22 @@ describe('toLead on saved API records (tricky cases)', () => {
     expect(convert({ id: 660321 })).toEqual({ ok: false, ref: '660321', reason: 'the record id is a number, not text' });
   });
 
-  it('accepts a minimal record (everything else empty)', () => {
-    const result = convert({ id: '42' });
-    expect(result).toEqual({
+  it('refuses a record that carries only an id (it would blank the stored lead, issue 9)', () => {
+    expect(convert({ id: '42' })).toEqual({ ok: false, ref: '42', reason: 'the record carries only an id, no lead fields' });
+  });
+
+  it('accepts a minimal record and names the fields it did not carry', () => {
+    const result = convert({ id: '42', first_name: 'Ana', last_name: '', tags: null });
+    expect(result).toMatchObject({
       ok: true,
-      lead: { id: `${CRM_KEY}/42`, crmKey: CRM_KEY, crmId: '42', name: '', tags: [], campaigns: [], custom: {}, syncedAt: SYNCED_AT },
+      lead: { id: `${CRM_KEY}/42`, crmKey: CRM_KEY, crmId: '42', name: 'Ana', tags: [], campaigns: [], custom: {}, syncedAt: SYNCED_AT },
       nulledValues: 0,
       nulledFields: [],
     });
+    const missing = result.ok ? (result.missingFields ?? []) : [];
+    expect(missing).toContain('tags');
+    expect(missing).toContain('email');
+    expect(missing).not.toContain('name');
   });
 });
 

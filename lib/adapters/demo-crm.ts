@@ -11,22 +11,13 @@
  * "" = empty; custom fields as `cf_<key>`; campaigns as `campaignId:state:response[:respondedAt]`
  * entries joined with ";". See demo/README.md.
  */
-import {
-  CAMPAIGN_RESPONSES,
-  CustomFieldDefSchema,
-  LeadSchema,
-  formatZodError,
-  z,
-  type Campaign,
-  type CustomFieldDef,
-  type CustomValue,
-  type Lead,
-  type LeadCampaign,
-} from '../schema';
+import { CustomFieldDefSchema, formatZodError, z, type Campaign, type CustomFieldDef } from '../schema';
+import { demoRecordToLead } from './demo-record';
 import { CrmApiError } from './errors';
 import { campaignChannel, sendDemoCampaignAudience } from './demo-crm-campaigns';
-import type { CrmAdapter, CurrentUser, FetchFn, LeadAnchor, LeadConversion, LeadPage } from './types';
-import { parseBooleanText, parseIsoText, parseNumberText, splitListText } from './value-parsers';
+import type { CrmAdapter, CurrentUser, FetchFn, LeadAnchor, LeadPage } from './types';
+
+export { demoRecordToLead } from './demo-record';
 
 /** Records per API page during "Sync all". */
 export const SYNC_PAGE_SIZE = 500;
@@ -34,7 +25,6 @@ export const SYNC_PAGE_SIZE = 500;
 const LABEL = 'Acme CRM';
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost']);
 const APP_PATH = /^\/(?:leads(?:\/[^/]+)?|campaigns)\/?$/;
-const CUSTOM_PREFIX = 'cf_';
 const ROLES = ['owner', 'admin', 'member'] as const;
 
 // ---------------------------------------------------------------- API response shapes (Zod)
@@ -50,11 +40,9 @@ const CampaignsResponse = z.object({
   results: z.array(z.object({ id: z.string().min(1), name: z.string(), status: z.string(), channel: z.string().optional() })),
 });
 
-const FieldsResponse = z.object({
-  results: z.array(
-    z.object({ key: z.string(), label: z.string(), type: z.string(), options: z.array(z.string()).optional() }),
-  ),
-});
+/** Each field definition is checked on its own: a malformed one skips that field, not the sync. */
+const FieldsResponse = z.object({ results: z.array(z.unknown()) });
+const FieldDefinition = z.object({ key: z.string(), label: z.string(), type: z.string(), options: z.array(z.string()).optional() });
 
 const UserResponse = z.object({
   id: z.string().min(1),
@@ -145,167 +133,6 @@ async function getRequired<T>(origin: string, path: string, fetchFn: FetchFn, sc
   return (await getJson(origin, path, fetchFn, schema, { signal })) as T;
 }
 
-// ---------------------------------------------------------------- record conversion
-
-const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-/** Collects the fields whose values could not be converted (SPEC §2: stored as null, counted). */
-class NulledValues {
-  count = 0;
-  readonly fields = new Set<string>();
-  note(field: string): void {
-    this.count++;
-    this.fields.add(field);
-  }
-}
-
-/** A property's text: undefined when absent or "", the string otherwise; a non-string is noted as unconvertible. */
-function textOf(record: Record<string, unknown>, property: string, field: string, nulled: NulledValues): string | undefined {
-  const value = record[property];
-  if (value === undefined || value === null || value === '') return undefined;
-  if (typeof value !== 'string') {
-    nulled.note(field);
-    return undefined;
-  }
-  return value;
-}
-
-/** Converts with `parse`; unconvertible text is noted and gives undefined (standard fields are optional, not nullable). */
-function convertOptional<T>(
-  record: Record<string, unknown>,
-  property: string,
-  field: string,
-  nulled: NulledValues,
-  parse: (text: string) => T | null | undefined,
-): T | undefined {
-  const text = textOf(record, property, field, nulled);
-  if (text === undefined) return undefined;
-  const value = parse(text);
-  if (value === null) {
-    nulled.note(field);
-    return undefined;
-  }
-  return value;
-}
-
-const RESPONSES: readonly string[] = CAMPAIGN_RESPONSES;
-
-/** Parses `campaignId:state:response[:respondedAt]` entries; bad entries are dropped and noted. */
-function campaignsOf(text: string | undefined, nulled: NulledValues): LeadCampaign[] {
-  const campaigns: LeadCampaign[] = [];
-  for (const entry of splitListText(text ?? '')) {
-    const [campaignId = '', state = '', response = '', ...rest] = entry.split(':').map((p) => p.trim());
-    if (campaignId === '' || (state !== 'participating' && state !== 'excluded')) {
-      nulled.note('campaigns');
-      continue;
-    }
-    const campaign: LeadCampaign = { campaignId, state };
-    if (response !== '') {
-      if (RESPONSES.includes(response)) campaign.response = response as LeadCampaign['response'];
-      else nulled.note('campaigns');
-    }
-    const respondedAt = parseIsoText(rest.join(':'));
-    if (respondedAt === null) nulled.note('campaigns');
-    else if (respondedAt !== undefined) campaign.respondedAt = respondedAt;
-    campaigns.push(campaign);
-  }
-  return campaigns;
-}
-
-/** A custom value converted by its definition's type; undefined = empty (not stored). */
-function customValueOf(def: CustomFieldDef, raw: unknown, nulled: NulledValues): CustomValue | undefined {
-  if (raw === undefined || raw === null || raw === '') return undefined;
-  const field = `custom.${def.key}`;
-  if (typeof raw !== 'string') {
-    nulled.note(field);
-    return null;
-  }
-  let value: CustomValue | undefined;
-  switch (def.type) {
-    case 'text':
-    case 'select':
-      value = raw;
-      break;
-    case 'number':
-      value = parseNumberText(raw);
-      break;
-    case 'date':
-      value = parseIsoText(raw);
-      break;
-    case 'boolean':
-      value = parseBooleanText(raw);
-      break;
-    case 'multiselect': {
-      const list = splitListText(raw);
-      value = list.length > 0 ? list : undefined;
-      break;
-    }
-  }
-  if (value === null) nulled.note(field);
-  return value;
-}
-
-/**
- * Converts one Acme API record to a Lead (SPEC §2, §6): strings → numbers, ISO → epoch ms,
- * Yes/No → booleans, ";" lists → arrays, campaigns and custom fields by `customFields`.
- * Unconvertible values become null (custom) or are left out (standard fields) and are counted.
- * A record that is not an object or has no string id gives `{ ok: false }` (ref "" when there
- * is no usable id: the caller names it by position).
- */
-export function demoRecordToLead(
-  record: unknown,
-  context: { crmKey: string; syncedAt: number; customFields: readonly CustomFieldDef[] },
-): LeadConversion {
-  if (!isPlainObject(record)) return { ok: false, ref: '', reason: 'the record is not an object' };
-  const rawId = record.id;
-  if (typeof rawId !== 'string' || rawId.trim() === '') {
-    const ref = typeof rawId === 'number' ? String(rawId) : '';
-    return { ok: false, ref, reason: typeof rawId === 'number' ? 'the record id is a number, not text' : 'the record has no id' };
-  }
-  const crmId = rawId.trim();
-  const nulled = new NulledValues();
-  const text = (property: string, field: string): string | undefined => textOf(record, property, field, nulled);
-  const date = (property: string, field: string): number | undefined => convertOptional(record, property, field, nulled, parseIsoText);
-
-  const name = [text('first_name', 'name'), text('last_name', 'name')]
-    .map((s) => s?.trim() ?? '')
-    .filter((s) => s !== '')
-    .join(' ');
-
-  const lead: Lead = {
-    id: `${context.crmKey}/${crmId}`,
-    crmKey: context.crmKey,
-    crmId,
-    name,
-    tags: splitListText(text('tags', 'tags') ?? ''),
-    campaigns: campaignsOf(text('campaigns', 'campaigns'), nulled),
-    custom: {},
-    syncedAt: context.syncedAt,
-  };
-  const optional: Array<[keyof Lead, string | number | undefined]> = [
-    ['email', text('email', 'email')],
-    ['company', text('company', 'company')],
-    ['phone', text('phone', 'phone')],
-    ['source', text('lead_source', 'source')],
-    ['groupName', text('lead_origin', 'groupName')],
-    ['status', text('status', 'status')],
-    ['priority', text('priority', 'priority')],
-    ['country', text('country', 'country')],
-    ['language', text('language', 'language')],
-    ['createdAt', date('created_at', 'createdAt')],
-    ['lastContactAt', date('last_contact_at', 'lastContactAt')],
-    ['crmUpdatedAt', date('updated_at', 'crmUpdatedAt')],
-  ];
-  for (const [key, value] of optional) if (value !== undefined) (lead as Record<string, unknown>)[key] = value;
-  for (const def of context.customFields) {
-    const value = customValueOf(def, record[CUSTOM_PREFIX + def.key], nulled);
-    if (value !== undefined) lead.custom[def.key] = value;
-  }
-
-  const parsed = LeadSchema.safeParse(lead);
-  if (!parsed.success) return { ok: false, ref: crmId, reason: formatZodError(parsed.error) };
-  return { ok: true, lead: parsed.data, nulledValues: nulled.count, nulledFields: [...nulled.fields] };
-}
 
 // ---------------------------------------------------------------- page side
 
@@ -414,7 +241,8 @@ export const demoCrmAdapter: CrmAdapter = {
     const body = await getRequired(origin, '/api/campaigns', fetchFn, CampaignsResponse);
     const crmKey = demoCrmAdapter.crmKey(new URL(origin));
     return body.results.flatMap((c): Campaign[] => {
-      const status = CAMPAIGN_STATUSES[c.status.trim().toLowerCase()];
+      const key = c.status.trim().toLowerCase();
+      const status = Object.hasOwn(CAMPAIGN_STATUSES, key) ? CAMPAIGN_STATUSES[key] : undefined;
       if (!status) return [];
       return [{ id: c.id, crmKey, name: c.name, status, ...(c.channel === undefined ? {} : { channel: campaignChannel(c.channel) }), segmentIds: [] }];
     });
@@ -424,8 +252,11 @@ export const demoCrmAdapter: CrmAdapter = {
 
   async fetchCustomFields(origin, fetchFn) {
     const body = await getRequired(origin, '/api/fields', fetchFn, FieldsResponse);
-    return body.results.flatMap((f): CustomFieldDef[] => {
-      const type = FIELD_TYPES[f.type];
+    return body.results.flatMap((item): CustomFieldDef[] => {
+      const field = FieldDefinition.safeParse(item);
+      if (!field.success) return [];
+      const f = field.data;
+      const type = Object.hasOwn(FIELD_TYPES, f.type) ? FIELD_TYPES[f.type] : undefined;
       if (!type) return [];
       const def = CustomFieldDefSchema.safeParse({
         key: f.key,

@@ -24,7 +24,18 @@ export interface LeadAnchor {
  * `ref` of a failure is the record's id, or "" when it has none (the caller names it by position).
  */
 export type LeadConversion =
-  | { ok: true; lead: Lead; nulledValues: number; nulledFields: string[] }
+  | {
+      ok: true;
+      lead: Lead;
+      nulledValues: number;
+      nulledFields: string[];
+      /**
+       * Fields the record did not carry or carried unreadably (absent, null, wrong JSON type), named
+       * as `nulledFields`: the sync keeps the stored lead's values for them (issue 9: a partial
+       * record never blanks stored fields). Absent or empty = the record carried every field.
+       */
+      missingFields?: string[];
+    }
   | { ok: false; ref: string; reason: string };
 
 /** One page of raw CRM records from a paginated API. */

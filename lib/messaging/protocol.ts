@@ -30,6 +30,21 @@ export interface SyncReport extends IngestReport {
   deleted: number;
   startedAt: number;
   finishedAt: number;
+  /**
+   * True when every page arrived, the records received equal the CRM's total and none was skipped
+   * (issue 9 item 1): only such a sync removes leads. Absent in reports of older versions.
+   */
+  complete?: boolean;
+  /** Why the sync is incomplete (plain language), when it is; no lead was removed then. */
+  incompleteReason?: string;
+  /** Stored leads the CRM did not return that were kept (incomplete sync, or waiting for the user). */
+  kept?: number;
+  /** Leads waiting for the user's confirmation before removal (more than 10% of the CRM's stored leads). */
+  pendingRemoval?: number;
+  /** Values longer than the ingest caps, stored truncated with a marker. */
+  truncatedValues?: number;
+  /** Records that lacked fields (or carried them unreadably): the stored values were kept for those fields. */
+  partialRecords?: number;
 }
 
 /** Lead fields shown in previews and samples. */

@@ -7,7 +7,11 @@ export type CustomFieldType = z.infer<typeof CustomFieldTypeSchema>;
 
 /** A custom field definition (SPEC §2): discovered by the adapter, editable on the options page. */
 export const CustomFieldDefSchema = z.object({
-  key: z.string().regex(/^[a-z0-9_]+$/, 'key must be lower-case letters, digits or _'),
+  key: z
+    .string()
+    .regex(/^[a-z0-9_]+$/, 'key must be lower-case letters, digits or _')
+    // An object key that cannot be stored as data (it would set the prototype): refused at the boundary.
+    .refine((key) => key !== '__proto__', 'key "__proto__" is reserved'),
   label: z.string().min(1),
   type: CustomFieldTypeSchema,
   options: z.array(z.string()).optional(),

@@ -24,6 +24,12 @@ export const SyncStatusSchema = z.object({
       deleted: z.number().int(),
       startedAt: z.number(),
       finishedAt: z.number(),
+      complete: z.boolean().optional(),
+      incompleteReason: z.string().optional(),
+      kept: z.number().int().optional(),
+      pendingRemoval: z.number().int().optional(),
+      truncatedValues: z.number().int().optional(),
+      partialRecords: z.number().int().optional(),
     })
     .optional(),
   lastError: z.string().optional(),

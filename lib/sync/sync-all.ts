@@ -1,8 +1,13 @@
 import type { CrmAdapter, FetchFn } from '../adapters/types';
-import { listCustomFields, putCustomFields, upsertCrmCampaigns, type CrmSegmentsDB } from '../db';
+import { leadIdsOfCrm, listCustomFields, putCustomFields, upsertCrmCampaigns, type CrmSegmentsDB } from '../db';
+import { clearPendingRemoval } from '../db/pending-removal';
 import type { SyncReport } from '../messaging/protocol';
-import { deleteLeadsAbsentFromSync, ingestLeads } from '../segments';
+import { ingestLeads } from '../segments';
 import { convertRecords } from './convert';
+import { guardFetch, SyncCancelledError, type RequestLimits } from './guarded-fetch';
+import { withStoredValues } from './keep-stored';
+import { PageGuard } from './page-guard';
+import { settleAbsentLeads } from './removal';
 
 /** What a "Sync all" needs: the store, the adapter of the CRM page, and the clock. */
 export interface SyncAllOptions {
@@ -19,31 +24,36 @@ export interface SyncAllOptions {
   onProgress?: (progress: { done: number; total?: number }) => void;
   /** Lead ids whose memberships changed in a committed page (for live badge pushes). */
   onMembershipChanges?: (leadIds: string[]) => void;
+  /** Cancel: aborts the request in flight; pages stored so far stay, nothing is removed. */
   signal?: AbortSignal;
+  /** Per-request timeout and HTTP 429 retries (defaults: 30 s, 3 retries). */
+  limits?: Partial<RequestLimits>;
+  /** Most records one sync accepts (default 250,000). */
+  maxRecords?: number;
 }
 
+/** The CRM's name for messages: the adapter label without a "(demo)" style suffix ("Acme CRM"). */
+export const crmName = (adapter: CrmAdapter): string => adapter.label.replace(/\s*\([^)]*\)\s*$/, '');
+
 /**
- * "Sync all" (SPEC §6): stores the CRM's custom field definitions and campaigns, then pages
+ * "Sync all" (SPEC §6, issue 9): stores the CRM's custom field definitions and campaigns, then pages
  * through every lead with the adapter, storing each page incrementally (SPEC §5: only changed
- * leads are written, memberships follow in the same transaction). Only after a COMPLETE pass are
- * leads the CRM no longer returns deleted. A failure part-way (CRM down, garbage response) throws
- * the adapter's `CrmApiError` and keeps everything stored so far.
+ * leads are written, memberships follow in the same transaction). Faulty answers never lose data:
+ * a bad record is skipped and reported (its stored lead untouched), a partial record keeps the
+ * stored values of the fields it lacks, a lead sent twice is stored once and reported, values are
+ * capped in size, a repeated page / a page past the total / endless pages stop the sync. Stored
+ * leads the CRM no longer returns are removed only after a COMPLETE sync (see `PageGuard`), and
+ * only with the user's confirmation when they are more than 10% of the CRM's stored leads.
+ * Throws `CrmApiError` (CRM down, garbage response, timeout, rate limit) or `SyncCancelledError`,
+ * keeping everything stored so far and removing nothing.
  */
 export async function syncAllLeads(options: SyncAllOptions): Promise<SyncReport> {
-  const { db, adapter, fetchFn, clock, timeZone } = options;
+  const { db, adapter, clock, timeZone, signal } = options;
   const url = new URL(options.pageUrl);
   const origin = url.origin;
   const crmKey = adapter.crmKey(url);
   const startedAt = clock();
-
-  const [customFields, campaigns] = await Promise.all([
-    adapter.fetchCustomFields(origin, fetchFn),
-    adapter.fetchCampaigns(origin, fetchFn),
-  ]);
-  await putCustomFields(db, customFields);
-  await upsertCrmCampaigns(db, campaigns);
-  const knownFields = await listCustomFields(db);
-
+  const guard = guardFetch(options.fetchFn, { crmName: crmName(adapter), signal, limits: options.limits, clock });
   const report: SyncReport = {
     crmKey,
     received: 0,
@@ -54,24 +64,65 @@ export async function syncAllLeads(options: SyncAllOptions): Promise<SyncReport>
     deleted: 0,
     startedAt,
     finishedAt: startedAt,
+    truncatedValues: 0,
+    partialRecords: 0,
   };
+  const pages = new PageGuard(crmName(adapter), options.maxRecords);
   const seen = new Set<string>();
-  for await (const page of adapter.fetchAllLeads(origin, fetchFn, options.signal)) {
-    const now = clock();
-    const batch = convertRecords(adapter, page.records, { crmKey, syncedAt: now, customFields: knownFields }, report.received);
-    report.received += page.records.length;
-    report.skipped.push(...batch.skipped);
-    for (const lead of batch.leads) seen.add(lead.id);
-    const { report: ingest, changes } = await ingestLeads(db, batch.leads, { now, timeZone });
-    report.stored += ingest.stored;
-    report.unchanged += ingest.unchanged;
-    report.skipped.push(...ingest.skipped);
-    report.nulledValues += batch.nulledValues;
-    const changed = Object.keys(changes);
-    if (changed.length) options.onMembershipChanges?.(changed);
-    options.onProgress?.({ done: page.done, ...(page.total !== undefined ? { total: page.total } : {}) });
+  try {
+    await clearPendingRemoval(db);
+    const storedBefore = (await leadIdsOfCrm(db, crmKey)).length;
+    const [customFields, campaigns] = await Promise.all([
+      adapter.fetchCustomFields(origin, guard.fetchFn),
+      adapter.fetchCampaigns(origin, guard.fetchFn),
+    ]);
+    await putCustomFields(db, customFields);
+    await upsertCrmCampaigns(db, campaigns);
+    const knownFields = await listCustomFields(db);
+
+    for await (const page of adapter.fetchAllLeads(origin, guard.fetchFn, signal)) {
+      if (!pages.accept(page)) break;
+      const now = clock();
+      const batch = convertRecords(adapter, page.records, { crmKey, syncedAt: now, customFields: knownFields }, report.received);
+      report.received += page.records.length;
+      report.skipped.push(...batch.skipped);
+      const fresh = batch.leads.filter((lead) => {
+        if (!seen.has(lead.id)) {
+          seen.add(lead.id);
+          return true;
+        }
+        report.skipped.push({ ref: lead.crmId, reason: 'the CRM sent this lead more than once; the first copy was kept' });
+        return false;
+      });
+      const merged = await withStoredValues(db, fresh, batch.missing);
+      const { report: ingest, changes } = await ingestLeads(db, merged.leads, { now, timeZone });
+      report.stored += ingest.stored;
+      report.unchanged += ingest.unchanged;
+      report.skipped.push(...ingest.skipped);
+      report.nulledValues += batch.nulledValues;
+      report.truncatedValues! += batch.truncatedValues;
+      report.partialRecords! += merged.partial;
+      const changed = Object.keys(changes);
+      if (changed.length) options.onMembershipChanges?.(changed);
+      options.onProgress?.({ done: page.done, ...(page.total !== undefined ? { total: page.total } : {}) });
+    }
+    signal?.throwIfAborted();
+    const incompleteReason = pages.incompleteReason(report.skipped.length);
+    report.complete = incompleteReason === undefined;
+    if (incompleteReason) report.incompleteReason = incompleteReason;
+    const removal = await settleAbsentLeads(
+      db,
+      { crmKey, seen, complete: report.complete, storedBefore, startedAt },
+      { now: clock(), timeZone },
+    );
+    report.deleted = removal.deleted;
+    report.kept = removal.kept;
+    if (removal.pendingRemoval > 0) report.pendingRemoval = removal.pendingRemoval;
+  } catch (error) {
+    // Adapters may wrap what the guard raised (e.g. as "not reachable"): report the real cause.
+    if (signal?.aborted) throw new SyncCancelledError();
+    throw guard.failure() ?? error;
   }
-  report.deleted = await deleteLeadsAbsentFromSync(db, crmKey, seen, { now: clock(), timeZone });
   report.finishedAt = clock();
   return report;
 }

@@ -3,6 +3,7 @@ import { listCampaigns, listCustomFields, putCustomFields, upsertCrmCampaigns, t
 import type { IngestReport } from '../messaging/protocol';
 import { deleteLeads, ingestLeads } from '../segments';
 import { convertRecords } from './convert';
+import { withStoredValues } from './keep-stored';
 
 /** How many lead records are fetched from the CRM at once. */
 const FETCH_CONCURRENCY = 6;
@@ -56,7 +57,8 @@ export async function syncVisibleLeads(options: SyncVisibleOptions): Promise<Syn
   }
   const now = clock();
   const batch = convertRecords(adapter, records, { crmKey, syncedAt: now, customFields });
-  const { report, changes } = await ingestLeads(db, batch.leads, { now, timeZone });
+  const merged = await withStoredValues(db, batch.leads, batch.missing);
+  const { report, changes } = await ingestLeads(db, merged.leads, { now, timeZone });
   const deleted = gone.length ? await deleteLeads(db, gone, { now, timeZone }) : 0;
   return {
     report: {
