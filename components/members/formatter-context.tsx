@@ -1,13 +1,10 @@
 import { createContext, type ComponentChildren } from 'preact';
 import { useContext, useMemo } from 'preact/hooks';
+import { runtimeLocale } from '../../lib/format/number';
 import { createFormatter, userTimeZone, type ValueFormatter } from '../../lib/format/value';
 
 const FormatterContext = createContext<ValueFormatter | null>(null);
 
-/** The runtime's preferred locale (the browser UI language), or undefined for the default. */
-function runtimeLocale(): string | undefined {
-  return typeof navigator !== 'undefined' && navigator.language ? navigator.language : undefined;
-}
 
 /**
  * Provides the value formatter (locale + time zone) to the member components. Without props it

@@ -7,6 +7,8 @@ import type { DraftStore, SavedDraft } from './editor/draft-store';
 import { SegmentEditor } from './editor/segment-editor';
 import { SyncHeader } from './header/sync-header';
 import { SegmentList } from './list/segment-list';
+import { useCurrentUser } from './org/use-current-user';
+import { useOrgView } from './org/use-org-view';
 
 /** Props of {@link PopupApp}. */
 export interface PopupAppProps {
@@ -35,14 +37,24 @@ export function PopupApp({ draftStore, getActiveTabUrl, previewDelayMs, viewSwit
     return restored ? { kind: 'editor', segmentId: restored.segmentId, restored, key: 0 } : { kind: 'list' };
   });
 
+  const identity = useCurrentUser();
+  const user = identity.status === 'known' ? identity.user : undefined;
+  const org = useOrgView(segments.data ?? [], user);
+
   const error = segments.error ?? campaigns.error ?? customFields.error;
-  const ready = segments.data && campaigns.data && customFields.data;
+  const ready = segments.data && campaigns.data && customFields.data && identity.status !== 'loading';
 
   let body: ComponentChildren;
   if (error && !ready) {
     body = (
       <div class="banner banner-error" role="alert">
         <strong>Could not read your segments.</strong> {error.message}
+      </div>
+    );
+  } else if (identity.status === 'error') {
+    body = (
+      <div class="banner banner-error" role="alert">
+        <strong>Could not tell who is signed in.</strong> {identity.error}
       </div>
     );
   } else if (!ready) {
@@ -52,13 +64,13 @@ export function PopupApp({ draftStore, getActiveTabUrl, previewDelayMs, viewSwit
       </div>
     );
   } else if (view.kind === 'editor') {
-    const segment = view.segmentId ? segments.data!.find((s) => s.id === view.segmentId) : undefined;
+    const segment = view.segmentId ? org.mine.find((s) => s.id === view.segmentId) : undefined;
     body = (
       <SegmentEditor
         key={view.key}
         segment={segment}
         restored={view.restored}
-        segments={segments.data!}
+        segments={org.mine}
         customFields={customFields.data!}
         campaigns={campaigns.data!}
         draftStore={draftStore}
@@ -69,7 +81,8 @@ export function PopupApp({ draftStore, getActiveTabUrl, previewDelayMs, viewSwit
   } else {
     body = (
       <SegmentList
-        segments={segments.data!}
+        segments={org.visible}
+        currentUserId={user?.userId}
         campaigns={campaigns.data!}
         customFields={customFields.data!}
         jobs={jobs.data ?? []}
@@ -82,7 +95,7 @@ export function PopupApp({ draftStore, getActiveTabUrl, previewDelayMs, viewSwit
 
   return (
     <div class={`popup view-${view.kind}`}>
-      <SyncHeader getActiveTabUrl={getActiveTabUrl} viewSwitch={viewSwitch} />
+      <SyncHeader getActiveTabUrl={getActiveTabUrl} viewSwitch={viewSwitch ?? org.control} />
       <main class="popup-main">{body}</main>
     </div>
   );

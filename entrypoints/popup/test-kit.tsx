@@ -27,6 +27,7 @@ export function fakeBackground(handlers: Handlers = {}) {
   const sent: SentMessage[] = [];
   const all: Handlers = {
     getSyncStatus: () => ({ ok: true, data: { leadCount: 0, running: false } }),
+    getCurrentUser: () => ({ ok: true, data: TEST_USER }),
     ...handlers,
   };
   const send = (async (type, data) => {
@@ -43,6 +44,9 @@ export function fakeBackground(handlers: Handlers = {}) {
 export function testDb(): CrmSegmentsDB {
   return new CrmSegmentsDB(`popup-test-${crypto.randomUUID()}`);
 }
+
+/** The signed-in user of the fake background: the owner of {@link makeSegment}'s segments. */
+export const TEST_USER = { userId: 'u1', name: 'Uma', role: 'owner', orgId: 'org' } as const;
 
 let segmentCounter = 0;
 /** A valid stored segment with sensible defaults. */

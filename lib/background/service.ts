@@ -9,6 +9,7 @@ import {
   setMeta,
   CurrentUserSchema,
   type CrmSegmentsDB,
+  type CurrentUserSetting,
 } from '../db';
 import type { BadgeSegment } from '../messaging/protocol';
 import { UserFacingError, type MessageHandlers, type MessageSenderInfo } from '../messaging/router';
@@ -26,8 +27,8 @@ import {
   runRefreshJob,
   scheduleTimeDependentRefresh,
   updateSegment,
-  type SegmentOwner,
 } from '../segments';
+import { importSegments } from '../segments/segment-import';
 import { syncAllLeads } from '../sync/sync-all';
 import { syncVisibleLeads } from '../sync/sync-visible';
 import { readSyncStatus, updateSyncStatus } from '../sync/status';
@@ -63,8 +64,8 @@ export interface BackgroundService {
   jobs: JobRunner;
 }
 
-/** Who owns segments when neither an override nor a CRM user is known. */
-const LOCAL_USER: SegmentOwner = { userId: 'local', name: 'You', orgId: 'local' };
+/** Who owns segments when neither an override nor a CRM user is known (alone, so in charge). */
+const LOCAL_USER: CurrentUserSetting = { userId: 'local', name: 'You', role: 'owner', orgId: 'local' };
 /** How often (ms) "Sync all" progress is written for the popup. */
 const PROGRESS_WRITE_INTERVAL_MS = 250;
 
@@ -80,7 +81,8 @@ export function createBackgroundService(ports: BackgroundPorts): BackgroundServi
 
   const timeZone = () => getEvaluationTimeZone(db);
 
-  const currentOwner = async (): Promise<SegmentOwner> =>
+  /** The current user (SPEC §7): the single place the background reads who is signed in. */
+  const currentOwner = async (): Promise<CurrentUserSetting> =>
     (await getCurrentUserOverride(db)) ?? (await getCrmUser(db)) ?? LOCAL_USER;
 
   const pushMemberships = async (leadIds: readonly string[]) => {
@@ -152,7 +154,8 @@ export function createBackgroundService(ports: BackgroundPorts): BackgroundServi
       return deactivateSegment(db, id, { now: clock(), actorId: owner.userId });
     },
     async refreshSegment({ id }) {
-      const segment = await refreshSegment(db, id, { now: clock() });
+      const owner = await currentOwner();
+      const segment = await refreshSegment(db, id, { now: clock(), actorId: owner.userId });
       jobs.kick();
       return segment;
     },
@@ -160,6 +163,14 @@ export function createBackgroundService(ports: BackgroundPorts): BackgroundServi
       const segment = await duplicateSegment(db, id, await currentOwner(), { now: clock() });
       jobs.kick();
       return segment;
+    },
+    async importSegments({ segments }) {
+      const report = await importSegments(db, segments, await currentOwner(), { now: clock() });
+      jobs.kick();
+      return report;
+    },
+    async getCurrentUser() {
+      return currentOwner();
     },
     async previewSegment({ rules, sampleSize }) {
       const leads = await snapshot.get();

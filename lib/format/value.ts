@@ -1,4 +1,5 @@
 import { dayInTimeZone, wallClockIn } from '../engine/calendar';
+import { formatNumber } from './number';
 
 /**
  * How values are shown to the user: the locale for numbers and dates, and the IANA time zone
@@ -60,12 +61,11 @@ export function createFormatter(context: FormatContext): ValueFormatter {
   const { locale, timeZone } = context;
   const dateFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone });
   const dateTimeFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone });
-  const numberFormat = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
 
   const validTime = (ms: number | null | undefined): ms is number => typeof ms === 'number' && Number.isFinite(ms);
   const date = (ms: number | null | undefined) => (validTime(ms) ? dateFormat.format(ms) : '');
   const dateTime = (ms: number | null | undefined) => (validTime(ms) ? dateTimeFormat.format(ms) : '');
-  const number = (n: number | null | undefined) => (typeof n === 'number' && Number.isFinite(n) ? numberFormat.format(n) : '');
+  const number = (n: number | null | undefined) => formatNumber(n, locale);
 
   const value = (raw: unknown, kind: ValueKind): string => {
     if (isEmptyValue(raw)) return '';

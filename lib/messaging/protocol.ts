@@ -1,6 +1,9 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { AudienceSendReport } from '../campaigns/send-audience';
 import type { Campaign, Lead, MessagePayload, MessageType, Segment } from '../schema';
+import type { CurrentUser } from '../adapters/types';
+
+export type { CurrentUser };
 
 /** Every background answer: a value, or a plain-language error and nothing written. */
 export type Result<T> = { ok: true; data: T } | { ok: false; error: string };
@@ -66,6 +69,13 @@ export interface BadgeSegment {
   color: string;
 }
 
+/** Outcome of importing a segment file (issue 8 §3): the segments created, in file order. */
+export interface SegmentImportReport {
+  created: Segment[];
+  /** How many of them were stored with `error` set (e.g. a custom field this browser does not know). */
+  withErrors: number;
+}
+
 /** State of "Sync all" as shown in the popup header. */
 export interface SyncStatus {
   leadCount: number;
@@ -93,6 +103,8 @@ export interface BackgroundProtocol {
   deactivateSegment: Handler<'deactivateSegment', Segment>;
   refreshSegment: Handler<'refreshSegment', Segment>;
   duplicateSegment: Handler<'duplicateSegment', Segment>;
+  importSegments: Handler<'importSegments', SegmentImportReport>;
+  getCurrentUser: Handler<'getCurrentUser', CurrentUser>;
   previewSegment: Handler<'previewSegment', SegmentPreview>;
   /** Memberships for lead ids: lead id → the segments it belongs to (badge chips). */
   getMemberships: Handler<'getMemberships', Record<string, BadgeSegment[]>>;

@@ -21,6 +21,10 @@ export const MessagePayloadSchemas = {
   deactivateSegment: SegmentIdPayload,
   refreshSegment: SegmentIdPayload,
   duplicateSegment: SegmentIdPayload,
+  /** Segment definitions from a segment file (issue 8 §3), name clashes already resolved; all or nothing. */
+  importSegments: z.object({ segments: z.array(SegmentDraftSchema).min(1, 'the file has no segments').max(500, 'import at most 500 segments at once') }),
+  /** Who the extension thinks is signed in (SPEC §7): `{ userId, name, role, orgId }`. */
+  getCurrentUser: z.object({}).default({}),
   previewSegment: z.object({ rules: RuleSetSchema, sampleSize: z.number().int().min(0).max(50).default(5) }),
   getMemberships: z.object({ leadIds: z.array(z.string().min(1)).max(1000) }),
   getSyncStatus: z.object({}).default({}),

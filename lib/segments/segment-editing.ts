@@ -10,6 +10,7 @@ import {
   SegmentDraftSchema,
   SegmentPatchSchema,
   formatZodError,
+  type z,
   type RuleSet,
   type Segment,
   type SegmentDraft,
@@ -36,6 +37,9 @@ export interface SegmentChangeOptions {
   actorId?: string;
 }
 
+/** A validated segment draft (defaults applied). */
+type SegmentDraftInput = z.output<typeof SegmentDraftSchema>;
+
 /** Maximum segment name length (SPEC §2). */
 const MAX_NAME = 80;
 
@@ -45,7 +49,7 @@ export function segmentNameKey(name: string): string {
 }
 
 /** Throws `duplicate_name` when `ownerId` already has another segment called `name`. */
-async function assertUniqueName(db: CrmSegmentsDB, ownerId: string, name: string, exceptId?: string): Promise<void> {
+export async function assertUniqueName(db: CrmSegmentsDB, ownerId: string, name: string, exceptId?: string): Promise<void> {
   const key = segmentNameKey(name);
   const clash = (await listSegments(db)).find((s) => s.ownerId === ownerId && s.id !== exceptId && segmentNameKey(s.name) === key);
   if (clash) {
@@ -78,6 +82,25 @@ function canonicalRules(value: unknown): string {
   );
 }
 
+/** A new segment row: a fresh id, `owner`'s fields, version 1, no members, created and updated at `now`. */
+export function newSegmentRecord(input: SegmentDraftInput, owner: SegmentOwner, now: number): Segment {
+  return {
+    id: crypto.randomUUID(),
+    name: input.name,
+    description: input.description,
+    color: input.color,
+    rules: input.rules,
+    status: input.status,
+    ownerId: owner.userId,
+    ownerName: owner.name,
+    orgId: owner.orgId,
+    createdAt: now,
+    updatedAt: now,
+    rulesVersion: 1,
+    memberCount: 0,
+  };
+}
+
 /**
  * Creates a segment (SPEC §2): name trimmed and unique per owner (case-insensitive), rules valid
  * against the stored custom fields, `rulesVersion` 1, `memberCount` 0, owner fields from `owner`.
@@ -99,21 +122,7 @@ export async function createSegment(
   return writeTransaction(db, async () => {
     await assertUniqueName(db, owner.userId, input.name);
     await assertRulesUsable(db, input.rules, options.now);
-    const segment = await putSegment(db, {
-      id: crypto.randomUUID(),
-      name: input.name,
-      description: input.description,
-      color: input.color,
-      rules: input.rules,
-      status: input.status,
-      ownerId: owner.userId,
-      ownerName: owner.name,
-      orgId: owner.orgId,
-      createdAt: options.now,
-      updatedAt: options.now,
-      rulesVersion: 1,
-      memberCount: 0,
-    });
+    const segment = await putSegment(db, newSegmentRecord(input, owner, options.now));
     if (segment.status === 'active') await enqueueRefresh(db, segment, options.now);
     return segment;
   });

@@ -78,6 +78,17 @@ describe('refreshSegment', () => {
     expect(await getJobOfSegment(db, segment.id)).toMatchObject({ now: NOW + 7, processed: 0 });
   });
 
+  it('is refused to anyone but the owner, and queues nothing then', async () => {
+    const db = openTestDatabase();
+    const segment = await hotSegment(db);
+    await resumePendingJobs(db, run);
+    await expect(refreshSegment(db, segment.id, { now: NOW + 7, actorId: 'u-bo' })).rejects.toMatchObject({
+      code: 'forbidden',
+      message: 'Only Ana Owner can change this segment.',
+    });
+    expect(await getJobOfSegment(db, segment.id)).toBeUndefined();
+  });
+
   it('is refused for an inactive segment with a clear message', async () => {
     const db = openTestDatabase();
     const segment = await hotSegment(db);

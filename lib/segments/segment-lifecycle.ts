@@ -47,12 +47,13 @@ export function deactivateSegment(db: CrmSegmentsDB, id: string, options: Segmen
 
 /**
  * Manual "Refresh" (SPEC §5): (re)starts the segment's full refresh with evaluation time `now`.
- * Offered to anyone who can see the segment (it changes no definition). Throws
- * `SegmentOperationError` `not_found`, or `inactive` ("Activate the segment to resume updates").
+ * With `actorId`, only the segment's owner may (issue 8: others see it read-only). Throws
+ * `SegmentOperationError` `not_found`, `forbidden`, or `inactive` ("Activate the segment to
+ * resume updates").
  */
-export function refreshSegment(db: CrmSegmentsDB, id: string, options: { now: number }): Promise<Segment> {
+export function refreshSegment(db: CrmSegmentsDB, id: string, options: SegmentChangeOptions): Promise<Segment> {
   return writeTransaction(db, async () => {
-    const segment = await loadSegmentFor(db, id);
+    const segment = await loadSegmentFor(db, id, options.actorId);
     if (segment.status !== 'active') throw new SegmentOperationError('inactive', 'Activate the segment to resume updates.');
     await enqueueRefresh(db, segment, options.now);
     return segment;

@@ -25,6 +25,8 @@ export interface SegmentListProps {
   onEdit: (segment: Segment) => void;
   /** The segment to highlight (just saved). */
   highlightId?: string;
+  /** The current user: rows of other owners' segments are read-only (SPEC §7). Absent: all editable. */
+  currentUserId?: string;
 }
 
 /** localStorage key of the chosen sort order. */
@@ -35,7 +37,7 @@ export const SORT_KEY = 'crm-segments.popup.sort';
  * filter box once there are more than 5 segments; one row per segment; an empty state that
  * explains segments in one sentence; and the delete confirmation (SPEC §5).
  */
-export function SegmentList({ segments, campaigns, customFields, jobs, onCreate, onEdit, highlightId }: SegmentListProps) {
+export function SegmentList({ segments, campaigns, customFields, jobs, onCreate, onEdit, highlightId, currentUserId }: SegmentListProps) {
   const now = useNow();
   const titleId = useId();
   const [sort, setSort] = useStoredState(SORT_KEY, 'name', isSegmentSort);
@@ -149,6 +151,7 @@ export function SegmentList({ segments, campaigns, customFields, jobs, onCreate,
               onEdit={onEdit}
               onDelete={setDeleting}
               highlighted={segment.id === highlightId}
+              readOnly={currentUserId !== undefined && segment.ownerId !== currentUserId}
             />
           ))}
         </ul>

@@ -4,6 +4,7 @@ import { safeColor } from '../../../lib/format/color';
 import { useBackground } from '../../../components/background-context';
 import { MenuButton, type MenuItem } from '../../../components/menu-button';
 import { Switch } from '../../../components/switch';
+import { downloadSegmentFile } from '../../../components/segment-file-actions';
 import { timeAgo } from '../../../components/time-ago';
 import { currentWindowId } from './current-window';
 
@@ -19,6 +20,11 @@ export interface SegmentRowProps {
   onDelete: (segment: Segment) => void;
   /** Draw attention to this row (just saved): scrolled into view and highlighted. */
   highlighted?: boolean;
+  /**
+   * Another owner's segment (SPEC §7): shows "by {owner}", offers only members, export and
+   * duplicate-to-mine; no Edit, Delete, Activate/Deactivate or Refresh.
+   */
+  readOnly?: boolean;
 }
 
 type RowMessage = { tone: 'info' | 'error'; text: string };
@@ -29,7 +35,7 @@ type RowMessage = { tone: 'info' | 'error'; text: string };
  * the last refresh (or "Activate to resume updates" when inactive), its error, an "Active" switch
  * and an "Actions for {name}" menu. Every change is a background message; answers show on the row.
  */
-export function SegmentRow({ segment, summary, job, now, onEdit, onDelete, highlighted }: SegmentRowProps) {
+export function SegmentRow({ segment, summary, job, now, onEdit, onDelete, highlighted, readOnly = false }: SegmentRowProps) {
   const send = useBackground();
   const nameId = useId();
   const countId = useId();
@@ -100,16 +106,27 @@ export function SegmentRow({ segment, summary, job, now, onEdit, onDelete, highl
     if (!answer.ok) setMessage({ tone: 'error', text: `Could not open the members panel: ${answer.error}` });
   };
 
-  const items: MenuItem[] = [
-    { id: 'edit', label: 'Edit', onSelect: () => onEdit(segment) },
-    ...(active ? [{ id: 'refresh', label: 'Refresh', hint: 'Re-check every lead now', onSelect: () => void refresh() }] : []),
-    { id: 'members', label: 'Show members', hint: 'Opens the side panel', onSelect: () => void showMembers() },
-    { id: 'duplicate', label: 'Duplicate', onSelect: () => void duplicate() },
-    active
-      ? { id: 'deactivate', label: 'Deactivate', hint: 'Stops updates; members stay frozen', onSelect: () => void setActive(false) }
-      : { id: 'activate', label: 'Activate', hint: 'Resumes updates and refreshes', onSelect: () => void setActive(true) },
-    { id: 'delete', label: 'Delete', tone: 'danger', onSelect: () => onDelete(segment) },
-  ];
+  const items: MenuItem[] = readOnly
+    ? [
+        { id: 'members', label: 'Show members', hint: 'Opens the side panel', onSelect: () => void showMembers() },
+        {
+          id: 'export',
+          label: 'Export definition',
+          hint: 'Saves its rules as a file to share',
+          onSelect: () => setMessage({ tone: 'info', text: `Exported to ${downloadSegmentFile([segment])}` }),
+        },
+        { id: 'duplicate', label: 'Duplicate to my segments', hint: 'A copy you can edit', onSelect: () => void duplicate() },
+      ]
+    : [
+        { id: 'edit', label: 'Edit', onSelect: () => onEdit(segment) },
+        ...(active ? [{ id: 'refresh', label: 'Refresh', hint: 'Re-check every lead now', onSelect: () => void refresh() }] : []),
+        { id: 'members', label: 'Show members', hint: 'Opens the side panel', onSelect: () => void showMembers() },
+        { id: 'duplicate', label: 'Duplicate', onSelect: () => void duplicate() },
+        active
+          ? { id: 'deactivate', label: 'Deactivate', hint: 'Stops updates; members stay frozen', onSelect: () => void setActive(false) }
+          : { id: 'activate', label: 'Activate', hint: 'Resumes updates and refreshes', onSelect: () => void setActive(true) },
+        { id: 'delete', label: 'Delete', tone: 'danger', onSelect: () => onDelete(segment) },
+      ];
 
   const refreshing = Boolean(job) || pending === 'refresh';
   const percent = job && job.total > 0 ? Math.min(100, Math.round((job.processed / job.total) * 100)) : undefined;
@@ -124,9 +141,16 @@ export function SegmentRow({ segment, summary, job, now, onEdit, onDelete, highl
       <span class="segment-color" style={{ backgroundColor: safeColor(segment.color) }} aria-hidden="true" />
       <div class="segment-main">
         <div class="segment-title">
-          <button type="button" id={nameId} class="segment-name" title={`Edit ${segment.name}`} onClick={() => onEdit(segment)}>
+          <button
+            type="button"
+            id={nameId}
+            class="segment-name"
+            title={readOnly ? `Show the members of ${segment.name}` : `Edit ${segment.name}`}
+            onClick={() => (readOnly ? void showMembers() : onEdit(segment))}
+          >
             {segment.name}
           </button>
+          {readOnly && <span class="segment-owner">by {segment.ownerName || 'another user'}</span>}
         </div>
         {segment.description && (
           <p class="segment-description" title={segment.description}>
@@ -145,7 +169,9 @@ export function SegmentRow({ segment, summary, job, now, onEdit, onDelete, highl
           <span aria-hidden="true"> · </span>
           <span id={stateId}>
             {!active
-              ? 'Inactive — Activate to resume updates'
+              ? readOnly
+                ? 'Inactive — members frozen'
+                : 'Inactive — Activate to resume updates'
               : refreshing
                 ? percent === undefined
                   ? 'Refreshing…'
@@ -176,7 +202,13 @@ export function SegmentRow({ segment, summary, job, now, onEdit, onDelete, highl
         )}
       </div>
       <div class="segment-controls">
-        <Switch label="Active" checked={active} busy={pending === 'status'} describedBy={stateId} onChange={(next) => void setActive(next)} />
+        {readOnly ? (
+          <span class="read-only-pill" title="Only its owner can change this segment">
+            Read-only
+          </span>
+        ) : (
+          <Switch label="Active" checked={active} busy={pending === 'status'} describedBy={stateId} onChange={(next) => void setActive(next)} />
+        )}
         <MenuButton label={`Actions for ${segment.name}`} items={items} />
       </div>
     </li>
