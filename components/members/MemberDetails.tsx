@@ -3,7 +3,8 @@ import { useEffect, useMemo, useRef } from 'preact/hooks';
 import { useDb } from '../db-context';
 import { useLiveQuery } from '../use-live-query';
 import { useNow } from '../use-now';
-import { explainLead, type Explanation } from '../../lib/engine';
+import { explainLead, type Explanation, type SegmentMembersLookup } from '../../lib/engine';
+import { membershipLookup } from '../../lib/segments/segment-graph';
 import { campaignResponseLabel, campaignStateLabel, campaignStatusLabel } from '../../lib/format/campaign-labels';
 import { safeColor } from '../../lib/format/color';
 import { EMPTY_DISPLAY, type ValueKind } from '../../lib/format/value';
@@ -144,6 +145,11 @@ function LeadBody({ lead, memberships, segment, segments, customFields, campaign
       .filter((s) => ids.has(s.id))
       .sort((a, b) => a.name.localeCompare(b.name, undefined, { sensitivity: 'base', numeric: true }));
   }, [memberships, segments]);
+  // Segment membership rules are explained from this lead's own memberships.
+  const segmentMembers = useMemo(
+    () => membershipLookup(new Set(segments.map((s) => s.id)), new Map([[lead.id, new Set(memberships.map((m) => m.segmentId))]])),
+    [lead.id, memberships, segments],
+  );
   const addedAt = segment ? memberships.find((m) => m.segmentId === segment.id)?.addedAt : undefined;
   const isMember = segment ? memberships.some((m) => m.segmentId === segment.id) : false;
   const others = segment ? memberOf.filter((s) => s.id !== segment.id) : [];
@@ -179,6 +185,8 @@ function LeadBody({ lead, memberships, segment, segments, customFields, campaign
           lead={lead}
           customFields={customFields}
           campaigns={campaigns}
+          segmentMembers={segmentMembers}
+          segments={segments}
           note={
             isMember
               ? addedAt !== undefined
@@ -207,6 +215,8 @@ function LeadBody({ lead, memberships, segment, segments, customFields, campaign
                 lead={lead}
                 customFields={customFields}
                 campaigns={campaigns}
+                segmentMembers={segmentMembers}
+                segments={segments}
                 chip
                 onOpen={onOpenSegment ? () => onOpenSegment(s.id) : undefined}
                 note={(() => {
@@ -393,6 +403,10 @@ interface WhySectionProps {
   lead: Lead;
   customFields: readonly CustomFieldDef[];
   campaigns: readonly Campaign[];
+  /** Members of the segments that segment membership rules name (this lead's memberships). */
+  segmentMembers: SegmentMembersLookup;
+  /** Every stored segment, to name those segment membership rules refer to. */
+  segments: readonly Segment[];
   note?: string;
   /** Show the title as a segment chip (lead view) instead of a plain heading. */
   chip?: boolean;
@@ -400,7 +414,7 @@ interface WhySectionProps {
 }
 
 /** One segment's explanation for the lead; an evaluation error is shown instead of the tree. */
-function WhySection({ title, segment, lead, customFields, campaigns, note, chip, onOpen }: WhySectionProps) {
+function WhySection({ title, segment, lead, customFields, campaigns, segmentMembers, segments, note, chip, onOpen }: WhySectionProps) {
   const now = useNow(60_000);
   const formatter = useFormatter();
   const result = useMemo((): { explanation: Explanation } | { error: string } => {
@@ -410,12 +424,13 @@ function WhySection({ title, segment, lead, customFields, campaigns, note, chip,
           now,
           timeZone: formatter.context.timeZone,
           customFields: [...customFields],
+          segmentMembers,
         }),
       };
     } catch (error) {
       return { error: error instanceof Error ? error.message : String(error) };
     }
-  }, [segment.rules, lead, customFields, now, formatter]);
+  }, [segment.rules, lead, customFields, segmentMembers, now, formatter]);
 
   const counts = 'explanation' in result ? countRules(result.explanation) : undefined;
   const headingId = `why-${segment.id}`;
@@ -447,7 +462,7 @@ function WhySection({ title, segment, lead, customFields, campaigns, note, chip,
       </div>
       {note && <p class="details-muted">{note}</p>}
       {'explanation' in result ? (
-        <ExplanationTree rules={segment.rules} explanation={result.explanation} customFields={customFields} campaigns={campaigns} />
+        <ExplanationTree rules={segment.rules} explanation={result.explanation} customFields={customFields} campaigns={campaigns} segments={segments} />
       ) : (
         <p class="notice notice-error">These rules can't be evaluated: {result.error}</p>
       )}

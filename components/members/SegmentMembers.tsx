@@ -97,6 +97,7 @@ export function SegmentMembers(props: SegmentMembersProps) {
         now: Date.now(),
         timeZone: formatter.context.timeZone,
         customFields: [...customFields],
+        segmentMembers: () => ({ has: () => false }), // only timeDependent is read
       }).timeDependent;
     } catch {
       return; // The segment's error is shown in its summary.

@@ -11,6 +11,8 @@ export interface ExplanationTreeProps {
   explanation: Explanation;
   customFields: readonly CustomFieldDef[];
   campaigns: readonly Campaign[];
+  /** Stored segments, to name the segments of segment membership rules. */
+  segments?: ReadonlyArray<{ id: string; name: string }>;
 }
 
 const isRule = (item: RuleExplanation | Explanation): item is RuleExplanation => 'rule' in item;
@@ -38,17 +40,17 @@ export function countRules(explanation: Explanation): { total: number; matched: 
  * ("All of these" / "Any of these") that say whether the group is met. Only rule lines carry a
  * ✓/✗ mark, so a lead matching N rules shows exactly N ✓ lines.
  */
-export function ExplanationTree({ rules, explanation, customFields, campaigns }: ExplanationTreeProps) {
-  return <ExplanationList rules={rules} explanation={explanation} customFields={customFields} campaigns={campaigns} depth={0} />;
+export function ExplanationTree({ rules, explanation, customFields, campaigns, segments }: ExplanationTreeProps) {
+  return <ExplanationList rules={rules} explanation={explanation} customFields={customFields} campaigns={campaigns} segments={segments} depth={0} />;
 }
 
-function ExplanationList({ rules, explanation, customFields, campaigns, depth }: ExplanationTreeProps & { depth: number }) {
+function ExplanationList({ rules, explanation, customFields, campaigns, segments, depth }: ExplanationTreeProps & { depth: number }) {
   const formatter = useFormatter();
   return (
     <ul class={`why-list${depth > 0 ? ' why-nested' : ''}`}>
       {explanation.rules.map((item, i) => {
         if (isRule(item)) {
-          const text = describeRule(item.rule, { customFields, campaigns });
+          const text = describeRule(item.rule, { customFields, campaigns, ...(segments ? { segments } : {}) });
           const actual = formatRuleActual(item.rule.field, item.actual, formatter, customFields, campaigns);
           return (
             <li key={i} class={`why-rule ${item.matched ? 'is-match' : 'is-miss'}`} data-matched={item.matched ? 'true' : 'false'}>
@@ -72,7 +74,7 @@ function ExplanationList({ rules, explanation, customFields, campaigns, depth }:
               <span class="why-group-title">{any ? 'Any of these' : 'All of these'}</span>
               <span class={`why-group-state ${item.matched ? 'is-match' : 'is-miss'}`}>{item.matched ? 'met' : 'not met'}</span>
             </div>
-            <ExplanationList rules={groupRules} explanation={item} customFields={customFields} campaigns={campaigns} depth={depth + 1} />
+            <ExplanationList rules={groupRules} explanation={item} customFields={customFields} campaigns={campaigns} segments={segments} depth={depth + 1} />
           </li>
         );
       })}

@@ -139,7 +139,8 @@ export function createBackgroundService(ports: BackgroundPorts): BackgroundServi
     },
     async deleteSegment({ id }) {
       const owner = await currentOwner();
-      await deleteSegment(db, id, { actorId: owner.userId });
+      await deleteSegment(db, id, { actorId: owner.userId, now: clock() });
+      jobs.kick();
       quietly('badge update', ports.tabs.segmentsChanged());
       return { id };
     },

@@ -24,7 +24,9 @@ export interface CompileContext extends OperatorContext {
 export function compileContext(ctx: EvalContext): CompileContext {
   if (typeof ctx?.now !== 'number' || !Number.isFinite(ctx.now)) throw new TypeError('EvalContext.now must be epoch ms');
   assertTimeZone(ctx.timeZone);
-  return { now: ctx.now, timeZone: ctx.timeZone, customFields: ctx.customFields ?? [] };
+  const compileCtx: CompileContext = { now: ctx.now, timeZone: ctx.timeZone, customFields: ctx.customFields ?? [] };
+  if (typeof ctx.segmentMembers === 'function') compileCtx.segmentMembers = ctx.segmentMembers;
+  return compileCtx;
 }
 
 /** The field of a rule already validated by `checkRuleSet` with the same custom fields. */
@@ -43,7 +45,7 @@ export function compileRule(rule: Rule, ctx: CompileContext): LeadTest {
 /** Rough per-lead cost of a rule, so cheap tests run first inside a group (results are unchanged). */
 function costOf(rule: Rule, ctx: CompileContext): number {
   const family = fieldOf(rule, ctx).family;
-  if (family === 'number' || family === 'date' || family === 'boolean') return 1;
+  if (family === 'number' || family === 'date' || family === 'boolean' || family === 'segmentMembership') return 1;
   if (family === 'text') return rule.operator === 'equals' || rule.operator === 'not_equals' ? 2 : 3;
   return 3;
 }

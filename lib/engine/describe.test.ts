@@ -98,3 +98,12 @@ describe('describeRuleSet', () => {
     expect(describeRuleSet({ combinator: 'and', rules: [42, 'x'] }, options)).toBe('42 · x');
   });
 });
+
+describe('describeRule: segment membership', () => {
+  const rule = { field: 'segmentMembership', operator: 'is_not_member_of', value: 'hot' };
+  it('names the segment, says when it was deleted, and stays generic without segments', () => {
+    expect(describeRule(rule, { customFields: [], segments: [{ id: 'hot', name: 'Hot leads' }] })).toBe('Segment membership is not member of "Hot leads"');
+    expect(describeRule(rule, { customFields: [], segments: [] })).toBe('Segment membership is not member of a deleted segment');
+    expect(describeRule(rule, { customFields: [] })).toBe('Segment membership is not member of another segment');
+  });
+});

@@ -6,10 +6,11 @@
 import type { CustomFieldDef } from '../schema/custom-field';
 import { OPERATORS, findOperator, resolveField, type OperatorDef, type OperatorFamily } from '../schema/fields';
 
-/** Labels for a description: custom field definitions, and campaigns to show ids by name. */
+/** Labels for a description: custom field definitions, and campaigns and segments to show ids by name. */
 export interface DescribeOptions {
   customFields: readonly CustomFieldDef[];
   campaigns?: ReadonlyArray<{ id: string; name: string }>;
+  segments?: ReadonlyArray<{ id: string; name: string }>;
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -52,6 +53,11 @@ function operatorPhrase(op: OperatorDef, value: unknown, options: DescribeOption
     }
     case 'campaignRef':
       return `${op.label} ${campaignName(value, options)}`;
+    case 'segmentRef': {
+      if (!options.segments) return `${op.label} another segment`;
+      const segment = options.segments.find((s) => s.id === value);
+      return `${op.label} ${segment ? `"${segment.name}"` : 'a deleted segment'}`;
+    }
     case 'campaignResponse': {
       if (!isRecord(value)) return `${op.label} ${plain(value)}`;
       const kinds = Array.isArray(value.responses) ? value.responses.map((r) => plain(r).replace(/_/g, ' ')).join(' or ') : plain(value.responses);

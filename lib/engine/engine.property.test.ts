@@ -116,7 +116,21 @@ function refCampaignRule(rule: Rule, lead: Lead): boolean {
   return rule.operator === 'is_in' || rule.operator === 'is_excluded_from' ? found : !found;
 }
 
+/**
+ * The other segments segment membership rules name, as arithmetic on the lead's number
+ * (`t/<i>`); the engine gets the same members as Sets (see SEGMENT_SETS below).
+ */
+const REF_SEGMENTS: Record<string, (n: number) => boolean> = {
+  'seg-even': (n) => n % 2 === 0,
+  'seg-third': (n) => n % 3 === 0,
+  'seg-empty': () => false,
+};
+
 function refRule(rule: Rule, lead: Lead, ctx: RefCtx): boolean {
+  if (rule.field === 'segmentMembership') {
+    const member = REF_SEGMENTS[rule.value as string]!(Number(lead.id.split('/')[1]));
+    return rule.operator === 'is_member_of' ? member : !member; // SPEC §3: is_not_member_of is negative
+  }
   const type = refTypeOf(rule.field);
   if (type.startsWith('campaign')) return refCampaignRule(rule, lead);
   const v = refTyped(type, refRaw(rule.field, lead));
@@ -420,7 +434,14 @@ const anyRule: fc.Arbitrary<Rule> = fc.oneof(
   ...['responded', 'not_responded'].map((op) =>
     rule('campaignResponse', op, fc.record({ campaignId: campaignRef, responses: fc.uniqueArray(fc.constantFrom(...RESPONSES), { minLength: 1, maxLength: 3 }) })),
   ),
+  ...['is_member_of', 'is_not_member_of'].map((op) => rule('segmentMembership', op, fc.constantFrom(...Object.keys(REF_SEGMENTS)))),
 );
+
+/** Members of the segments above, for leads t/0 … t/19, as the store would hand them to the engine. */
+const SEGMENT_SETS = new Map(
+  Object.entries(REF_SEGMENTS).map(([id, test]) => [id, new Set(Array.from({ length: 20 }, (_, n) => n).filter(test).map((n) => `t/${n}`))]),
+);
+const segmentMembers = (id: string) => SEGMENT_SETS.get(id);
 
 /** A rule set of depth ≤ 3 (the top level is depth 1). */
 const ruleSetAt = (depth: number): fc.Arbitrary<RuleSet> =>
@@ -458,7 +479,7 @@ describe('compileRules against the reference interpreter (SPEC §3)', () => {
       fc.property(scenario(anyRuleSet, fc.array(leadSpec, { minLength: 1, maxLength: 8 })), ([timeZone, now, rules, specs]) => {
         // Plain JSON in, as the contract says (SPEC §4).
         const json = JSON.parse(JSON.stringify(rules)) as RuleSet;
-        const ctx = { now, timeZone, customFields: CUSTOM };
+        const ctx = { now, timeZone, customFields: CUSTOM, segmentMembers };
         const predicate = compileRules(json, ctx);
         expect(predicate.timeDependent).toBe(refTimeDependent(rules));
         specs.forEach((spec, i) => {
@@ -478,7 +499,7 @@ describe('compileRules against the reference interpreter (SPEC §3)', () => {
     const boundaryDate = dateSpec.filter((d) => d.kind === 'shift' || d.kind === 'dayStart');
     fc.assert(
       fc.property(scenario(dateRule, fc.array(boundaryDate, { minLength: 1, maxLength: 12 })), ([timeZone, now, r, dates]) => {
-        const predicate = compileRules({ combinator: 'and', rules: [r] }, { now, timeZone, customFields: CUSTOM });
+        const predicate = compileRules({ combinator: 'and', rules: [r] }, { now, timeZone, customFields: CUSTOM, segmentMembers });
         for (const spec of dates) {
           const t = resolveDate(spec, now, timeZone);
           const lead = { ...buildLead({ texts: {}, tags: [], dates: {}, campaigns: [], custom: {}, customDate: spec }, 0, now, timeZone), createdAt: t, lastContactAt: t } as Lead;
@@ -492,7 +513,7 @@ describe('compileRules against the reference interpreter (SPEC §3)', () => {
   it('agrees rule by rule on boundary-heavy leads', () => {
     fc.assert(
       fc.property(scenario(anyRule, fc.array(leadSpec, { minLength: 1, maxLength: 16 })), ([timeZone, now, r, specs]) => {
-        const predicate = compileRules({ combinator: 'and', rules: [r] }, { now, timeZone, customFields: CUSTOM });
+        const predicate = compileRules({ combinator: 'and', rules: [r] }, { now, timeZone, customFields: CUSTOM, segmentMembers });
         specs.forEach((spec, i) => {
           const lead = buildLead(spec, i, now, timeZone);
           expect(predicate(lead), JSON.stringify({ r, lead })).toBe(refRule(r, lead, { now, timeZone }));

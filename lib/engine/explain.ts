@@ -17,12 +17,14 @@ function campaignIdOf(rule: Rule): string | undefined {
 }
 
 /**
- * The value shown for a rule: the raw field value, or for campaign fields the lead's entries of
- * the campaign the rule names (all entries for `"any"`), whatever their state.
+ * The value shown for a rule: the raw field value; for campaign fields the lead's entries of the
+ * campaign the rule names (all entries for `"any"`), whatever their state; for segment
+ * membership whether the lead is a member of the segment the rule names (boolean).
  */
 function actualValue(rule: Rule, lead: Lead, ctx: CompileContext): unknown {
   const field = fieldOf(rule, ctx);
   const raw = rawFieldValue(field, lead);
+  if (field.family === 'segmentMembership') return ctx.segmentMembers?.(rule.value as string)?.has(lead.id) ?? false;
   if (field.type !== 'campaign' && field.type !== 'campaignResponse') return raw;
   const entries = Array.isArray(raw) ? (raw as LeadCampaign[]) : [];
   const id = campaignIdOf(rule);

@@ -1,6 +1,7 @@
 /**
  * Reading a rule's field from a lead. Standard fields are lead properties, `custom.<key>` fields
- * live in `lead.custom`, and the three campaign fields all read `lead.campaigns` (SPEC §2–3).
+ * live in `lead.custom`, the three campaign fields all read `lead.campaigns`, and segment
+ * membership reads the lead's id (looked up in the other segment's members).
  */
 import { CUSTOM_PREFIX, type FieldDef } from '../schema/fields';
 import type { Lead } from '../schema/lead';
@@ -11,6 +12,7 @@ const CAMPAIGN_FAMILIES = new Set(['campaignParticipation', 'campaignExclusion',
 /** Wraps a value test into a lead test reading `field`'s value. Always returns a new closure. */
 export function testField(field: FieldDef, test: ValueTest): LeadTest {
   if (CAMPAIGN_FAMILIES.has(field.family)) return (lead) => test(lead.campaigns);
+  if (field.family === 'segmentMembership') return (lead) => test(lead.id);
   if (field.key.startsWith(CUSTOM_PREFIX)) {
     const key = field.key.slice(CUSTOM_PREFIX.length);
     return (lead) => {
@@ -61,6 +63,7 @@ function standardFieldTest(key: string, test: ValueTest): LeadTest {
 /** The lead's raw value for `field` (own properties only; `undefined` when absent). */
 export function rawFieldValue(field: FieldDef, lead: Lead): unknown {
   if (CAMPAIGN_FAMILIES.has(field.family)) return lead.campaigns;
+  if (field.family === 'segmentMembership') return lead.id;
   if (field.key.startsWith(CUSTOM_PREFIX)) {
     const custom = lead.custom as Lead['custom'] | undefined;
     const key = field.key.slice(CUSTOM_PREFIX.length);

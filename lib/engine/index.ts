@@ -11,6 +11,9 @@
  * - Text is normalised in the SPEC's order: trim, collapse white space, NFKC, lower case
  *   ({@link normalizeText}, exported so benchmarks and UI code compare text the same way).
  * - Campaign ids compare exactly; `"any"` means every campaign.
+ * - `segmentMembership` rules read the other segment's members from `ctx.segmentMembers` once per
+ *   compile; a segment it does not know makes the rules invalid (RuleError), like an undefined
+ *   custom field. Cycles between segments are the caller's to reject (the engine sees one rule set).
  */
 import type { Lead } from '../schema/lead';
 import { checkRuleSet, RuleError, type RuleSet } from '../schema/rules';
@@ -19,14 +22,18 @@ import { explainRuleSet } from './explain';
 import type { EvalContext, Explanation, Predicate } from './types';
 
 export { RuleError } from '../schema/rules';
-export type { EvalContext, Explanation, Predicate, RuleExplanation } from './types';
+export type { EvalContext, Explanation, Predicate, RuleExplanation, SegmentMemberSet, SegmentMembersLookup } from './types';
 export { normalizeText } from './text';
 export { describeRule, describeRuleSet, type DescribeOptions } from './describe';
 
 /** Validates `rules` against the context's custom fields; throws the first problem as a RuleError. */
 function validate(rules: RuleSet, ctx: EvalContext): CompileContext {
   const compileCtx = compileContext(ctx);
-  const problems = checkRuleSet(rules, { customFields: compileCtx.customFields });
+  const members = compileCtx.segmentMembers;
+  const problems = checkRuleSet(rules, {
+    customFields: compileCtx.customFields,
+    segmentExists: (id) => members?.(id) !== undefined,
+  });
   if (problems.length > 0) throw problems[0] as RuleError;
   return compileCtx;
 }

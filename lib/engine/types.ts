@@ -3,15 +3,34 @@ import type { CustomFieldDef } from '../schema/custom-field';
 import type { Lead } from '../schema/lead';
 import type { Rule } from '../schema/rules';
 
+/** The members of one segment, as far as a `segmentMembership` rule needs them. */
+export interface SegmentMemberSet {
+  /** True when the lead with this id is a member. */
+  has(leadId: string): boolean;
+}
+
+/**
+ * Gives the members of another segment for `segmentMembership` rules: its current members, or
+ * the frozen ones when it is inactive (docs/semantics.md, "Segment membership"). Returns
+ * `undefined` when no such segment exists, which makes the rule set invalid (a RuleError naming
+ * the rule). Called once per rule per compile; the returned set may be consulted per lead, so it
+ * must answer from memory (a `Set<string>` is fine).
+ */
+export type SegmentMembersLookup = (segmentId: string) => SegmentMemberSet | undefined;
+
 /**
  * What evaluation depends on besides the lead (SPEC §4, contract).
  * `now` is epoch ms; `timeZone` an IANA name (calendar days and relative dates are computed in
- * it, SPEC §3 rule 6); `customFields` the definitions `custom.<key>` rules resolve against.
+ * it, docs/semantics.md "Dates"); `customFields` the definitions `custom.<key>` rules resolve
+ * against; `segmentMembers` (optional, an addition to the contract) the members of the segments
+ * `segmentMembership` rules name — without it such rules are invalid. The engine stays pure: the
+ * caller reads memberships from storage and passes them in.
  */
 export interface EvalContext {
   now: number;
   timeZone: string;
   customFields: CustomFieldDef[];
+  segmentMembers?: SegmentMembersLookup;
 }
 
 /**
@@ -43,6 +62,7 @@ export type ValueTest = (value: unknown) => boolean;
 export interface OperatorContext {
   now: number;
   timeZone: string;
+  segmentMembers?: SegmentMembersLookup;
 }
 
 /**

@@ -39,8 +39,8 @@ function campaignEntryText(entry: unknown, names: ReadonlyMap<string, string>): 
  * The lead's actual value for a rule (the `actual` of an `explainLead` explanation, SPEC §4) as
  * text for "Why they match": formatted by the field's type (dates as the calendar day in the
  * formatter's zone, numbers localised, booleans Yes/No, lists joined), campaign entries by
- * campaign name with state and response, "no campaigns" when a campaign rule saw none, and
- * {@link EMPTY_ACTUAL} for an empty value.
+ * campaign name with state and response, "no campaigns" when a campaign rule saw none,
+ * "member" / "not a member" for segment membership, and {@link EMPTY_ACTUAL} for an empty value.
  */
 export function formatRuleActual(
   fieldKey: string,
@@ -56,6 +56,7 @@ export function formatRuleActual(
     const names = new Map(campaigns.map((c) => [c.id, c.name || c.id]));
     return entries.map((e) => campaignEntryText(e, names)).join('; ');
   }
+  if (field?.type === 'segment') return actual === true ? 'member' : 'not a member';
   if (isEmptyValue(actual)) return EMPTY_ACTUAL;
   const text = formatter.value(actual, kindOfField(field?.type));
   return text === '' ? EMPTY_ACTUAL : text;

@@ -13,7 +13,8 @@ export type OperatorFamily =
   | 'multiselect'
   | 'campaignParticipation'
   | 'campaignExclusion'
-  | 'campaignResponse';
+  | 'campaignResponse'
+  | 'segmentMembership';
 
 /** The shape of a rule's `value` for an operator (SPEC §3 "value shape"). */
 export type ValueShape =
@@ -27,7 +28,8 @@ export type ValueShape =
   | 'dayRange' // ["YYYY-MM-DD", "YYYY-MM-DD"], first ≤ second
   | 'relative' // { amount: positive integer, unit: days|weeks|months }
   | 'campaignRef' // campaign id or "any"
-  | 'campaignResponse'; // { campaignId: id | "any", responses: non-empty response kinds }
+  | 'campaignResponse' // { campaignId: id | "any", responses: non-empty response kinds }
+  | 'segmentRef'; // another segment's id
 
 /** One operator: id, human label for pickers and summaries, value shape, and polarity (SPEC §3 rule 2). */
 export interface OperatorDef {
@@ -104,6 +106,10 @@ export const OPERATORS: Readonly<Record<OperatorFamily, readonly OperatorDef[]>>
     op('responded', 'responded', 'campaignResponse'),
     op('not_responded', 'did not respond', 'campaignResponse', true),
   ],
+  segmentMembership: [
+    op('is_member_of', 'is member of', 'segmentRef'),
+    op('is_not_member_of', 'is not member of', 'segmentRef', true),
+  ],
 };
 
 /** Relative date units (SPEC §3). */
@@ -111,13 +117,13 @@ export const RELATIVE_UNITS = ['days', 'weeks', 'months'] as const;
 export type RelativeUnit = (typeof RELATIVE_UNITS)[number];
 
 /** Where a field appears in the editor's Field picker. */
-export type FieldGroup = 'Standard' | 'Campaign' | 'Date' | 'Custom';
+export type FieldGroup = 'Standard' | 'Campaign' | 'Segment' | 'Date' | 'Custom';
 
 /** A field a rule can test: its key (SPEC §3), label, SPEC type, operator family and picker group. */
 export interface FieldDef {
   key: string;
   label: string;
-  type: 'text' | 'number' | 'date' | 'boolean' | 'multiselect' | 'campaign' | 'campaignResponse' | CustomFieldType;
+  type: 'text' | 'number' | 'date' | 'boolean' | 'multiselect' | 'campaign' | 'campaignResponse' | 'segment' | CustomFieldType;
   family: OperatorFamily;
   group: FieldGroup;
 }
@@ -151,7 +157,17 @@ export const STANDARD_FIELDS: readonly FieldDef[] = [
     family: 'campaignResponse',
     group: 'Campaign',
   },
+  {
+    key: 'segmentMembership',
+    label: 'Segment membership',
+    type: 'segment',
+    family: 'segmentMembership',
+    group: 'Segment',
+  },
 ];
+
+/** Key of the field whose rules test membership of another segment (docs/semantics.md). */
+export const SEGMENT_MEMBERSHIP_FIELD = 'segmentMembership';
 
 const STANDARD_BY_KEY = new Map(STANDARD_FIELDS.map((f) => [f.key, f]));
 

@@ -6,6 +6,7 @@ import {
   CUSTOM_PREFIX,
   OPERATORS,
   RELATIVE_UNITS,
+  SEGMENT_MEMBERSHIP_FIELD,
   findOperator,
   resolveField,
   type OperatorDef,
@@ -98,6 +99,8 @@ export function valueProblem(operator: OperatorDef, value: unknown): string | nu
     }
     case 'campaignRef':
       return isNonEmptyString(value) ? null : `${name} needs a campaign (or "any")`;
+    case 'segmentRef':
+      return isNonEmptyString(value) ? null : `${name} needs a segment`;
     case 'campaignResponse': {
       if (!isPlainObject(value)) return `${name} needs a campaign and response kinds`;
       if (!isNonEmptyString(value.campaignId)) return `${name} needs a campaign (or "any")`;
@@ -117,6 +120,11 @@ export function valueProblem(operator: OperatorDef, value: unknown): string | nu
  */
 export interface CheckOptions {
   customFields?: readonly CustomFieldDef[];
+  /**
+   * With it, a `segmentMembership` rule must name a segment for which it returns true (the
+   * engine passes "the context can give its members"); without it only the id's shape is checked.
+   */
+  segmentExists?: (segmentId: string) => boolean;
 }
 
 const CUSTOM_FAMILIES = ['text', 'number', 'date', 'boolean', 'multiselect'] as const;
@@ -192,6 +200,9 @@ export function checkRuleSet(input: unknown, options: CheckOptions = {}): RuleEr
     }
     const problem = valueProblem(opDef, value);
     if (problem) problems.push(new RuleError(path, problem));
+    else if (opDef.value === 'segmentRef' && options.segmentExists && !options.segmentExists(value as string)) {
+      problems.push(new RuleError(path, 'the segment it refers to no longer exists'));
+    }
   };
   let nodes = 0;
   const countNodes = (node: unknown): void => {
@@ -217,3 +228,18 @@ export const RuleSetSchema = z.custom<RuleSet>().superRefine((value, ctx) => {
     ctx.addIssue({ code: 'custom', message: problem.message, path: [] });
   }
 });
+
+/**
+ * Ids of the segments a rule set's `segmentMembership` rules refer to, at any depth, each once,
+ * in first-use order. Ignores malformed rules (never throws).
+ */
+export function referencedSegments(rules: unknown): string[] {
+  const ids = new Set<string>();
+  const visit = (node: unknown): void => {
+    if (!isPlainObject(node)) return;
+    if (Array.isArray(node.rules)) node.rules.forEach(visit);
+    else if (node.field === SEGMENT_MEMBERSHIP_FIELD && typeof node.value === 'string') ids.add(node.value);
+  };
+  visit(rules);
+  return [...ids];
+}

@@ -17,6 +17,7 @@ import { countNulledValues, sameLeadContent } from './lead-content';
 import { commitMembershipDiff } from './membership-changes';
 import { segmentCompiler } from './predicates';
 import { enqueueRefresh } from './refresh-job';
+import { dependencyOrder, membershipLookup } from './segment-graph';
 
 /** Evaluation time (epoch ms) and time zone (IANA) of an ingest. */
 export interface IngestOptions {
@@ -91,13 +92,20 @@ export async function ingestLeads(db: CrmSegmentsDB, rawLeads: readonly unknown[
     const changes: Record<string, string[]> = {};
     if (changed.length === 0) return { report, changes };
 
-    const active = (await listSegments(db)).filter((s) => s.status === 'active');
+    const segments = await listSegments(db);
+    // Inner segments before the segments built on them, so an outer rule sees this batch's changes.
+    const { ordered: active } = dependencyOrder(segments.filter((s) => s.status === 'active'));
     if (active.length === 0) return { report, changes };
-    const compile = segmentCompiler(db, { now: options.now, timeZone: options.timeZone, customFields: await listCustomFields(db) });
 
     // lead id → ids of the segments it belongs to (kept current as differences are applied)
     const current = new Map<string, Set<string>>(changed.map((lead) => [lead.id, new Set<string>()]));
     for (const m of await membershipsOfLeads(db, [...current.keys()])) current.get(m.leadId)?.add(m.segmentId);
+    const compile = segmentCompiler(db, {
+      now: options.now,
+      timeZone: options.timeZone,
+      customFields: await listCustomFields(db),
+      segmentMembers: membershipLookup(new Set(segments.map((s) => s.id)), current),
+    });
 
     const touched = new Set<string>();
     const at = { now: options.now, day: dayInTimeZone(options.now, options.timeZone) };

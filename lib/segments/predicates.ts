@@ -1,5 +1,5 @@
 import { compileRules, type EvalContext, type Predicate } from '../engine';
-import { RuleError, type CustomFieldDef, type RuleSet, type Segment } from '../schema';
+import { RuleError, referencedSegments, type CustomFieldDef, type RuleSet, type Segment } from '../schema';
 
 /** A segment's rules compiled for one evaluation context, or why they cannot be (SPEC §3 rule 9). */
 export type CompiledSegment = { ok: true; predicate: Predicate } | { ok: false; error: string };
@@ -43,7 +43,8 @@ export function tryCompile(rules: RuleSet, ctx: EvalContext): CompiledSegment {
  * Returns a compiler for segments under `ctx`, caching per database instance by segment id +
  * rulesVersion + custom-field signature + time zone. A time-dependent predicate is reused only
  * for the same `ctx.now` (its date boundaries are fixed at compile time, SPEC §4); others are
- * reused across calls. Compile failures are cached too.
+ * reused across calls. Compile failures are cached too. Rules that refer to other segments are
+ * compiled afresh every time: their predicates hold `ctx.segmentMembers`' answers, which change.
  */
 export function segmentCompiler(db: object, ctx: EvalContext): (segment: Segment) => CompiledSegment {
   let cache = cachesByDatabase.get(db);
@@ -54,6 +55,7 @@ export function segmentCompiler(db: object, ctx: EvalContext): (segment: Segment
   const entries = cache;
   const context = `${customFieldSignature(ctx.customFields)}|${ctx.timeZone}`;
   return (segment) => {
+    if (referencedSegments(segment.rules).length > 0) return tryCompile(segment.rules, ctx);
     const key = `${segment.id}|${segment.rulesVersion}|${context}`;
     const hit = entries.get(key);
     if (hit && (!hit.result.ok || !hit.result.predicate.timeDependent || hit.now === ctx.now)) return hit.result;

@@ -1,7 +1,7 @@
-import { leadsAfter, listCustomFields, type CrmSegmentsDB } from '../db';
-import { compileRules } from '../engine';
+import { leadsAfter, listCustomFields, listSegments, memberIds, type CrmSegmentsDB } from '../db';
+import { compileRules, type SegmentMembersLookup } from '../engine';
 import type { LeadSummary, SegmentPreview } from '../messaging/protocol';
-import type { Lead, RuleSet } from '../schema';
+import { referencedSegments, type Lead, type RuleSet } from '../schema';
 
 /** Leads read per query while previewing. */
 const PREVIEW_CHUNK = 5000;
@@ -18,6 +18,17 @@ export function leadSummary(lead: Lead): LeadSummary {
 }
 
 /**
+ * A `segmentMembers` lookup holding every member of each existing segment `rules` refer to (their
+ * current members; the frozen ones for an inactive segment), read through lib/db.
+ */
+export async function membersOfReferencedSegments(db: CrmSegmentsDB, rules: RuleSet): Promise<SegmentMembersLookup> {
+  const existing = new Set((await listSegments(db)).map((s) => s.id));
+  const sets = new Map<string, Set<string>>();
+  for (const id of referencedSegments(rules)) if (existing.has(id)) sets.set(id, new Set(await memberIds(db, id)));
+  return (segmentId) => sets.get(segmentId);
+}
+
+/**
  * Evaluates a draft rule set over every stored lead without saving anything (the editor's live
  * preview): `count` of matching leads, `total` leads scanned, the first `sampleSize` (default 5)
  * matches in lead-id order, and `elapsedMs`. Rules compile once; leads are read in big chunks,
@@ -30,7 +41,8 @@ export async function previewRules(
   options: { now: number; timeZone: string; sampleSize?: number; leads?: readonly Lead[] },
 ): Promise<SegmentPreview> {
   const started = performance.now();
-  const predicate = compileRules(rules, { now: options.now, timeZone: options.timeZone, customFields: await listCustomFields(db) });
+  const segmentMembers = await membersOfReferencedSegments(db, rules);
+  const predicate = compileRules(rules, { now: options.now, timeZone: options.timeZone, customFields: await listCustomFields(db), segmentMembers });
   const sampleSize = Math.max(0, options.sampleSize ?? 5);
   const sample: LeadSummary[] = [];
   let count = 0;

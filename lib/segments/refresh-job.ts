@@ -7,7 +7,9 @@ import {
   leadsAfter,
   listCustomFields,
   listJobs,
+  listSegments,
   memberIdsInRange,
+  membershipsOfLeads,
   putJob,
   putSegment,
   refreshJobId,
@@ -18,6 +20,7 @@ import type { RefreshJob, Segment } from '../schema';
 import { dayInTimeZone } from './day';
 import { commitMembershipDiff } from './membership-changes';
 import { segmentCompiler } from './predicates';
+import { cycleMessage, dependencyOrder, dependentsOf, findCycle, membershipLookup, segmentsByLead, usesSegments } from './segment-graph';
 
 /** Leads evaluated per chunk transaction (SPEC §5). */
 export const DEFAULT_CHUNK_SIZE = 2000;
@@ -86,6 +89,8 @@ type ChunkResult = { kind: 'progress'; progress: RefreshProgress } | { kind: 'en
  * One chunk in one transaction (SPEC §5): the next `chunkSize` leads after the job's cursor in
  * primary-key order, the segment's existing memberships in the same lead-id range, the difference
  * applied with memberCount and today's history row, and the cursor advanced — all or nothing.
+ * Segment membership rules read the other segments' memberships of the chunk's leads; a segment
+ * on a cycle is invalid. The last chunk enqueues a refresh of every active segment built on this one.
  */
 async function refreshChunk(db: CrmSegmentsDB, jobId: string, chunkSize: number, timeZone: string, now: number): Promise<ChunkResult> {
   let job = await getJob(db, jobId);
@@ -100,7 +105,14 @@ async function refreshChunk(db: CrmSegmentsDB, jobId: string, chunkSize: number,
     const { cursor: _dropped, ...rest } = job;
     job = { ...rest, rulesVersion: segment.rulesVersion, processed: 0, startedAt: now, now };
   }
-  const compiled = segmentCompiler(db, { now: job.now, timeZone, customFields: await listCustomFields(db) })(segment);
+  const segments = await listSegments(db);
+  // Segment membership rules read the inner segments' memberships of this chunk's leads.
+  const segmentsOfLead = new Map<string, Set<string>>();
+  const segmentMembers = membershipLookup(new Set(segments.map((s) => s.id)), segmentsOfLead);
+  let compiled = segmentCompiler(db, { now: job.now, timeZone, customFields: await listCustomFields(db), segmentMembers })(segment);
+  if (compiled.ok && usesSegments(segment) && dependencyOrder(segments).cyclic.has(segment.id)) {
+    compiled = { ok: false, error: cycleMessage(findCycle(segments, segment) ?? [segment.name, segment.name]) };
+  }
   if (!compiled.ok) {
     if (segment.error !== compiled.error) await putSegment(db, { ...segment, error: compiled.error });
     await deleteJob(db, jobId);
@@ -112,6 +124,10 @@ async function refreshChunk(db: CrmSegmentsDB, jobId: string, chunkSize: number,
   const leads = await leadsAfter(db, job.cursor, chunkSize);
   const last = leads.length < chunkSize;
   const through = last ? undefined : leads[leads.length - 1]?.id;
+  if (usesSegments(segment)) {
+    const ids = leads.map((lead) => lead.id);
+    for (const [leadId, ofLead] of segmentsByLead(await membershipsOfLeads(db, ids), ids)) segmentsOfLead.set(leadId, ofLead);
+  }
   const members = new Set(await memberIdsInRange(db, segment.id, job.cursor, through));
   const add: string[] = [];
   const remove: string[] = [];
@@ -136,6 +152,10 @@ async function refreshChunk(db: CrmSegmentsDB, jobId: string, chunkSize: number,
   const progress: RefreshProgress = { jobId, segmentId: segment.id, processed, total, done: last, changedLeadIds: [...add, ...remove] };
   if (last) {
     await deleteJob(db, jobId);
+    // Segments built on this one see its new members only after their own refresh.
+    for (const dependent of dependentsOf(segments, segment.id)) {
+      if (dependent.status === 'active') await enqueueRefresh(db, dependent, now);
+    }
     return { kind: 'end', outcome: { status: 'done', jobId, segmentId: segment.id, processed, total }, progress };
   }
   await putJob(db, { ...job, cursor: through, processed, total, updatedAt: now });

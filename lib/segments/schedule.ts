@@ -12,6 +12,7 @@ import {
 } from '../db';
 import { segmentCompiler } from './predicates';
 import { enqueueRefresh } from './refresh-job';
+import { existenceLookup } from './segment-graph';
 
 /**
  * Enqueues a full refresh, evaluated at `now`, for every active, valid segment whose rules are
@@ -23,9 +24,11 @@ import { enqueueRefresh } from './refresh-job';
 export function scheduleTimeDependentRefresh(db: CrmSegmentsDB, now: number, options: { timeZone?: string } = {}): Promise<string[]> {
   return writeTransaction(db, async () => {
     const timeZone = options.timeZone ?? (await getEvaluationTimeZone(db));
-    const compile = segmentCompiler(db, { now, timeZone, customFields: await listCustomFields(db) });
+    const segments = await listSegments(db);
+    const segmentMembers = existenceLookup(new Set(segments.map((s) => s.id)));
+    const compile = segmentCompiler(db, { now, timeZone, customFields: await listCustomFields(db), segmentMembers });
     const enqueued: string[] = [];
-    for (const segment of await listSegments(db)) {
+    for (const segment of segments) {
       if (segment.status !== 'active' || segment.error !== undefined) continue;
       const compiled = compile(segment);
       if (!compiled.ok || !compiled.predicate.timeDependent) continue;
@@ -49,10 +52,12 @@ export function revalidateSegments(
   options: { now: number; timeZone: string },
 ): Promise<{ invalid: string[]; recovered: string[] }> {
   return writeTransaction(db, async () => {
-    const compile = segmentCompiler(db, { now: options.now, timeZone: options.timeZone, customFields: await listCustomFields(db) });
+    const segments = await listSegments(db);
+    const segmentMembers = existenceLookup(new Set(segments.map((s) => s.id)));
+    const compile = segmentCompiler(db, { now: options.now, timeZone: options.timeZone, customFields: await listCustomFields(db), segmentMembers });
     const invalid: string[] = [];
     const recovered: string[] = [];
-    for (const segment of await listSegments(db)) {
+    for (const segment of segments) {
       const compiled = compile(segment);
       if (!compiled.ok) {
         if (segment.error !== compiled.error) {

@@ -20,6 +20,7 @@ import { SegmentOperationError } from './errors';
 import { withoutUndefined } from './membership-changes';
 import { tryCompile } from './predicates';
 import { enqueueRefresh } from './refresh-job';
+import { cycleMessage, existenceLookup, findCycle } from './segment-graph';
 
 /** Who creates a segment (SPEC §7: recorded as ownerId/ownerName/orgId). Shaped like CurrentUser. */
 export interface SegmentOwner {
@@ -57,10 +58,18 @@ export async function assertUniqueName(db: CrmSegmentsDB, ownerId: string, name:
   }
 }
 
-/** Throws `invalid` naming the rule when `rules` do not compile against the stored custom fields. */
-async function assertRulesUsable(db: CrmSegmentsDB, rules: RuleSet, now: number): Promise<void> {
-  const compiled = tryCompile(rules, { now, timeZone: 'UTC', customFields: await listCustomFields(db) });
+/**
+ * Throws `invalid` naming the rule when `rules` do not compile against the stored custom fields
+ * and segments (a segment membership rule must name an existing segment), or when segment
+ * membership rules would form a cycle through the segment `self` (new or edited).
+ */
+async function assertRulesUsable(db: CrmSegmentsDB, rules: RuleSet, now: number, self: { id: string; name: string }): Promise<void> {
+  const segments = await listSegments(db);
+  const segmentMembers = existenceLookup(new Set([...segments.map((s) => s.id), self.id]));
+  const compiled = tryCompile(rules, { now, timeZone: 'UTC', customFields: await listCustomFields(db), segmentMembers });
   if (!compiled.ok) throw new SegmentOperationError('invalid', compiled.error);
+  const cycle = findCycle(segments, { ...self, rules });
+  if (cycle) throw new SegmentOperationError('invalid', cycleMessage(cycle));
 }
 
 /** Loads a segment or throws `not_found`; with `actorId`, throws `forbidden` unless they own it. */
@@ -121,8 +130,9 @@ export async function createSegment(
   const input = parsed.data;
   return writeTransaction(db, async () => {
     await assertUniqueName(db, owner.userId, input.name);
-    await assertRulesUsable(db, input.rules, options.now);
-    const segment = await putSegment(db, newSegmentRecord(input, owner, options.now));
+    const record = newSegmentRecord(input, owner, options.now);
+    await assertRulesUsable(db, input.rules, options.now, { id: record.id, name: record.name });
+    const segment = await putSegment(db, record);
     if (segment.status === 'active') await enqueueRefresh(db, segment, options.now);
     return segment;
   });
@@ -147,7 +157,7 @@ export async function updateSegment(
     const segment = await loadSegmentFor(db, id, options.actorId);
     if (edit.name !== undefined) await assertUniqueName(db, segment.ownerId, edit.name, segment.id);
     const rulesChanged = edit.rules !== undefined && canonicalRules(edit.rules) !== canonicalRules(segment.rules);
-    if (rulesChanged) await assertRulesUsable(db, edit.rules as RuleSet, options.now);
+    if (rulesChanged) await assertRulesUsable(db, edit.rules as RuleSet, options.now, { id: segment.id, name: edit.name ?? segment.name });
     const next = await putSegment(
       db,
       withoutUndefined({

@@ -4,6 +4,7 @@ import {
   deleteMembershipsOfSegment,
   deleteSegmentRow,
   listCampaigns,
+  listSegments,
   putSegment,
   refreshJobId,
   removeSegmentFromCampaigns,
@@ -14,6 +15,7 @@ import type { Campaign, Segment } from '../schema';
 import { SegmentOperationError } from './errors';
 import { enqueueRefresh } from './refresh-job';
 import { loadSegmentFor, type SegmentChangeOptions } from './segment-editing';
+import { dependentsOf } from './segment-graph';
 
 /**
  * Activates a segment: status `active` and a full refresh enqueued (SPEC §5: reactivation
@@ -72,12 +74,13 @@ export async function campaignsUsingSegment(db: CrmSegmentsDB, id: string): Prom
  * Deletes a segment with its memberships, history and pending job, and removes it from every
  * campaign's `segmentIds`, in one transaction (SPEC §5). Never deletes leads. Confirmation for
  * active campaigns is the UI's job ({@link campaignsUsingSegment}). Throws `SegmentOperationError`
- * (`not_found`, `forbidden`). Returns what was removed.
+ * (`not_found`, `forbidden`). Returns what was removed. Active segments whose rules refer to it
+ * get a refresh, which marks them invalid (their members stay as they were).
  */
 export function deleteSegment(
   db: CrmSegmentsDB,
   id: string,
-  options: Pick<SegmentChangeOptions, 'actorId'> = {},
+  options: Pick<SegmentChangeOptions, 'actorId'> & { now?: number } = {},
 ): Promise<{ id: string; memberships: number; campaignsUpdated: number }> {
   return writeTransaction(db, async () => {
     await loadSegmentFor(db, id, options.actorId);
@@ -86,6 +89,10 @@ export function deleteSegment(
     await deleteJob(db, refreshJobId(id));
     const campaignsUpdated = await removeSegmentFromCampaigns(db, id);
     await deleteSegmentRow(db, id);
+    // Segments built on this one can no longer be evaluated: their refresh marks them invalid.
+    for (const dependent of dependentsOf(await listSegments(db), id)) {
+      if (dependent.status === 'active') await enqueueRefresh(db, dependent, options.now ?? Date.now());
+    }
     return { id, memberships, campaignsUpdated };
   });
 }

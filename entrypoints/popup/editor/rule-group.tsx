@@ -1,5 +1,6 @@
 import { useId } from 'preact/hooks';
 import type { Campaign, CustomFieldDef } from '../../../lib/schema';
+import type { SegmentChoice } from './segment-select';
 import { appendChild, canNestGroup, emptyGroup, emptyRule, removeNode, updateNode, type GroupNode, type RuleNode } from './rule-tree';
 import { RuleRow } from './rule-row';
 
@@ -9,6 +10,8 @@ export interface RuleBuilderContext {
   setRoot: (root: GroupNode) => void;
   customFields: readonly CustomFieldDef[];
   campaigns: readonly Campaign[];
+  /** Segments a segment membership rule can name (every stored segment but the one edited). */
+  otherSegments: readonly SegmentChoice[];
   /** Messages by node id (only those the user should see now). */
   errors: Readonly<Record<string, string>>;
   touch: (id: string) => void;
@@ -49,6 +52,7 @@ export function GroupChildren({ group, depth, prefix, ctx }: { group: GroupNode;
                 number={number}
                 customFields={ctx.customFields}
                 campaigns={ctx.campaigns}
+                otherSegments={ctx.otherSegments}
                 error={ctx.errors[node.id]}
                 autoFocus={ctx.focusId === node.id}
                 onTouched={() => ctx.touch(node.id)}

@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef } from 'preact/hooks';
 import { OPERATORS, allFields, type Campaign, type CustomFieldDef, type FieldDef, type FieldGroup } from '../../../lib/schema';
 import { ruleField, ruleOperator, withField, withOperator, type RuleNode } from './rule-tree';
+import type { SegmentChoice } from './segment-select';
 import { ValueInput } from './value-input';
 
 /** Props of {@link RuleRow}. */
@@ -10,6 +11,8 @@ export interface RuleRowProps {
   number: string;
   customFields: readonly CustomFieldDef[];
   campaigns: readonly Campaign[];
+  /** Segments a segment membership rule can name. */
+  otherSegments: readonly SegmentChoice[];
   onChange: (rule: RuleNode) => void;
   onRemove: () => void;
   /** The message to show under the row, if any. */
@@ -21,14 +24,14 @@ export interface RuleRowProps {
 }
 
 /** Picker group order (issue 4 §4). */
-const GROUP_ORDER: readonly FieldGroup[] = ['Standard', 'Campaign', 'Date', 'Custom'];
+const GROUP_ORDER: readonly FieldGroup[] = ['Standard', 'Campaign', 'Segment', 'Date', 'Custom'];
 
 /**
- * One rule: a native `<select>` "Field" grouped Standard / Campaign / Date / Custom (option values
+ * One rule: a native `<select>` "Field" grouped Standard / Campaign / Segment / Date / Custom (option values
  * are SPEC §3 field keys), a native `<select>` "Operator" with that type's operators only (values
  * are operator ids, text the human labels), the value input for the operator, and "Remove rule N".
  */
-export function RuleRow({ rule, number, customFields, campaigns, onChange, onRemove, error, onTouched, autoFocus }: RuleRowProps) {
+export function RuleRow({ rule, number, customFields, campaigns, otherSegments, onChange, onRemove, error, onTouched, autoFocus }: RuleRowProps) {
   const errorId = useId();
   const fieldSelect = useRef<HTMLSelectElement>(null);
   useEffect(() => {
@@ -105,6 +108,7 @@ export function RuleRow({ rule, number, customFields, campaigns, onChange, onRem
             onChange={(value) => onChange({ ...rule, value })}
             onTouched={onTouched}
             campaigns={campaigns}
+            otherSegments={otherSegments}
             customFields={customFields}
             invalid={Boolean(error)}
             describedBy={error ? errorId : undefined}

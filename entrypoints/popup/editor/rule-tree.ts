@@ -114,6 +114,8 @@ export function defaultValue(shape: ValueShape): unknown {
       return 'any';
     case 'campaignResponse':
       return { campaignId: 'any', responses: [] };
+    case 'segmentRef':
+      return '';
   }
 }
 

@@ -66,13 +66,14 @@ const ruleGroup = (n: string) => screen.getByRole('group', { name: `Rule ${n}` }
 const optionValues = (select: HTMLElement) => [...(select as HTMLSelectElement).options].map((o) => o.value);
 
 describe('segment editor: rule inputs by type', () => {
-  it('groups the Field picker Standard / Campaign / Date / Custom with SPEC field keys', async () => {
+  it('groups the Field picker Standard / Campaign / Segment / Date / Custom with SPEC field keys', async () => {
     await openNewEditor();
     const field = within(ruleGroup('1')).getByLabelText('Field') as HTMLSelectElement;
     const groups = [...field.querySelectorAll('optgroup')].map((g) => [g.label, [...g.querySelectorAll('option')].map((o) => o.value)]);
     expect(groups).toEqual([
       ['Standard', ['name', 'email', 'company', 'source', 'groupName', 'status', 'priority', 'tags', 'country', 'language']],
       ['Campaign', ['campaignParticipation', 'campaignExclusion', 'campaignResponse']],
+      ['Segment', ['segmentMembership']],
       ['Date', ['createdAt', 'lastContactAt']],
       ['Custom', ['custom.city', 'custom.total_visits']],
     ]);

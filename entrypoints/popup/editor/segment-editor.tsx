@@ -169,11 +169,13 @@ export function SegmentEditor(props: SegmentEditorProps) {
       return next;
     });
 
+  const otherSegments = useMemo(() => segments.filter((s) => s.id !== segment?.id), [segments, segment?.id]);
   const builder: RuleBuilderContext = {
     root: tree,
     setRoot: setTree,
     customFields,
     campaigns,
+    otherSegments,
     errors: visibleNodeErrors,
     touch,
     focusId,

@@ -9,6 +9,7 @@ import {
   type OperatorDef,
 } from '../../../lib/schema';
 import { ChipInput } from '../../../components/chip-input';
+import { SegmentSelect, type SegmentChoice } from './segment-select';
 import { useValueSuggestions } from './value-suggestions';
 
 /** Props of {@link ValueInput}. */
@@ -20,6 +21,8 @@ export interface ValueInputProps {
   /** The user left the input (shows its validation message from now on). */
   onTouched: () => void;
   campaigns: readonly Campaign[];
+  /** Segments a segment membership rule can name. */
+  otherSegments: readonly SegmentChoice[];
   customFields: readonly CustomFieldDef[];
   invalid: boolean;
   /** id of the row's error message. */
@@ -47,7 +50,8 @@ const stringValue = (v: unknown) => (typeof v === 'string' ? v : '');
 /**
  * The value input that fits a rule's operator (issue 4 §4–5): text "Value" (with suggestions),
  * number, date picker, "From"/"To" ranges, "Amount" + "Unit" for relative dates, a chip input
- * "Values" for list operators, a campaign picker, or campaign + response kinds. Operators without
+ * "Values" for list operators, a campaign picker, campaign + response kinds, or a segment picker.
+ * Operators without
  * a value render nothing.
  */
 export function ValueInput(props: ValueInputProps) {
@@ -190,6 +194,8 @@ export function ValueInput(props: ValueInputProps) {
       );
     case 'campaignResponse':
       return <ResponseValue {...props} />;
+    case 'segmentRef':
+      return <SegmentSelect value={stringValue(value)} segments={props.otherSegments} onChange={onChange} {...common} />;
   }
 }
 

@@ -50,7 +50,7 @@ export function SegmentList({ segments, campaigns, customFields, jobs, onCreate,
     [segments, query, sort, showFilter],
   );
   const jobBySegment = useMemo(() => new Map(jobs.map((j) => [j.segmentId, j])), [jobs]);
-  const describeOptions = useMemo(() => ({ customFields, campaigns }), [customFields, campaigns]);
+  const describeOptions = useMemo(() => ({ customFields, campaigns, segments }), [customFields, campaigns, segments]);
   const deletingStored = deleting ? segments.find((s) => s.id === deleting.id) ?? deleting : null;
   const createButton = useRef<HTMLButtonElement>(null);
 

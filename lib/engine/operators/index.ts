@@ -6,6 +6,7 @@ import { campaignExclusionOperators, campaignParticipationOperators, campaignRes
 import { dateOperators } from './date';
 import { multiselectOperators } from './multiselect';
 import { numberOperators } from './number';
+import { segmentMembershipOperators } from './segment';
 import { textOperators } from './text';
 
 export { RELATIVE_DATE_OPERATORS } from './date';
@@ -19,4 +20,5 @@ export const OPERATOR_TABLES: Readonly<Record<OperatorFamily, OperatorTable>> = 
   campaignParticipation: campaignParticipationOperators,
   campaignExclusion: campaignExclusionOperators,
   campaignResponse: campaignResponseOperators,
+  segmentMembership: segmentMembershipOperators,
 };
