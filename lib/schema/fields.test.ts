@@ -25,6 +25,7 @@ describe('fields (SPEC §3)', () => {
       ['campaignParticipation', 'Campaign participation', 'campaign'],
       ['campaignExclusion', 'Campaign exclusion', 'campaign'],
       ['campaignResponse', 'Campaign response', 'campaignResponse'],
+      ['segmentMembership', 'Segment membership', 'segment'],
     ]);
   });
 
@@ -38,12 +39,13 @@ describe('fields (SPEC §3)', () => {
     expect(ids('campaignParticipation')).toEqual(['is_in', 'is_not_in']);
     expect(ids('campaignExclusion')).toEqual(['is_excluded_from', 'is_not_excluded_from']);
     expect(ids('campaignResponse')).toEqual(['responded', 'not_responded']);
+    expect(ids('segmentMembership')).toEqual(['is_member_of', 'is_not_member_of']);
     const negative = Object.values(OPERATORS)
       .flat()
       .filter((o) => o.negative)
       .map((o) => o.id);
     expect(new Set(negative)).toEqual(
-      new Set(['not_equals', 'not_contains', 'is_none_of', 'not_on', 'includes_none', 'is_not_in', 'is_not_excluded_from', 'not_responded']),
+      new Set(['not_equals', 'not_contains', 'is_none_of', 'not_on', 'includes_none', 'is_not_in', 'is_not_excluded_from', 'not_responded', 'is_not_member_of']),
     );
   });
 
