@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { useBackground } from '../../components/background-context';
 import { useDb } from '../../components/db-context';
 import { useLiveQuery } from '../../components/use-live-query';
+import { ConvertedStatusesSection } from './converted-statuses-section';
 import { getCrmUser, getEvaluationTimeZone, runtimeTimeZone, TIME_ZONE_KEY } from '../../lib/db';
 
 /** Every IANA time zone the browser knows, for the time zone picker. */
@@ -82,6 +83,7 @@ export function OptionsApp() {
               <p class="hint">Not known yet: open your CRM's leads page with the extension installed.</p>
             )}
           </section>
+          <ConvertedStatusesSection />
           <section aria-labelledby="data-heading">
             <h2 id="data-heading">Stored in this browser</h2>
             <p class="hint">Lead data never leaves your browser; it is stored in the extension's IndexedDB.</p>

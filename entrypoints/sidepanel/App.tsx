@@ -1,6 +1,7 @@
 import type { Rect } from '@tanstack/virtual-core';
 import type { ComponentChildren } from 'preact';
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { SegmentViews, type PanelView } from '../../components/analysis/SegmentViews';
 import { BackgroundProvider } from '../../components/background-context';
 import { DbProvider, useDb } from '../../components/db-context';
 import { FormatterProvider } from '../../components/members/formatter-context';
@@ -72,6 +73,7 @@ function ZonedFormatter({ locale, timeZone, children }: { locale?: string; timeZ
 function SidePanel({ initialTarget, navigation, onTargetChange, initialRect, download, copy }: SidePanelAppProps) {
   const db = useDb();
   const [target, setTarget] = useState<PanelTarget>(initialTarget);
+  const [view, setView] = useState<PanelView>('members');
   const [initialChecked, setInitialChecked] = useState(Boolean(initialTarget.segmentId || initialTarget.leadId) || !navigation);
   const latestTarget = useRef(target);
   latestTarget.current = target;
@@ -81,6 +83,7 @@ function SidePanel({ initialTarget, navigation, onTargetChange, initialRect, dow
       if (sameTarget(latestTarget.current, next)) return;
       latestTarget.current = next;
       setTarget(next);
+      if (next.leadId) setView('members');
       onTargetChange?.(next);
     },
     [onTargetChange],
@@ -139,7 +142,7 @@ function SidePanel({ initialTarget, navigation, onTargetChange, initialRect, dow
   } else if (!loaded) {
     content = <LoadingState label="Loading segments…" />;
   } else if (target.segmentId && segment) {
-    content = (
+    const members = (
       <SegmentMembers
         key={segment.id}
         segment={segment}
@@ -153,6 +156,19 @@ function SidePanel({ initialTarget, navigation, onTargetChange, initialRect, dow
         initialRect={initialRect}
         download={download}
         copy={copy}
+      />
+    );
+    content = (
+      <SegmentViews
+        view={view}
+        onViewChange={setView}
+        segment={segment}
+        segments={segments.data!}
+        onOpenAnalysis={(segmentId) => {
+          navigate({ segmentId });
+          setView('analysis');
+        }}
+        members={members}
       />
     );
   } else if (target.segmentId) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { conversionOf, conversionRateText, convertedStatusTest, formatRate } from './conversion';
+import { conversionOf, conversionRateText, convertedStatusTest, formatRate, statusCounts } from './conversion';
 import { DEFAULT_CONVERTED_STATUSES } from '../db/analysis-settings';
 
 describe('conversion rate', () => {
@@ -24,5 +24,15 @@ describe('conversion rate', () => {
     expect(conversionRateText(1, 'en-US')).toBe('Conversion rate 100.0%');
     expect(conversionRateText(0.38545, 'en-US')).toBe('Conversion rate 38.5%');
     expect(formatRate(2 / 3, 'de-DE')).toBe('66,7\u00a0%');
+  });
+});
+
+describe('statusCounts', () => {
+  it('counts distinct statuses, most common first, skipping empty ones', () => {
+    expect(statusCounts(['New', 'Won', 'New', undefined, ' ', 'Contacted', 'Won', 'New'])).toEqual([
+      { value: 'New', count: 3 },
+      { value: 'Won', count: 2 },
+      { value: 'Contacted', count: 1 },
+    ]);
   });
 });

@@ -45,3 +45,16 @@ export function formatRate(rate: number | null, locale?: string): string {
 export function conversionRateText(rate: number | null, locale?: string): string {
   return `Conversion rate ${formatRate(rate, locale)}`;
 }
+
+/**
+ * The distinct statuses among `statuses` with how many leads have each, most common first (ties
+ * A→Z); empty statuses skipped. Suggestions for the converted-statuses setting.
+ */
+export function statusCounts(statuses: Iterable<string | undefined>): Array<{ value: string; count: number }> {
+  const counts = new Map<string, number>();
+  for (const status of statuses) {
+    const value = status?.trim();
+    if (value) counts.set(value, (counts.get(value) ?? 0) + 1);
+  }
+  return [...counts].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+}

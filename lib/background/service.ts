@@ -6,6 +6,7 @@ import {
   getCurrentUserOverride,
   getEvaluationTimeZone,
   listJobs,
+  setConvertedStatuses,
   setMeta,
   CurrentUserSchema,
   type CrmSegmentsDB,
@@ -235,6 +236,9 @@ export function createBackgroundService(ports: BackgroundPorts): BackgroundServi
       await changeEvaluationTimeZone(db, zone, clock());
       jobs.kick();
       return { timeZone: await timeZone() };
+    },
+    async setConvertedStatuses({ statuses }) {
+      return { statuses: await setConvertedStatuses(db, statuses) };
     },
     async openSidePanel(target, sender) {
       return { opened: await ports.openSidePanel(target, sender) };

@@ -34,6 +34,12 @@ export function getConvertedStatuses(db: CrmSegmentsDB): Promise<string[]> {
   return getMeta(db, CONVERTED_STATUSES_KEY, ConvertedStatusesSchema, [...DEFAULT_CONVERTED_STATUSES]);
 }
 
+/** The converted statuses and whether they are the default (no setting stored), for the options page. */
+export async function readConvertedStatusesSetting(db: CrmSegmentsDB): Promise<{ statuses: string[]; isDefault: boolean }> {
+  const [statuses, row] = await Promise.all([getConvertedStatuses(db), db.meta.get(CONVERTED_STATUSES_KEY)]);
+  return { statuses, isDefault: row === undefined };
+}
+
 /**
  * Stores the converted statuses (validated with {@link ConvertedStatusesSchema}; throws
  * `StoreValidationError`) and returns them as stored; `null` returns to the default.

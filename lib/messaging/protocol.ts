@@ -112,6 +112,8 @@ export interface BackgroundProtocol {
   syncAll: Handler<'syncAll', SyncReport>;
   syncVisible: Handler<'syncVisible', IngestReport>;
   setTimeZone: Handler<'setTimeZone', { timeZone: string }>;
+  /** The converted statuses as stored (trimmed, duplicates removed). */
+  setConvertedStatuses: Handler<'setConvertedStatuses', { statuses: string[] }>;
   openSidePanel: Handler<'openSidePanel', { opened: boolean }>;
   attachSegmentToCampaign: Handler<'attachSegmentToCampaign', Campaign>;
   detachSegmentFromCampaign: Handler<'detachSegmentFromCampaign', Campaign>;

@@ -41,6 +41,8 @@ export const MessagePayloadSchemas = {
   }),
   /** Sets the evaluation time zone (IANA name; null = the browser's) and refreshes active segments. */
   setTimeZone: z.object({ timeZone: z.string().min(1).nullable() }),
+  /** Sets the lead statuses that count as converted for conversion rates (SPEC §8); null = the default. */
+  setConvertedStatuses: z.object({ statuses: z.array(z.string().max(100)).max(50).nullable() }),
   /**
    * Opens the side panel on a segment and/or lead (from a badge or the popup). `windowId`: the
    * popup's window (a popup is not a tab, so the sender does not say which window it is in).
