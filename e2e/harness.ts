@@ -100,7 +100,7 @@ export function readTable<T>(page: Page, table: StoreName): Promise<T[]> {
   );
 }
 
-type StoreName = 'leads' | 'segments' | 'memberships' | 'customFields' | 'campaigns' | 'jobs';
+type StoreName = 'leads' | 'segments' | 'memberships' | 'customFields' | 'campaigns' | 'jobs' | 'segmentHistory' | 'meta';
 
 /** Counts the rows of one table of the extension's IndexedDB (from an extension page). */
 export function countTable(page: Page, table: StoreName): Promise<number> {

@@ -69,9 +69,11 @@ export function CompareTable({ segments, onOpenSegment }: CompareTableProps) {
                   <th key={column} scope="col" class={column === 'name' ? 'col-name' : 'col-figure'} aria-sort={sorted ? sort.direction : 'none'}>
                     <button type="button" class="sort-button" onClick={() => setSort(nextSort(sort, column))}>
                       <span class="sort-label">{COMPARE_COLUMN_LABELS[column]}</span>
-                      <span class={`sort-indicator${sorted ? ' is-sorted' : ''}`} aria-hidden="true">
-                        {sorted && sort.direction === 'ascending' ? '▲' : '▼'}
-                      </span>
+                      {sorted && (
+                        <span class="sort-indicator is-sorted" aria-hidden="true">
+                          {sort.direction === 'ascending' ? '▲' : '▼'}
+                        </span>
+                      )}
                     </button>
                   </th>
                 );

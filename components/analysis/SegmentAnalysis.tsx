@@ -1,4 +1,5 @@
 import './analysis.css';
+import { useId } from 'preact/hooks';
 import { useDb } from '../db-context';
 import { useFormatter } from '../members/formatter-context';
 import { ErrorState, LoadingState } from '../members/states';
@@ -51,30 +52,35 @@ export function SegmentAnalysis({ segment }: { segment: Segment }) {
 /** Members added and removed in the last 7 and 30 days. */
 function ChangesTable({ analysis }: { analysis: Analysis }) {
   const formatter = useFormatter();
+  const titleId = useId();
   const n = formatter.number;
   const rows = [
     { label: 'Last 7 days', totals: analysis.last7 },
     { label: 'Last 30 days', totals: analysis.last30 },
   ];
   return (
-    <table class="changes-table">
-      <caption>Membership changes</caption>
-      <thead>
-        <tr>
-          <td />
-          <th scope="col">Added</th>
-          <th scope="col">Removed</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map(({ label, totals }) => (
-          <tr key={label}>
-            <th scope="row">{label}</th>
-            <td class="is-added">+{n(totals.added)}</td>
-            <td class="is-removed">−{n(totals.removed)}</td>
+    <div class="figure-card changes-card">
+      <p class="figure-title" id={titleId}>
+        Membership changes
+      </p>
+      <table class="changes-table" aria-labelledby={titleId}>
+        <thead>
+          <tr>
+            <td />
+            <th scope="col">Added</th>
+            <th scope="col">Removed</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {rows.map(({ label, totals }) => (
+            <tr key={label}>
+              <th scope="row">{label}</th>
+              <td class="is-added">+{n(totals.added)}</td>
+              <td class="is-removed">−{n(totals.removed)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }

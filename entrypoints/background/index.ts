@@ -25,7 +25,8 @@ export default defineBackground({
     const service = createBackgroundService({
       db,
       fetchFn: (input, init) => fetch(input, { credentials: 'include', ...init }),
-      clock: Date.now,
+      // Read at every call, not bound once: e2e tests shift the worker's clock to simulate days.
+      clock: () => Date.now(),
       tabs: {
         membershipsChanged: (memberships) => sendToCrmTabs((tabId) => contentMessenger.sendMessage('membershipsChanged', { memberships }, tabId)),
         segmentsChanged: () => sendToCrmTabs((tabId) => contentMessenger.sendMessage('segmentsChanged', {}, tabId)),
