@@ -3,6 +3,8 @@ import { useState } from 'preact/hooks';
 import type { Segment } from '../../lib/schema';
 import { useDb } from '../../components/db-context';
 import { useLiveQuery } from '../../components/use-live-query';
+import { CampaignsView } from './campaigns/campaigns-view';
+import { PopupTabs, TAB_PANEL_ID, tabId } from './campaigns/popup-tabs';
 import type { DraftStore, SavedDraft } from './editor/draft-store';
 import { SegmentEditor } from './editor/segment-editor';
 import { SyncHeader } from './header/sync-header';
@@ -20,7 +22,10 @@ export interface PopupAppProps {
   viewSwitch?: ComponentChildren;
 }
 
-type View = { kind: 'list'; highlightId?: string } | { kind: 'editor'; segmentId?: string; restored?: SavedDraft; key: number };
+type View =
+  | { kind: 'list'; highlightId?: string }
+  | { kind: 'campaigns' }
+  | { kind: 'editor'; segmentId?: string; restored?: SavedDraft; key: number };
 
 /**
  * The popup (issue 4): the header, then either the segment list or the editor. Data comes from
@@ -78,6 +83,8 @@ export function PopupApp({ draftStore, getActiveTabUrl, previewDelayMs, viewSwit
         onDone={(saved?: Segment) => setView({ kind: 'list', highlightId: saved?.id })}
       />
     );
+  } else if (view.kind === 'campaigns') {
+    body = <CampaignsView campaigns={campaigns.data!} segments={segments.data!} customFields={customFields.data!} />;
   } else {
     body = (
       <SegmentList
@@ -96,7 +103,21 @@ export function PopupApp({ draftStore, getActiveTabUrl, previewDelayMs, viewSwit
   return (
     <div class={`popup view-${view.kind}`}>
       <SyncHeader getActiveTabUrl={getActiveTabUrl} viewSwitch={viewSwitch ?? org.control} />
-      <main class="popup-main">{body}</main>
+      {view.kind === 'editor' ? (
+        <main class="popup-main">{body}</main>
+      ) : (
+        <>
+          <PopupTabs
+            selected={view.kind === 'campaigns' ? 'campaigns' : 'segments'}
+            onSelect={(tab) => setView(tab === 'campaigns' ? { kind: 'campaigns' } : { kind: 'list' })}
+          />
+          <main class="popup-main">
+            <div class="popup-main" role="tabpanel" id={TAB_PANEL_ID} aria-labelledby={tabId(view.kind === 'campaigns' ? 'campaigns' : 'segments')}>
+              {body}
+            </div>
+          </main>
+        </>
+      )}
     </div>
   );
 }

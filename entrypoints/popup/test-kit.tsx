@@ -2,7 +2,8 @@
  * Test support for the popup's component tests: a uniquely named fake-indexeddb database, a fake
  * background that records messages, and segment/lead factories. Not shipped (only tests import it).
  */
-import { render } from '@testing-library/preact';
+import { cleanup, render } from '@testing-library/preact';
+import { afterEach, beforeEach } from 'vitest';
 import { CrmSegmentsDB } from '../../lib/db/database';
 import type { AnswerOf, PayloadOf, SendToBackground } from '../../lib/messaging/client';
 import type { BackgroundProtocol } from '../../lib/messaging/protocol';
@@ -47,6 +48,23 @@ export function testDb(): CrmSegmentsDB {
 
 /** The signed-in user of the fake background: the owner of {@link makeSegment}'s segments. */
 export const TEST_USER = { userId: 'u1', name: 'Uma', role: 'owner', orgId: 'org' } as const;
+
+/**
+ * Registers hooks that give each test of the file a fresh database (handed to `use`) and empty
+ * localStorage, and unmount the rendered UI and close the database after it.
+ */
+export function freshDbPerTest(use: (db: CrmSegmentsDB) => void): void {
+  let db: CrmSegmentsDB;
+  beforeEach(() => {
+    db = testDb();
+    use(db);
+    localStorage.clear();
+  });
+  afterEach(() => {
+    cleanup();
+    db.close();
+  });
+}
 
 let segmentCounter = 0;
 /** A valid stored segment with sensible defaults. */

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type { Campaign, Segment } from '../../../lib/schema';
 import { useBackground } from '../../../components/background-context';
 import { Dialog } from '../../../components/dialog';
+import { CampaignsUsingBanner } from './campaigns-banner';
 
 /** Props of {@link DeleteDialog}. */
 export interface DeleteDialogProps {
@@ -50,17 +51,7 @@ export function DeleteDialog({ segment, activeCampaigns, onClose }: DeleteDialog
       }
     >
       {count > 0 && (
-        <div class="banner banner-warning">
-          <p>
-            {count === 1 ? 'An active campaign uses this segment:' : `${count} active campaigns use this segment:`}
-          </p>
-          <ul class="campaign-list">
-            {activeCampaigns.map((c) => (
-              <li key={c.id}>{c.name || c.id}</li>
-            ))}
-          </ul>
-          <p>{count === 1 ? 'It will' : 'They will'} no longer target it.</p>
-        </div>
+        <CampaignsUsingBanner campaigns={activeCampaigns}>{count === 1 ? 'It will' : 'They will'} no longer target it.</CampaignsUsingBanner>
       )}
       <p>
         Its {segment.memberCount} memberships and its history are removed. Your leads are not deleted. This cannot be undone.

@@ -1,19 +1,12 @@
 // @vitest-environment jsdom
-import { cleanup, screen, waitFor, within } from '@testing-library/preact';
+import { screen, waitFor, within } from '@testing-library/preact';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CrmSegmentsDB } from '../../../lib/db/database';
-import { fakeBackground, makeSegment, renderPopup, testDb } from '../test-kit';
+import { fakeBackground, makeSegment, renderPopup, freshDbPerTest } from '../test-kit';
 
 let db: CrmSegmentsDB;
-beforeEach(() => {
-  db = testDb();
-  localStorage.clear();
-});
-afterEach(async () => {
-  cleanup();
-  db.close();
-});
+freshDbPerTest((fresh) => (db = fresh));
 
 const rows = () => screen.getAllByRole('listitem').filter((li) => li.classList.contains('segment-row'));
 const rowNames = () => rows().map((li) => li.querySelector('.segment-name')!.textContent);
@@ -169,6 +162,7 @@ describe('segment list', () => {
       'Refresh',
       'Show members',
       'Duplicate',
+      'Use in campaign',
       'Deactivate',
       'Delete',
     ]);
@@ -176,7 +170,7 @@ describe('segment list', () => {
     await user.keyboard('{ArrowDown}');
     expect(document.activeElement).toBe(items[1]);
     await user.keyboard('{ArrowUp}{ArrowUp}');
-    expect(document.activeElement).toBe(items[5]);
+    expect(document.activeElement).toBe(items[6]);
     await user.keyboard('{Home}');
     expect(document.activeElement).toBe(items[0]);
     await user.keyboard('{Escape}');
@@ -229,7 +223,7 @@ describe('segment list', () => {
     const labels = within(screen.getByRole('menu'))
       .getAllByRole('menuitem')
       .map((i) => i.getAttribute('aria-label') ?? i.textContent);
-    expect(labels).toEqual(['Edit', 'Show members', 'Duplicate', 'Activate', 'Delete']);
+    expect(labels).toEqual(['Edit', 'Show members', 'Duplicate', 'Use in campaign', 'Activate', 'Delete']);
   });
 
   it('confirms deletion in a dialog that names the active campaigns using the segment', async () => {

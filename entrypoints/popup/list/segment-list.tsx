@@ -3,6 +3,7 @@ import type { Campaign, CustomFieldDef, RefreshJob, Segment } from '../../../lib
 import { describeRuleSet } from '../../../lib/engine';
 import { useNow } from '../../../components/use-now';
 import { useStoredState } from '../../../components/use-stored-state';
+import { UseInCampaignDialog } from '../campaigns/use-in-campaign-dialog';
 import { DeleteDialog } from './delete-dialog';
 import { SegmentRow } from './segment-row';
 import {
@@ -43,6 +44,8 @@ export function SegmentList({ segments, campaigns, customFields, jobs, onCreate,
   const [sort, setSort] = useStoredState(SORT_KEY, 'name', isSegmentSort);
   const [query, setQuery] = useState('');
   const [deleting, setDeleting] = useState<Segment | null>(null);
+  const [using, setUsing] = useState<Segment | null>(null);
+  const [attached, setAttached] = useState<string | null>(null);
 
   const showFilter = segments.length > FILTER_THRESHOLD;
   const visible = useMemo(
@@ -152,11 +155,29 @@ export function SegmentList({ segments, campaigns, customFields, jobs, onCreate,
               onDelete={setDeleting}
               highlighted={segment.id === highlightId}
               readOnly={currentUserId !== undefined && segment.ownerId !== currentUserId}
+              activeCampaigns={activeCampaignsUsing(segment.id, campaigns)}
+              onUseInCampaign={(s) => {
+                setAttached(null);
+                setUsing(s);
+              }}
             />
           ))}
         </ul>
       )}
       {deleteDialog}
+      {using && (
+        <UseInCampaignDialog
+          segment={using}
+          campaigns={campaigns}
+          onClose={(campaign) => {
+            if (campaign) setAttached(`“${using.name}” now targets “${campaign.name || campaign.id}”.`);
+            setUsing(null);
+          }}
+        />
+      )}
+      <p class="list-status" role="status">
+        {attached ?? ''}
+      </p>
     </section>
   );
 }

@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
-import type { RefreshJob, Segment } from '../../../lib/schema';
+import type { Campaign, RefreshJob, Segment } from '../../../lib/schema';
 import { safeColor } from '../../../lib/format/color';
 import { useBackground } from '../../../components/background-context';
 import { MenuButton, type MenuItem } from '../../../components/menu-button';
@@ -7,6 +7,7 @@ import { Switch } from '../../../components/switch';
 import { downloadSegmentFile } from '../../../components/segment-file-actions';
 import { timeAgo } from '../../../components/time-ago';
 import { currentWindowId } from './current-window';
+import { useCampaignGuards } from './campaign-guards';
 
 /** Props of {@link SegmentRow}. */
 export interface SegmentRowProps {
@@ -25,6 +26,10 @@ export interface SegmentRowProps {
    * duplicate-to-mine; no Edit, Delete, Activate/Deactivate or Refresh.
    */
   readOnly?: boolean;
+  /** Active campaigns that target the segment: deactivating names them in a confirmation first. */
+  activeCampaigns?: readonly Campaign[];
+  /** "Use in campaign" (issue 8); inactive segments get "Activate the segment first" instead. */
+  onUseInCampaign?: (segment: Segment) => void;
 }
 
 type RowMessage = { tone: 'info' | 'error'; text: string };
@@ -35,7 +40,18 @@ type RowMessage = { tone: 'info' | 'error'; text: string };
  * the last refresh (or "Activate to resume updates" when inactive), its error, an "Active" switch
  * and an "Actions for {name}" menu. Every change is a background message; answers show on the row.
  */
-export function SegmentRow({ segment, summary, job, now, onEdit, onDelete, highlighted, readOnly = false }: SegmentRowProps) {
+export function SegmentRow({
+  segment,
+  summary,
+  job,
+  now,
+  onEdit,
+  onDelete,
+  highlighted,
+  readOnly = false,
+  activeCampaigns = [],
+  onUseInCampaign,
+}: SegmentRowProps) {
   const send = useBackground();
   const nameId = useId();
   const countId = useId();
@@ -60,7 +76,17 @@ export function SegmentRow({ segment, summary, job, now, onEdit, onDelete, highl
     return () => clearTimeout(timer);
   }, [message]);
 
-  const setActive = async (next: boolean) => {
+  const campaignGuards = useCampaignGuards({
+    segment,
+    active,
+    activeCampaigns,
+    onUseInCampaign,
+    onRefused: (text) => setMessage({ tone: 'error', text }),
+    deactivate: () => void setActive(false, true),
+  });
+
+  const setActive = async (next: boolean, confirmed = false) => {
+    if (!next && !confirmed && campaignGuards.deactivationNeedsConfirmation()) return;
     setPending('status');
     setOptimisticActive(next);
     setMessage(null);
@@ -122,6 +148,7 @@ export function SegmentRow({ segment, summary, job, now, onEdit, onDelete, highl
         ...(active ? [{ id: 'refresh', label: 'Refresh', hint: 'Re-check every lead now', onSelect: () => void refresh() }] : []),
         { id: 'members', label: 'Show members', hint: 'Opens the side panel', onSelect: () => void showMembers() },
         { id: 'duplicate', label: 'Duplicate', onSelect: () => void duplicate() },
+        ...campaignGuards.menuItems,
         active
           ? { id: 'deactivate', label: 'Deactivate', hint: 'Stops updates; members stay frozen', onSelect: () => void setActive(false) }
           : { id: 'activate', label: 'Activate', hint: 'Resumes updates and refreshes', onSelect: () => void setActive(true) },
@@ -211,6 +238,7 @@ export function SegmentRow({ segment, summary, job, now, onEdit, onDelete, highl
         )}
         <MenuButton label={`Actions for ${segment.name}`} items={items} />
       </div>
+      {campaignGuards.dialog}
     </li>
   );
 }
