@@ -4,6 +4,7 @@ import { useDb } from '../../components/db-context';
 import { useLiveQuery } from '../../components/use-live-query';
 import { ConvertedStatusesSection } from './converted-statuses-section';
 import { getCrmUser, getEvaluationTimeZone, runtimeTimeZone, TIME_ZONE_KEY } from '../../lib/db';
+import { ImportSection } from './import/import-section';
 
 /** Every IANA time zone the browser knows, for the time zone picker. */
 function knownTimeZones(): string[] {
@@ -111,6 +112,7 @@ export function OptionsApp() {
               {data.segments.toLocaleString()} {data.segments === 1 ? 'segment' : 'segments'}.
             </p>
           </section>
+          <ImportSection />
         </>
       )}
     </main>

@@ -37,6 +37,8 @@ import { SCHEDULE_ALARM } from './alarms';
 import { createCampaignHandlers } from './campaign-handlers';
 import { createJobRunner, type JobRunner } from './job-runner';
 import { createLeadSnapshot } from './lead-snapshot';
+import { createImportHandlers } from './import-handlers';
+import { createDataHandlers } from './data-handlers';
 
 /** Everything the background service needs from the browser (the composition root passes real ones). */
 export interface BackgroundPorts {
@@ -244,6 +246,15 @@ export function createBackgroundService(ports: BackgroundPorts): BackgroundServi
       return { opened: await ports.openSidePanel(target, sender) };
     },
     ...createCampaignHandlers(ports),
+    ...createImportHandlers(db),
+    ...createDataHandlers({
+      db,
+      afterReplace: () => {
+        snapshot.invalidate();
+        jobs.kick();
+        quietly('badge update', ports.tabs.segmentsChanged());
+      },
+    }),
   };
 
   return {

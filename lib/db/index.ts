@@ -18,3 +18,6 @@ export * from './meta';
 export * from './settings';
 export * from './analysis-settings';
 export * from './lead-statuses';
+export * from './import-mappings';
+export * from './custom-field-sources';
+export * from './backup';

@@ -57,7 +57,7 @@ const TargetSchema = z.union([
   z.enum(STANDARD_TARGETS),
   z.literal('skip'),
   z.literal('new'),
-  z.string().regex(/^custom\.[a-z0-9_]+$/),
+  z.custom<`custom.${string}`>((v) => typeof v === 'string' && /^custom\.[a-z0-9_]+$/.test(v), 'must be custom.<key>'),
 ]);
 /** Where one column goes: a standard field, `custom.<key>`, `new` (a new custom field) or `skip`. */
 export type ColumnTarget = StandardTarget | 'skip' | 'new' | `custom.${string}`;
@@ -74,14 +74,14 @@ export const ColumnPlanSchema = z.object({
   /** Separator of multi-values (tags, multiselect); default ";". */
   separator: z.string().min(1).max(3).optional(),
 });
-export type ColumnPlan = Omit<z.infer<typeof ColumnPlanSchema>, 'target'> & { target: ColumnTarget };
+export type ColumnPlan = z.infer<typeof ColumnPlanSchema>;
 
 /** The mapping of a file: one plan per column and the unique key column (its index). */
 export const ImportMappingSchema = z.object({
   columns: z.array(ColumnPlanSchema),
   keyColumn: z.number().int().min(0),
 });
-export type ImportMapping = { columns: ColumnPlan[]; keyColumn: number };
+export type ImportMapping = z.infer<typeof ImportMappingSchema>;
 
 /**
  * Everything the CSV worker needs to turn rows into leads: the mapping, the CRM key the leads are
@@ -96,7 +96,7 @@ export const ImportPlanSchema = z.object({
   /** Epoch ms stored as `syncedAt`. */
   now: z.number(),
 });
-export type ImportPlan = Omit<z.infer<typeof ImportPlanSchema>, 'mapping'> & { mapping: ImportMapping };
+export type ImportPlan = z.infer<typeof ImportPlanSchema>;
 
 /** True when `target` is one of the standard lead fields. */
 export function isStandardTarget(target: string): target is StandardTarget {

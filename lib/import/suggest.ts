@@ -26,16 +26,20 @@ export function columnSamples(rows: readonly (readonly string[])[], index: numbe
 
 /**
  * The custom field type the sample values fit best: boolean (all Yes/No/true/false/1/0), date (a
- * date format reads them; 8-digit `yyyymmdd` only when the header says date/time), number, select
+ * date format reads 90% of them; 8-digit `yyyymmdd` only when the header says date/time), number
+ * (95% read), select
  * (few distinct values, repeated), else text. Multiselect is never guessed (the user picks it).
  */
 export function detectFieldType(header: string, samples: readonly string[]): CustomFieldType {
   if (samples.length === 0) return 'text';
+  // A stray "n/a" must not turn a number column into text: up to 5% (at least one value of five) may fail.
+  const tolerated = samples.length >= 5 ? Math.max(1, Math.floor(samples.length * 0.05)) : 0;
+  const fits = (read: (s: string) => unknown) => samples.reduce((bad, s) => (read(s) === null ? bad + 1 : bad), 0) <= tolerated;
   if (samples.every((s) => readBoolean(s) !== null)) return 'boolean';
   const dateFormat = detectDateFormat(samples);
   if (dateFormat && (dateFormat !== 'yyyymmdd' || isDateLikeHeader(header))) return 'date';
   const style = detectNumberStyle(samples);
-  if (samples.every((s) => readNumber(s, style) !== null)) return 'number';
+  if (fits((s) => readNumber(s, style))) return 'number';
   const distinct = new Set(samples.map((s) => s.toLowerCase())).size;
   return distinct <= SELECT_MAX_DISTINCT && distinct * 2 <= samples.length ? 'select' : 'text';
 }

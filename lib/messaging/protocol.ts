@@ -1,7 +1,8 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { AudienceSendReport } from '../campaigns/send-audience';
-import type { Campaign, Lead, MessagePayload, MessageType, Segment } from '../schema';
+import type { Campaign, CustomFieldDef, Lead, MessagePayload, MessageType, Segment } from '../schema';
 import type { CurrentUser } from '../adapters/types';
+import type { BackupSummary } from '../db/backup';
 
 export type { CurrentUser };
 
@@ -24,6 +25,8 @@ export interface IngestReport {
   skipped: SkippedRecord[];
   /** Values that could not be converted and were stored as null (SPEC §2). */
   nulledValues: number;
+  /** Of `stored`, the leads that were new (the rest were updated). Set by `ingestLeads`. */
+  created?: number;
 }
 
 /** Outcome of a complete "Sync all" (SPEC §6). */
@@ -119,6 +122,11 @@ export interface BackgroundProtocol {
   detachSegmentFromCampaign: Handler<'detachSegmentFromCampaign', Campaign>;
   getCampaignAudience: Handler<'getCampaignAudience', CampaignAudienceSummary>;
   sendCampaignAudience: Handler<'sendCampaignAudience', AudienceSendReport>;
+  /** Every custom field definition after the import's new ones were added. */
+  prepareImport: Handler<'prepareImport', { customFields: CustomFieldDef[] }>;
+  stageBackupRows: Handler<'stageBackupRows', { staged: number }>;
+  restoreBackup: Handler<'restoreBackup', BackupSummary>;
+  deleteAllData: Handler<'deleteAllData', { deleted: true }>;
 }
 
 /** A campaign's audience in numbers (SPEC §2): `count` leads, and what was left out. */

@@ -1,6 +1,8 @@
 import { z } from './zod';
 import { RuleSetSchema } from './rules';
 import { SegmentDraftSchema, SegmentPatchSchema } from './segment';
+import { CustomFieldDefSchema } from './custom-field';
+import { ImportMappingSchema } from '../import/plan';
 
 /**
  * Payload schemas of every message the background accepts (SPEC §5: every change is a validated
@@ -53,6 +55,21 @@ export const MessagePayloadSchemas = {
   detachSegmentFromCampaign: CampaignSegmentPayload,
   getCampaignAudience: CampaignIdPayload,
   sendCampaignAudience: CampaignIdPayload,
+  /** Before a CSV import: creates its new custom fields (source "import") and remembers the mapping for this header set. */
+  prepareImport: z.object({
+    headers: z.array(z.string()).min(1).max(1000),
+    mapping: ImportMappingSchema,
+    newFields: z.array(CustomFieldDefSchema).max(1000),
+  }),
+  /** One part of a backup being restored (rows as exported, per table); held until `restoreBackup`. */
+  stageBackupRows: z.object({ token: z.uuid(), table: z.string().min(1), rows: z.array(z.unknown()).max(5000) }),
+  /** Replaces every table with the staged backup, all or nothing (validated first). */
+  restoreBackup: z.object({
+    token: z.uuid(),
+    header: z.object({ format: z.string(), version: z.number(), dbVersion: z.number(), exportedAt: z.number() }),
+  }),
+  /** Deletes every lead, segment, setting… ("Delete all data"); the typed confirmation must be "DELETE". */
+  deleteAllData: z.object({ confirmation: z.literal('DELETE', 'type DELETE to confirm') }),
 } as const;
 
 export type MessageType = keyof typeof MessagePayloadSchemas;

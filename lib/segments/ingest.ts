@@ -76,9 +76,11 @@ export async function ingestLeads(db: CrmSegmentsDB, rawLeads: readonly unknown[
   return writeTransaction(db, async () => {
     const stored = await getLeads(db, ids);
     const changed: ValidatedLead[] = [];
+    let created = 0;
     ids.forEach((id, i) => {
       const lead = leads.get(id) as ValidatedLead;
       const previous = stored[i];
+      if (!previous) created++;
       if (!previous || !sameLeadContent(previous, lead)) changed.push(lead);
     });
     await putValidatedLeads(db, changed);
@@ -88,6 +90,7 @@ export async function ingestLeads(db: CrmSegmentsDB, rawLeads: readonly unknown[
       unchanged: ids.length - changed.length,
       skipped,
       nulledValues: changed.reduce((sum, lead) => sum + countNulledValues(lead), 0),
+      created,
     };
     const changes: Record<string, string[]> = {};
     if (changed.length === 0) return { report, changes };

@@ -1,0 +1,61 @@
+import { resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import Papa from 'papaparse';
+import type { Page } from 'playwright-core';
+import { until } from './real-dataset';
+
+/** The real exports of issue 11, read from ../shared (never copied into the project). */
+export const ZOHO_CSV = resolve(import.meta.dirname, '../../shared/data/other/zoho-crm-export-Leads.csv');
+export const MARKETSTAR_CSV = resolve(import.meta.dirname, '../../shared/data/other/marketstar-Leads.csv');
+export { LEADS_CSV } from './real-dataset';
+
+/** The final line of the import status: "… N imported, N updated, N unchanged, N skipped" (contract). */
+export const COUNTS = /([\d,]+) imported, ([\d,]+) updated, ([\d,]+) unchanged, ([\d,]+) skipped$/;
+
+/** Counts parsed from the status line. */
+export interface ImportCounts {
+  imported: number;
+  updated: number;
+  unchanged: number;
+  skipped: number;
+}
+
+/** Opens the import on the options page and chooses `file`; resolves when the mapping step shows. */
+export async function chooseCsv(page: Page, file: string): Promise<void> {
+  const open = page.getByRole('button', { name: 'Import leads', exact: true });
+  if (await open.isVisible()) await open.click();
+  await page.getByLabel('CSV file', { exact: true }).setInputFiles(file);
+  await page.getByRole('button', { name: 'Import', exact: true }).waitFor({ timeout: 30_000 });
+}
+
+/**
+ * Clicks "Import" and waits until the status line says the import finished; returns its counts.
+ * Throws with the status text when it does not finish in `timeoutMs`.
+ */
+export async function runImport(page: Page, timeoutMs = 90_000): Promise<ImportCounts> {
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  const status = page.locator('.import-status');
+  const text = await until(
+    async () => (await status.count()) > 0 ? ((await status.textContent()) ?? '') : '',
+    (t) => t.startsWith('Import finished') || t.startsWith('Import stopped'),
+    timeoutMs,
+  );
+  const match = COUNTS.exec(text.trim());
+  if (!match || !text.startsWith('Import finished')) throw new Error(`import did not finish: "${text}"`);
+  const num = (s: string | undefined) => Number((s ?? '').replace(/,/g, ''));
+  return { imported: num(match[1]), updated: num(match[2]), unchanged: num(match[3]), skipped: num(match[4]) };
+}
+
+/** Closes the finished import, ready for the next one. */
+export async function closeImport(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Close', exact: true }).click();
+}
+
+/** The rows of a CSV file as header → value objects (papaparse in Node: the test's own reading). */
+export function csvRows(file: string): Array<Record<string, string>> {
+  return Papa.parse<Record<string, string>>(readFileSync(file, 'utf8'), { header: true, skipEmptyLines: 'greedy' }).data;
+}
+
+/** SPEC §3 rule 3 text equality, computed independently of the engine. */
+export const sameText = (a: string | undefined, b: string): boolean =>
+  (a ?? '').normalize('NFKC').trim().replace(/\s+/g, ' ').toLowerCase() === b.normalize('NFKC').trim().replace(/\s+/g, ' ').toLowerCase();

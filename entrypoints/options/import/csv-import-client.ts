@@ -1,0 +1,107 @@
+import type { SendToBackground } from '../../../lib/messaging/client';
+import type { CsvPreview, SkippedRow, UnreadableColumn } from '../../../lib/import/convert-file';
+import type { ImportPlan } from '../../../lib/import/plan';
+import type { FromCsvWorker, ToCsvWorker } from '../../../lib/import/worker-protocol';
+
+/** Leads per `ingestLeads` message (the message allows 5,000). */
+const BATCH_SIZE = 2500;
+
+/** Outcome of an import so far (and at the end). */
+export interface ImportReport {
+  imported: number;
+  updated: number;
+  unchanged: number;
+  skipped: SkippedRow[];
+  unreadable: UnreadableColumn[];
+  rowsRead: number;
+  bytesRead: number;
+  cancelled: boolean;
+  /** Why the import stopped early (e.g. the browser is out of storage space). */
+  error?: string;
+}
+
+/** Starts the CSV worker (a module worker bundled from csv-worker.ts, served from the extension). */
+export function startCsvWorker(): Worker {
+  return new Worker(new URL('./csv-worker.ts', import.meta.url), { type: 'module', name: 'csv-import' });
+}
+
+/** Asks the worker for the header and first `maxRows` rows of `file`. */
+export function previewInWorker(worker: Worker, file: File, maxRows: number): Promise<CsvPreview> {
+  return new Promise((resolve, reject) => {
+    worker.onmessage = (event: MessageEvent<FromCsvWorker>) => {
+      if (event.data.type === 'preview') resolve(event.data.preview);
+      else if (event.data.type === 'error') reject(new Error(event.data.message));
+    };
+    worker.onerror = (event) => reject(new Error(event.message || 'The CSV reader stopped unexpectedly.'));
+    worker.postMessage({ type: 'preview', file, maxRows } satisfies ToCsvWorker);
+  });
+}
+
+/** A running import: its result, and Cancel (stops after the batch being stored). */
+export interface RunningImport {
+  done: Promise<ImportReport>;
+  cancel(): void;
+}
+
+/**
+ * Imports `file` with `plan`: the worker converts rows in batches; each batch goes to the
+ * background's `ingestLeads` (validated, incremental, segments updated) before the worker reads
+ * on. A failed ingest (e.g. storage quota) stops the import and is reported in `error`.
+ */
+export function runImportInWorker(worker: Worker, file: File, plan: ImportPlan, send: SendToBackground, onProgress: (report: ImportReport) => void): RunningImport {
+  const report: ImportReport = { imported: 0, updated: 0, unchanged: 0, skipped: [], unreadable: [], rowsRead: 0, bytesRead: 0, cancelled: false };
+  const tell = (message: ToCsvWorker) => worker.postMessage(message);
+  const done = new Promise<ImportReport>((resolve) => {
+    const finish = () => resolve({ ...report, skipped: [...report.skipped].sort((a, b) => a.row - b.row) });
+    worker.onerror = (event) => {
+      report.error = event.message || 'The CSV reader stopped unexpectedly.';
+      finish();
+    };
+    worker.onmessage = async (event: MessageEvent<FromCsvWorker>) => {
+      const message = event.data;
+      if (message.type === 'error') {
+        report.error = message.message;
+        finish();
+      } else if (message.type === 'done') {
+        report.unreadable = message.unreadable;
+        report.rowsRead = message.rowsRead;
+        report.cancelled = report.cancelled || message.cancelled;
+        finish();
+      } else if (message.type === 'batch') {
+        const { batch } = message;
+        report.skipped.push(...batch.skipped);
+        if (batch.leads.length > 0 && !report.error) {
+          const answer = await send('ingestLeads', { leads: batch.leads });
+          if (answer.ok) {
+            const created = answer.data.created ?? 0;
+            report.imported += created;
+            report.updated += answer.data.stored - created;
+            report.unchanged += answer.data.unchanged;
+            for (const skip of answer.data.skipped) report.skipped.push({ row: batch.rows[skip.ref] ?? 0, reason: skip.reason });
+          } else {
+            report.error = answer.error;
+            tell({ type: 'cancel' });
+            return;
+          }
+        }
+        report.rowsRead = batch.rowsRead;
+        report.bytesRead = batch.bytesRead;
+        onProgress({ ...report });
+        tell({ type: report.cancelled ? 'cancel' : 'continue' });
+      }
+    };
+  });
+  tell({ type: 'import', file, plan, batchSize: BATCH_SIZE });
+  return {
+    done,
+    cancel() {
+      report.cancelled = true;
+    },
+  };
+}
+
+/** "N imported, N updated, N unchanged, N skipped" (the end of the import status, a contract). */
+export function countsText(report: ImportReport): string {
+  const n = (value: number) => value.toLocaleString('en-US');
+  return `${n(report.imported)} imported, ${n(report.updated)} updated, ${n(report.unchanged)} unchanged, ${n(report.skipped.length)} skipped`;
+}

@@ -1,0 +1,49 @@
+/// <reference lib="webworker" />
+/**
+ * The CSV worker (issue 11): parses the chosen file with papaparse off the page's main thread,
+ * streaming, and converts rows to leads with the mapping. It waits for "continue" after each
+ * batch, so the page's ingest paces the reading; "cancel" stops it between batches.
+ */
+import { convertCsvFile, previewCsvFile } from '../../../lib/import/convert-file';
+import type { FromCsvWorker, ToCsvWorker } from '../../../lib/import/worker-protocol';
+
+const scope = self as unknown as DedicatedWorkerGlobalScope;
+let cancelled = false;
+let proceed: (() => void) | null = null;
+
+const post = (message: FromCsvWorker) => scope.postMessage(message);
+const describe = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+scope.onmessage = (event: MessageEvent<ToCsvWorker>) => {
+  const message = event.data;
+  switch (message.type) {
+    case 'preview':
+      previewCsvFile(message.file, message.maxRows).then(
+        (preview) => post({ type: 'preview', preview }),
+        (error: unknown) => post({ type: 'error', message: describe(error) }),
+      );
+      return;
+    case 'import':
+      cancelled = false;
+      convertCsvFile(
+        message.file,
+        message.plan,
+        (batch) =>
+          new Promise<void>((resolve) => {
+            proceed = resolve;
+            post({ type: 'batch', batch });
+          }),
+        { batchSize: message.batchSize, shouldStop: () => cancelled },
+      ).then(
+        (result) => post({ type: 'done', ...result, cancelled }),
+        (error: unknown) => post({ type: 'error', message: describe(error) }),
+      );
+      return;
+    case 'continue':
+    case 'cancel':
+      if (message.type === 'cancel') cancelled = true;
+      proceed?.();
+      proceed = null;
+      return;
+  }
+};

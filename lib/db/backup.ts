@@ -1,0 +1,154 @@
+import type { Table } from 'dexie';
+import {
+  CampaignSchema,
+  CustomFieldDefSchema,
+  EpochMs,
+  LeadSchema,
+  SegmentHistorySchema,
+  SegmentSchema,
+  formatZodError,
+  z,
+} from '../schema';
+import { decodeStored, encodeStored } from './backup-codec';
+import type { CrmSegmentsDB } from './database';
+import { readTransaction, writeTransaction } from './transaction';
+
+/** `format` of a backup file. */
+export const BACKUP_FORMAT = 'crm-segments-backup';
+/** Version of the backup file layout (not of the database; that is `dbVersion`). */
+export const BACKUP_VERSION = 1;
+
+/**
+ * A backup (JSON): every table of the database at `dbVersion` (Dexie's `verno`), rows as stored
+ * (JSON-encoded by backup-codec). Tables whose primary key is not inside the row store
+ * `[key, row]` pairs.
+ */
+export const BackupSchema = z.object({
+  format: z.literal(BACKUP_FORMAT),
+  version: z.literal(BACKUP_VERSION),
+  dbVersion: z.number().int().positive(),
+  exportedAt: EpochMs,
+  tables: z.record(z.string(), z.array(z.unknown())),
+});
+export type Backup = z.infer<typeof BackupSchema>;
+
+/** What a backup holds, for the restore preview and the restore answer. */
+export interface BackupSummary {
+  dbVersion: number;
+  exportedAt: number;
+  /** Table name → number of rows. */
+  counts: Record<string, number>;
+}
+
+/** A backup that passed {@link parseBackup}: decoded rows per table of this database. */
+export interface ParsedBackup {
+  summary: BackupSummary;
+  tables: Record<string, unknown[]>;
+}
+
+/**
+ * Row schemas of the tables whose layout is part of the data model (SPEC §2). Other tables are
+ * checked generically (an object carrying its primary key). Rows are only checked, never
+ * rewritten, so a restore stores exactly what was exported.
+ */
+const ROW_SCHEMAS: Readonly<Record<string, z.ZodType>> = {
+  leads: LeadSchema,
+  segments: SegmentSchema,
+  customFields: CustomFieldDefSchema,
+  campaigns: CampaignSchema,
+  segmentHistory: SegmentHistorySchema,
+  meta: z.object({ key: z.string().min(1), value: z.unknown() }),
+};
+
+const keyPathOf = (table: Table): string | string[] | null => (table.schema.primKey.keyPath as string | string[] | undefined) ?? null;
+
+/** Reads every table in one read transaction (a consistent snapshot) into a backup object. */
+export function exportBackup(db: CrmSegmentsDB, now: number): Promise<Backup> {
+  return readTransaction(db, async () => {
+    const tables: Record<string, unknown[]> = {};
+    for (const table of db.tables) {
+      const rows = await table.toArray();
+      if (keyPathOf(table) !== null) {
+        tables[table.name] = rows.map(encodeStored);
+      } else {
+        const keys = await table.toCollection().primaryKeys();
+        tables[table.name] = rows.map((row, i) => [encodeStored(keys[i]), encodeStored(row)]);
+      }
+    }
+    return { format: BACKUP_FORMAT, version: BACKUP_VERSION, dbVersion: db.verno, exportedAt: now, tables };
+  });
+}
+
+const isKey = (value: unknown): boolean => typeof value === 'string' || (typeof value === 'number' && !Number.isNaN(value)) || Array.isArray(value);
+
+/** The problem with one row of `table`, or null. */
+function rowProblem(table: Table, row: unknown): string | null {
+  const keyPath = keyPathOf(table);
+  if (keyPath === null) return Array.isArray(row) && row.length === 2 && isKey(row[0]) ? null : 'must be a [key, row] pair';
+  if (typeof row !== 'object' || row === null || Array.isArray(row)) return 'must be an object';
+  for (const path of Array.isArray(keyPath) ? keyPath : [keyPath]) {
+    if (!Object.prototype.hasOwnProperty.call(row, path) || !isKey((row as Record<string, unknown>)[path])) return `has no key "${path}"`;
+  }
+  const schema = Object.prototype.hasOwnProperty.call(ROW_SCHEMAS, table.name) ? ROW_SCHEMAS[table.name] : undefined;
+  const parsed = schema?.safeParse(row);
+  return parsed && !parsed.success ? formatZodError(parsed.error) : null;
+}
+
+/**
+ * Validates a backup (already JSON-parsed) against this database: format, the same database
+ * version, exactly this database's tables, and every row (data-model schemas; primary keys).
+ * Returns the decoded tables, or `{ error }` in plain words naming the first problem.
+ */
+export function parseBackup(db: CrmSegmentsDB, raw: unknown): ParsedBackup | { error: string } {
+  const envelope = BackupSchema.safeParse(raw);
+  if (!envelope.success) return { error: `This is not a CRM Segments backup (${formatZodError(envelope.error)}).` };
+  const backup = envelope.data;
+  if (backup.dbVersion !== db.verno) {
+    return { error: `This backup was made with database version ${backup.dbVersion}; this version of the extension uses ${db.verno}.` };
+  }
+  const names = db.tables.map((t) => t.name);
+  const missing = names.filter((n) => !Object.prototype.hasOwnProperty.call(backup.tables, n));
+  const extra = Object.keys(backup.tables).filter((n) => !names.includes(n));
+  if (missing.length > 0 || extra.length > 0) {
+    return { error: `The backup's tables do not match this database (missing: ${missing.join(', ') || 'none'}; unknown: ${extra.join(', ') || 'none'}).` };
+  }
+  const tables: Record<string, unknown[]> = {};
+  const counts: Record<string, number> = {};
+  for (const table of db.tables) {
+    const rows: unknown[] = [];
+    for (const [i, encoded] of (backup.tables[table.name] as unknown[]).entries()) {
+      let row: unknown;
+      try {
+        row = decodeStored(encoded);
+      } catch (error) {
+        return { error: `Row ${i + 1} of ${table.name}: ${error instanceof Error ? error.message : String(error)}.` };
+      }
+      const problem = rowProblem(table, row);
+      if (problem) return { error: `Row ${i + 1} of ${table.name} is not valid: ${problem}.` };
+      rows.push(row);
+    }
+    tables[table.name] = rows;
+    counts[table.name] = rows.length;
+  }
+  return { summary: { dbVersion: backup.dbVersion, exportedAt: backup.exportedAt, counts }, tables };
+}
+
+/** Replaces every table with the backup's rows in ONE transaction (all or nothing). */
+export function restoreParsedBackup(db: CrmSegmentsDB, backup: ParsedBackup): Promise<void> {
+  return writeTransaction(db, async () => {
+    for (const table of db.tables) {
+      await table.clear();
+      const rows = backup.tables[table.name] ?? [];
+      if (rows.length === 0) continue;
+      if (keyPathOf(table) !== null) await table.bulkAdd(rows);
+      else await table.bulkAdd(rows.map((r) => (r as [unknown, unknown])[1]), rows.map((r) => (r as [unknown, unknown])[0]) as never);
+    }
+  });
+}
+
+/** Empties every table in one transaction ("Delete all data"). */
+export function clearAllTables(db: CrmSegmentsDB): Promise<void> {
+  return writeTransaction(db, async () => {
+    for (const table of db.tables) await table.clear();
+  });
+}

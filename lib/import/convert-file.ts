@@ -1,0 +1,129 @@
+import type { Lead } from '../schema/lead';
+import { streamCsv } from './csv-stream';
+import type { ImportPlan } from './plan';
+import { createRowConverter } from './row-converter';
+
+/** A row left out of the import, by its spreadsheet row number (the header is row 1). */
+export interface SkippedRow {
+  row: number;
+  reason: string;
+}
+
+/** Leads converted from a run of rows, ready for `ingestLeads`. */
+export interface ConvertedBatch {
+  leads: Lead[];
+  /** Row number of each lead, by lead id (to name rows the background skips). */
+  rows: Record<string, number>;
+  skipped: SkippedRow[];
+  /** Data rows read so far (blank lines not counted) and bytes of the file consumed so far. */
+  rowsRead: number;
+  bytesRead: number;
+}
+
+/** Values of one column that could not be read and were stored empty. */
+export interface UnreadableColumn {
+  header: string;
+  count: number;
+  /** The first few, with their row numbers. */
+  examples: Array<{ row: number; value: string }>;
+}
+
+/** The first rows of a file, for the preview and the mapping suggestion. */
+export interface CsvPreview {
+  headers: string[];
+  rows: string[][];
+}
+
+const isBlank = (record: readonly string[]): boolean => record.every((cell) => cell.trim() === '');
+const EXAMPLES_PER_COLUMN = 3;
+
+/** Reads the header and up to `maxRows` non-blank rows. Throws when the file has no header row. */
+export async function previewCsvFile(file: Blob, maxRows: number): Promise<CsvPreview> {
+  let headers: string[] | undefined;
+  const rows: string[][] = [];
+  await streamCsv(
+    file,
+    ({ records }) => {
+      for (const record of records) {
+        if (isBlank(record)) continue;
+        if (!headers) headers = record.map((h) => h.trim());
+        else if (rows.length < maxRows) rows.push(record);
+      }
+    },
+    () => rows.length >= maxRows,
+  );
+  if (!headers) throw new Error('The file is empty: it has no header row.');
+  return { headers, rows };
+}
+
+/**
+ * Converts a whole CSV file with `plan`, streaming: every `batchSize` leads (and at the end) the
+ * batch is handed to `onBatch` and awaited before reading on. The header row must be the one the
+ * plan was made for. Rows papaparse finds malformed are skipped with its reason. Returns the rows
+ * read and the unreadable values per column.
+ */
+export async function convertCsvFile(
+  file: Blob,
+  plan: ImportPlan,
+  onBatch: (batch: ConvertedBatch) => Promise<void>,
+  options: { batchSize: number; shouldStop?: () => boolean },
+): Promise<{ rowsRead: number; unreadable: UnreadableColumn[] }> {
+  const expected = [...plan.mapping.columns].sort((a, b) => a.index - b.index).map((c) => c.header);
+  const unreadable = new Map<number, UnreadableColumn>();
+  let convert: ReturnType<typeof createRowConverter> | undefined;
+  let recordNumber = 0;
+  let rowsRead = 0;
+  let batch: ConvertedBatch = { leads: [], rows: {}, skipped: [], rowsRead: 0, bytesRead: 0 };
+  const flush = async (bytesRead: number) => {
+    const full = { ...batch, rowsRead, bytesRead };
+    batch = { leads: [], rows: {}, skipped: [], rowsRead, bytesRead };
+    await onBatch(full);
+  };
+  const shouldStop = options.shouldStop ?? (() => false);
+
+  await streamCsv(
+    file,
+    async ({ records, malformed, bytesRead }) => {
+      for (const [i, record] of records.entries()) {
+        recordNumber++;
+        if (!convert) {
+          if (isBlank(record)) continue;
+          const headers = record.map((h) => h.trim());
+          if (headers.length !== expected.length || headers.some((h, j) => h !== expected[j])) {
+            throw new Error('The file\'s columns are not the ones the mapping was made for. Choose the file again.');
+          }
+          convert = createRowConverter(plan, headers.length);
+          continue;
+        }
+        if (isBlank(record)) continue;
+        rowsRead++;
+        const problem = malformed.get(i);
+        if (problem) {
+          batch.skipped.push({ row: recordNumber, reason: `could not be read as CSV (${problem})` });
+          continue;
+        }
+        const outcome = convert(record, recordNumber);
+        if (outcome.kind === 'skip') {
+          batch.skipped.push({ row: recordNumber, reason: outcome.reason });
+          continue;
+        }
+        batch.leads.push(outcome.lead);
+        batch.rows[outcome.lead.id] = recordNumber;
+        for (const index of outcome.unreadable) {
+          const header = expected[index] ?? `column ${index + 1}`;
+          const tally = unreadable.get(index) ?? { header, count: 0, examples: [] };
+          tally.count++;
+          if (tally.examples.length < EXAMPLES_PER_COLUMN) tally.examples.push({ row: recordNumber, value: record[index] ?? '' });
+          unreadable.set(index, tally);
+        }
+        if (batch.leads.length >= options.batchSize) await flush(bytesRead);
+      }
+      if (batch.leads.length > 0 || batch.skipped.length > 0) await flush(bytesRead);
+    },
+    shouldStop,
+  ).then(async (bytesRead) => {
+    if (!shouldStop()) await flush(bytesRead);
+  });
+  if (!convert) throw new Error('The file is empty: it has no header row.');
+  return { rowsRead, unreadable: [...unreadable.values()] };
+}
