@@ -5,6 +5,7 @@ import { useLiveQuery } from '../../components/use-live-query';
 import { ConvertedStatusesSection } from './converted-statuses-section';
 import { getCrmUser, getEvaluationTimeZone, runtimeTimeZone, TIME_ZONE_KEY } from '../../lib/db';
 import { ImportSection } from './import/import-section';
+import { DataSection } from './data/data-section';
 
 /** Every IANA time zone the browser knows, for the time zone picker. */
 function knownTimeZones(): string[] {
@@ -113,6 +114,7 @@ export function OptionsApp() {
             </p>
           </section>
           <ImportSection />
+          <DataSection />
         </>
       )}
     </main>
