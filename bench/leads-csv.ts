@@ -1,13 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import Papa from 'papaparse';
+import { DEMO_LEADS_CSV, readLeadsCsvText } from '../demo/data/dataset';
 
-/**
- * The public lead-scoring dataset the benchmark's distributions are shaped on. It is read in
- * place (never copied into the project): `../shared/data/leads/Leads.csv` relative to the project
- * root, resolved from this file's location.
- */
-export const LEADS_CSV_PATH = fileURLToPath(new URL('../../shared/data/leads/Leads.csv', import.meta.url));
+/** The public lead-scoring dataset the benchmark's distributions are shaped on (the in-repo copy). */
+export const LEADS_CSV_PATH = DEMO_LEADS_CSV;
 
 /** The columns of one CSV row the synthetic generator uses (raw strings, "" when blank). */
 export interface LeadsCsvRow {
@@ -34,7 +29,7 @@ export interface LeadsCsvRow {
  * @throws Error when the file is missing or has none of the expected columns.
  */
 export function readLeadsCsv(path: string = LEADS_CSV_PATH): LeadsCsvRow[] {
-  const parsed = Papa.parse<Record<string, string>>(readFileSync(path, 'utf8'), {
+  const parsed = Papa.parse<Record<string, string>>(readLeadsCsvText(path), {
     header: true,
     skipEmptyLines: true,
   });

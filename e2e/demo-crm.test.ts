@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import Papa from 'papaparse';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readLeadsCsvText } from '../demo/data/dataset';
 import { startDemoCrm, type DemoCrm } from '../demo/server/server';
 import type { Membership, Segment } from '../lib/schema';
 import { countTable, launchExtension, readRow, readTable, sendFromPage, type ExtensionSession } from './harness';
@@ -15,7 +15,7 @@ import { createSegmentVia, LEADS_CSV, segmentsSettled, until } from './real-data
  * independently of the demo server and the extension.
  */
 function highPriorityIndiaFromCsv(): number {
-  const rows = Papa.parse<Record<string, string>>(readFileSync(LEADS_CSV, 'utf8'), { header: true, skipEmptyLines: true }).data;
+  const rows = Papa.parse<Record<string, string>>(readLeadsCsvText(LEADS_CSV), { header: true, skipEmptyLines: true }).data;
   const norm = (s: string | undefined) => (s ?? '').normalize('NFKC').trim().replace(/\s+/g, ' ').toLowerCase();
   return rows.filter((r) => r['Lead Quality'] === 'High in Relevance' && norm(r.Country) === 'india').length;
 }

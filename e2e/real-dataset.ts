@@ -1,11 +1,11 @@
-import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
+import { DEMO_LEADS_CSV } from '../demo/data/dataset';
 import { startDemoCrm, type DemoCrm } from '../demo/server/server';
 import type { Segment } from '../lib/schema';
 import { countTable, launchExtension, readTable, sendFromPage, type ExtensionSession } from './harness';
 
-/** The real dataset (SPEC §6), read from ../shared; never copied into the project. */
-export const LEADS_CSV = resolve(import.meta.dirname, '../../shared/data/leads/Leads.csv');
+/** The real dataset (the in-repo copy, `demo/data/leads.csv.gz`). */
+export const LEADS_CSV = DEMO_LEADS_CSV;
 
 /** Polls `read` until `done(value)` holds or `timeoutMs` passes; returns the last value. */
 export async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 20_000): Promise<T> {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { readLeadsCsvText } from '../data/dataset';
 import { DAY_MS, campaignsOf, createdAtOf, lastContactAtOf, mapCsvRow, type CsvRow, type DemoLead } from './lead-mapping';
 import { DEFAULT_LEADS_CSV, LeadsCsvError, loadLeadsCsv, parseLeadsCsv } from './leads-csv';
 import { toLeadRecord } from './lead-record';
@@ -122,7 +123,7 @@ describe('the real dataset (9,240 leads)', () => {
     const loaded = await loadLeadsCsv(DEFAULT_LEADS_CSV, NOW);
     expect(loaded.skipped).toEqual([]);
     leads = loaded.leads;
-    rows = Papa.parse<CsvRow>(readFileSync(DEFAULT_LEADS_CSV, 'utf8'), { header: true, skipEmptyLines: true }).data;
+    rows = Papa.parse<CsvRow>(readLeadsCsvText(DEFAULT_LEADS_CSV), { header: true, skipEmptyLines: true }).data;
   });
   const count = (pred: (l: DemoLead) => boolean): number => leads.filter(pred).length;
   const countRows = (pred: (r: CsvRow) => boolean): number => rows.filter(pred).length;

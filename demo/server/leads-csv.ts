@@ -1,13 +1,12 @@
 /**
  * Loads the lead-scoring CSV (SPEC §6) with papaparse and maps every row to a demo lead.
  */
-import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
 import Papa from 'papaparse';
+import { DEMO_LEADS_CSV, readLeadsCsvTextAsync } from '../data/dataset';
 import { mapCsvRow, leadNumberOf, REQUIRED_COLUMNS, type CsvRow, type DemoLead } from './lead-mapping';
 
-/** The dataset's default location: `../shared/data/leads/Leads.csv` relative to the project root. */
-export const DEFAULT_LEADS_CSV = fileURLToPath(new URL('../../../shared/data/leads/Leads.csv', import.meta.url));
+/** The dataset's default location: the in-repo copy `demo/data/leads.csv.gz`. */
+export const DEFAULT_LEADS_CSV = DEMO_LEADS_CSV;
 
 /** The leads CSV is missing or unusable; `message` is one plain-language line. */
 export class LeadsCsvError extends Error {
@@ -56,13 +55,13 @@ export function parseLeadsCsv(text: string, now: number): LoadedLeads {
 }
 
 /**
- * Reads and maps the CSV at `path`. Throws LeadsCsvError with a one-line message when the file
+ * Reads and maps the CSV at `path` (plain or `.gz`). Throws LeadsCsvError with a one-line message when the file
  * is missing or unreadable (the CLI prints it and exits 1).
  */
 export async function loadLeadsCsv(path: string, now: number): Promise<LoadedLeads> {
   let text: string;
   try {
-    text = await readFile(path, 'utf8');
+    text = await readLeadsCsvTextAsync(path);
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'not found' : 'not readable';
     throw new LeadsCsvError(`Leads CSV ${reason} at ${path} — set DEMO_LEADS_CSV to the path of Leads.csv`, { cause: error });

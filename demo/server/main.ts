@@ -1,6 +1,6 @@
 /**
  * CLI of the demo CRM: `npm run demo:crm`. Environment: DEMO_PORT (default 5174), DEMO_LEADS_CSV
- * (default ../shared/data/leads/Leads.csv from the project root), DEMO_NOW (ISO reference time,
+ * (default demo/data/leads.csv.gz, the in-repo copy), DEMO_NOW (ISO reference time,
  * default now). Exits 1 with a one-line message when it cannot start.
  */
 import { startDemoCrm } from './server';

@@ -23,7 +23,7 @@ export interface DemoCrmOptions {
   port?: number;
   /** Interface to bind. Default 127.0.0.1. */
   host?: string;
-  /** Path of Leads.csv. Env `DEMO_LEADS_CSV`, default `../shared/data/leads/Leads.csv` from the project root. */
+  /** Path of the leads CSV (plain or `.gz`). Env `DEMO_LEADS_CSV`, default the in-repo `demo/data/leads.csv.gz`. */
   csvPath?: string;
   /** Reference time (SPEC §6): epoch ms, a Date or an ISO string. Env `DEMO_NOW`, default now. */
   now?: number | Date | string;

@@ -6,10 +6,11 @@
  * Run: `npx tsx demo/tools/capture-fixtures.ts` (needs /usr/bin/chromium). The reference time is
  * fixed so the output is reproducible.
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import Papa from 'papaparse';
 import { chromium } from 'playwright-core';
+import { readLeadsCsvTextAsync } from '../data/dataset';
 import { DEFAULT_LEADS_CSV } from '../server/leads-csv';
 import { startDemoCrm } from '../server/server';
 
@@ -76,7 +77,7 @@ async function main(): Promise<void> {
       await browser.close();
     }
 
-    const csv = Papa.parse<Record<string, string>>(await readFile(DEFAULT_LEADS_CSV, 'utf8'), { header: true, skipEmptyLines: true });
+    const csv = Papa.parse<Record<string, string>>(await readLeadsCsvTextAsync(DEFAULT_LEADS_CSV), { header: true, skipEmptyLines: true });
     const rows = csv.data.filter((row) => ids.includes(row['Lead Number'] ?? ''));
     await writeFile(`${ROOT}demo/server/fixtures/tricky-leads.csv`, `${Papa.unparse(rows, { columns: csv.meta.fields, newline: '\r\n' })}\r\n`); // CRLF like the dataset
     console.log(`Saved ${records.length} records, 2 pages and ${rows.length} CSV rows.`);
