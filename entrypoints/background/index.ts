@@ -5,6 +5,7 @@ import { createBackgroundService } from '../../lib/background/service';
 import { ensureScheduleAlarm } from '../../lib/background/alarms';
 import { openSidePanel, SIDE_PANEL_TARGET_KEY, type SidePanelPorts } from '../../lib/background/side-panel';
 import { backgroundMessenger, contentMessenger } from '../../lib/messaging/protocol';
+import { answerUnroutedMessage } from '../../lib/messaging/fallback';
 import { routeMessage, type RouterIdentity } from '../../lib/messaging/router';
 import { MessagePayloadSchemas, type MessageType } from '../../lib/schema';
 
@@ -52,11 +53,10 @@ export default defineBackground({
         routeMessage(service.handlers, identity, type, message.data, message.sender) as never,
       );
     }
-    // Messages of an unknown type still get a clear answer instead of silence.
+    // Unknown types, inherited keys and messages without the envelope get a clear answer, not silence.
     browser.runtime.onMessage.addListener((message: unknown) => {
-      const type = (message as { type?: unknown } | null)?.type;
-      if (typeof type === 'string' && type in MessagePayloadSchemas) return undefined;
-      return Promise.resolve({ res: { ok: false, error: `Unknown message type ${JSON.stringify(type)}.` } });
+      const answer = answerUnroutedMessage(message);
+      return answer ? Promise.resolve(answer) : undefined;
     });
 
     browser.alarms.onAlarm.addListener((alarm) => void service.onAlarm(alarm.name));

@@ -30,15 +30,14 @@ import {
   updateSegment,
 } from '../segments';
 import { importSegments } from '../segments/segment-import';
-import { syncAllLeads } from '../sync/sync-all';
 import { syncVisibleLeads } from '../sync/sync-visible';
-import { readSyncStatus, updateSyncStatus } from '../sync/status';
 import { SCHEDULE_ALARM } from './alarms';
 import { createCampaignHandlers } from './campaign-handlers';
 import { createJobRunner, type JobRunner } from './job-runner';
 import { createLeadSnapshot } from './lead-snapshot';
 import { createImportHandlers } from './import-handlers';
 import { createDataHandlers } from './data-handlers';
+import { createSyncRunner } from './sync-runner';
 
 /** Everything the background service needs from the browser (the composition root passes real ones). */
 export interface BackgroundPorts {
@@ -69,8 +68,6 @@ export interface BackgroundService {
 
 /** Who owns segments when neither an override nor a CRM user is known (alone, so in charge). */
 const LOCAL_USER: CurrentUserSetting = { userId: 'local', name: 'You', role: 'owner', orgId: 'local' };
-/** How often (ms) "Sync all" progress is written for the popup. */
-const PROGRESS_WRITE_INTERVAL_MS = 250;
 
 /**
  * Builds the background service (SPEC §5: the background is the only writer). Each handler
@@ -79,7 +76,6 @@ const PROGRESS_WRITE_INTERVAL_MS = 250;
  */
 export function createBackgroundService(ports: BackgroundPorts): BackgroundService {
   const { db, clock } = ports;
-  let syncRunning = false;
   const snapshot = createLeadSnapshot(db);
 
   const timeZone = () => getEvaluationTimeZone(db);
@@ -109,6 +105,19 @@ export function createBackgroundService(ports: BackgroundPorts): BackgroundServi
     },
     (jobId, error) => ports.reportError(`refresh job ${jobId}`, error),
   );
+
+  const syncRunner = createSyncRunner({
+    db,
+    fetchFn: ports.fetchFn,
+    clock,
+    timeZone,
+    leadsChanged: () => {
+      snapshot.invalidate();
+      jobs.kick();
+    },
+    membershipsChanged: (leadIds) => quietly('badge update', pushMemberships(leadIds)),
+    reportError: ports.reportError,
+  });
 
   const afterDefinitionChange = () => {
     jobs.kick();
@@ -186,44 +195,20 @@ export function createBackgroundService(ports: BackgroundPorts): BackgroundServi
     async getSyncStatus() {
       // The popup asks this when it opens: load the preview snapshot before the editor needs it.
       quietly('preview snapshot', snapshot.get());
-      return readSyncStatus(db);
+      return syncRunner.status();
     },
     async syncAll({ pageUrl }) {
       const adapter = adapterFor(pageUrl);
-      if (syncRunning) throw new UserFacingError('A sync is already running.');
-      syncRunning = true;
-      let lastWrite = 0;
-      try {
-        await updateSyncStatus(db, { running: true, progress: { done: 0 }, lastError: undefined });
-        const origin = new URL(pageUrl).origin;
-        const user = await adapter.fetchCurrentUser(origin, ports.fetchFn).catch(() => null);
+      return syncRunner.run(adapter, pageUrl, async () => {
+        const user = await adapter.fetchCurrentUser(new URL(pageUrl).origin, ports.fetchFn).catch(() => null);
         if (user) await setMeta(db, CRM_USER_KEY, CurrentUserSchema, user);
-        const report = await syncAllLeads({
-          db,
-          adapter,
-          pageUrl,
-          fetchFn: ports.fetchFn,
-          clock,
-          timeZone: await timeZone(),
-          onProgress: (progress) => {
-            if (clock() - lastWrite < PROGRESS_WRITE_INTERVAL_MS) return;
-            lastWrite = clock();
-            quietly('sync progress', updateSyncStatus(db, { progress }));
-          },
-          onMembershipChanges: (leadIds) => quietly('badge update', pushMemberships(leadIds)),
-        });
-        snapshot.invalidate();
-        await updateSyncStatus(db, { running: false, progress: undefined, lastSyncAt: report.finishedAt, lastReport: report });
-        jobs.kick();
-        return report;
-      } catch (error) {
-        snapshot.invalidate();
-        const message = error instanceof Error ? error.message : String(error);
-        await updateSyncStatus(db, { running: false, progress: undefined, lastError: message }).catch(() => undefined);
-        throw error;
-      } finally {
-        syncRunning = false;
-      }
+      });
+    },
+    async cancelSync() {
+      return syncRunner.cancel();
+    },
+    async resolveSyncRemoval({ remove }) {
+      return syncRunner.resolveRemoval(remove);
     },
     async syncVisible({ pageUrl, crmIds, user }) {
       const adapter = adapterFor(pageUrl);
@@ -261,6 +246,7 @@ export function createBackgroundService(ports: BackgroundPorts): BackgroundServi
     handlers,
     jobs,
     start() {
+      quietly('sync status recovery', syncRunner.recover());
       jobs.kick();
     },
     async onAlarm(name) {

@@ -48,11 +48,12 @@ describe('badge controller', () => {
   let controller: BadgeController | undefined;
   afterEach(() => controller?.stop());
 
-  function start(memberships: Record<string, BadgeSegment[]>) {
+  function start(memberships: Record<string, BadgeSegment[]>, options: { trust?: (event: Event) => boolean } = {}) {
     const ports = {
       syncVisible: vi.fn(async (_ids: string[]) => undefined),
       getMemberships: vi.fn(async (ids: string[]) => Object.fromEntries(ids.map((id) => [id, memberships[id] ?? []]))),
       openDetails: vi.fn(),
+      ...(options.trust ? { isTrustedClick: options.trust } : {}),
     };
     controller = startBadgeController(tableAdapter, document, 'crm', ports);
     return ports;
@@ -117,12 +118,27 @@ describe('badge controller', () => {
     expect(ports.syncVisible).toHaveBeenCalledWith(['2']);
   });
 
-  it('opens details for the clicked chip', async () => {
+  it('opens details for the chip the user clicked', async () => {
     showRows(['1']);
-    const ports = start({ 'crm/1': [hot] });
+    // jsdom cannot make a trusted event: mark this test's clicks as the user's.
+    const userClicks = new WeakSet<Event>();
+    const ports = start({ 'crm/1': [hot] }, { trust: (event) => userClicks.has(event) });
+    await flush();
+    const chip = hosts()[0]!.shadowRoot!.querySelector('[data-segment-id="s-hot"]') as HTMLElement;
+    const click = new MouseEvent('click', { bubbles: true, composed: true });
+    userClicks.add(click);
+    chip.dispatchEvent(click);
+    expect(ports.openDetails).toHaveBeenCalledWith('crm/1', 's-hot');
+  });
+
+  it('ignores a page script’s synthetic .click() on a chip (issue 9: no side panel without a user gesture)', async () => {
+    showRows(['1']);
+    const ports = start({ 'crm/1': [hot, india, ...more] });
     await flush();
     (hosts()[0]!.shadowRoot!.querySelector('[data-segment-id="s-hot"]') as HTMLElement).click();
-    expect(ports.openDetails).toHaveBeenCalledWith('crm/1', 's-hot');
+    (hosts()[0]!.shadowRoot!.querySelector('.more') as HTMLElement).click();
+    hosts()[0]!.shadowRoot!.querySelector('.chips')!.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    expect(ports.openDetails).not.toHaveBeenCalled();
   });
 
   it('removes every host on stop', async () => {

@@ -12,6 +12,8 @@ export interface BadgePorts {
   openDetails(leadId: string, segmentId?: string): void;
   /** Called after every scan of the page (e.g. to notice the signed-in user changing). */
   afterScan?(): void;
+  /** Whether a chip click came from the user (default `event.isTrusted`; DOM tests replace it). */
+  isTrustedClick?(event: Event): boolean;
 }
 
 /** A running badge controller. */
@@ -105,7 +107,7 @@ export function startBadgeController(adapter: CrmAdapter, doc: Document, crmKey:
         host = null;
       }
       if (!host) {
-        host = createBadgeHost(doc, leadId, ports.openDetails);
+        host = createBadgeHost(doc, leadId, ports.openDetails, ports.isTrustedClick?.bind(ports));
         found.anchor.append(host);
       }
       claimed.add(host);

@@ -35,11 +35,22 @@ const STYLE = `
 .more:focus-visible { outline: 2px solid #4f46e5; outline-offset: 1px; }
 `;
 
+/** True for a click the user made (mouse, touch, Enter/Space): a page script's `.click()` is not. */
+export const isUserClick = (event: Event): boolean => event.isTrusted;
+
 /**
  * Creates an (unattached) badge host for `leadId` with an open shadow root (contract, issue #3).
- * `onOpen(leadId, segmentId?)` is called when a chip (or "+N") is clicked or activated by keyboard.
+ * `onOpen(leadId, segmentId?)` is called when a chip (or "+N") is clicked or activated by keyboard
+ * — by the user only: a synthetic click from a page script (`isUserClick` false) opens nothing
+ * (issue 9 item 6: the side panel needs a real user gesture). `isUserClick` is replaceable for
+ * DOM tests, where no event can be trusted.
  */
-export function createBadgeHost(doc: Document, leadId: string, onOpen: (leadId: string, segmentId?: string) => void): HTMLElement {
+export function createBadgeHost(
+  doc: Document,
+  leadId: string,
+  onOpen: (leadId: string, segmentId?: string) => void,
+  isTrusted: (event: Event) => boolean = isUserClick,
+): HTMLElement {
   const host = doc.createElement(BADGE_TAG);
   host.dataset.leadId = leadId;
   const root = host.attachShadow({ mode: 'open' });
@@ -55,6 +66,7 @@ export function createBadgeHost(doc: Document, leadId: string, onOpen: (leadId: 
     if (!target) return;
     event.preventDefault();
     event.stopPropagation();
+    if (!isTrusted(event)) return;
     onOpen(leadId, (target as HTMLElement).dataset.segmentId);
   });
   // Keep clicks on the badge from triggering the CRM's own row handlers.

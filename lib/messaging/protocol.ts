@@ -88,6 +88,11 @@ export interface SyncStatus {
   progress?: { done: number; total?: number };
   lastReport?: SyncReport;
   lastError?: string;
+  /**
+   * Leads a complete sync no longer received, more than 10% of the CRM's stored leads: removed
+   * only when the user confirms (resolveSyncRemoval). `of`: the CRM's leads stored before the sync.
+   */
+  pendingRemoval?: { crmKey: string; count: number; of: number };
 }
 
 type Handler<T extends MessageType, R> = (data: MessagePayload<T>) => Result<R>;
@@ -113,6 +118,10 @@ export interface BackgroundProtocol {
   getMemberships: Handler<'getMemberships', Record<string, BadgeSegment[]>>;
   getSyncStatus: Handler<'getSyncStatus', SyncStatus>;
   syncAll: Handler<'syncAll', SyncReport>;
+  /** Cancels the running "Sync all"; `cancelled` is false when none was running. */
+  cancelSync: Handler<'cancelSync', { cancelled: boolean }>;
+  /** Answers the pending removal question of the last sync: remove the leads, or keep them. */
+  resolveSyncRemoval: Handler<'resolveSyncRemoval', { deleted: number; kept: number }>;
   syncVisible: Handler<'syncVisible', IngestReport>;
   setTimeZone: Handler<'setTimeZone', { timeZone: string }>;
   /** The converted statuses as stored (trimmed, duplicates removed). */

@@ -32,6 +32,10 @@ export const MessagePayloadSchemas = {
   getSyncStatus: z.object({}).default({}),
   /** Pages through the CRM API of the adapter that handles `pageUrl` and stores every lead. */
   syncAll: z.object({ pageUrl: z.url() }),
+  /** Cancels the running "Sync all" (issue 9 item 2). */
+  cancelSync: z.object({}).default({}),
+  /** Confirms (`remove: true`) or declines the removal a complete sync proposed (issue 9 item 1). */
+  resolveSyncRemoval: z.object({ remove: z.boolean() }),
   /** Lead ids seen on a CRM page (content script); the background re-fetches them through the CRM API. */
   syncVisible: z.object({
     pageUrl: z.url(),

@@ -33,6 +33,7 @@ export const SyncStatusSchema = z.object({
     })
     .optional(),
   lastError: z.string().optional(),
+  pendingRemoval: z.object({ crmKey: z.string(), count: z.number().int().min(0), of: z.number().int().min(0) }).optional(),
 });
 
 const EMPTY: SyncStatus = { leadCount: 0, running: false };

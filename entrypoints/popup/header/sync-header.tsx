@@ -7,6 +7,9 @@ import { useLiveQuery } from '../../../components/use-live-query';
 import { useNow } from '../../../components/use-now';
 import { timeAgo } from '../../../components/time-ago';
 import { isSyncableUrl } from './active-tab';
+import { RemovalConfirmDialog } from './removal-confirm';
+import { SyncReportDialog } from './sync-report';
+import { useSyncLiveness } from './use-sync-liveness';
 
 /** Props of {@link SyncHeader}. */
 export interface SyncHeaderProps {
@@ -33,7 +36,11 @@ export function describeSyncReport(report: SyncReport): string {
   if (report.deleted > 0) parts.push(`${report.deleted} removed`);
   if (report.skipped.length > 0) parts.push(`${report.skipped.length} skipped`);
   if (report.nulledValues > 0) parts.push(`${report.nulledValues} unreadable values left empty`);
-  return `Synced ${report.received} leads: ${parts.join(', ')}.`;
+  if (report.truncatedValues) parts.push(`${report.truncatedValues} values too long, truncated`);
+  const summary = `Synced ${report.received} leads: ${parts.join(', ')}.`;
+  if (report.pendingRemoval) return `${summary} ${report.pendingRemoval} leads the CRM no longer lists wait for your confirmation.`;
+  if (report.incompleteReason) return `${summary} Incomplete: ${report.incompleteReason} No lead was removed.`;
+  return summary;
 }
 
 /**
@@ -53,6 +60,8 @@ export function SyncHeader({ getActiveTabUrl, viewSwitch }: SyncHeaderProps) {
   const [askedStatus, setAskedStatus] = useState<SyncStatus | null>(null);
   const [starting, setStarting] = useState(false);
   const [message, setMessage] = useState<HeaderMessage | null>(null);
+  const [showReport, setShowReport] = useState(false);
+  const [removalAnswered, setRemovalAnswered] = useState(false);
 
   useEffect(() => {
     let current = true;
@@ -68,6 +77,9 @@ export function SyncHeader({ getActiveTabUrl, viewSwitch }: SyncHeaderProps) {
   const running = starting || Boolean(status?.running);
   const progress = status?.running ? status.progress : undefined;
   const lastSyncAt = status?.lastSyncAt;
+  const lastReport = status?.lastReport;
+  // A background that stopped mid-sync leaves "running" stored: ask it while we show a sync.
+  useSyncLiveness(Boolean(status?.running) && !starting, send, setAskedStatus);
 
   const syncAll = async () => {
     setMessage(null);
@@ -77,6 +89,7 @@ export function SyncHeader({ getActiveTabUrl, viewSwitch }: SyncHeaderProps) {
       return;
     }
     setStarting(true);
+    setRemovalAnswered(false);
     const answer = await send('syncAll', { pageUrl: url });
     setStarting(false);
     if (answer.ok) {
@@ -98,7 +111,17 @@ export function SyncHeader({ getActiveTabUrl, viewSwitch }: SyncHeaderProps) {
             <p class="header-meta">
               {count === undefined ? 'Counting leads…' : `${count} leads`}
               <span aria-hidden="true"> · </span>
-              {running ? 'Syncing…' : lastSyncAt ? `Synced ${timeAgo(lastSyncAt, now)}` : 'Never synced'}
+              {running ? (
+                'Syncing…'
+              ) : lastSyncAt && lastReport ? (
+                <button type="button" class="link-button" title="Open the last sync report" onClick={() => setShowReport(true)}>
+                  {`Synced ${timeAgo(lastSyncAt, now)}`}
+                </button>
+              ) : lastSyncAt ? (
+                `Synced ${timeAgo(lastSyncAt, now)}`
+              ) : (
+                'Never synced'
+              )}
             </p>
           </div>
         </div>
@@ -121,6 +144,9 @@ export function SyncHeader({ getActiveTabUrl, viewSwitch }: SyncHeaderProps) {
           <span class="muted">
             {progress ? (progress.total ? `${progress.done} of ${progress.total} leads` : `${progress.done} leads so far`) : 'Starting…'}
           </span>
+          <button type="button" class="button button-ghost button-small" onClick={() => void send('cancelSync', {})}>
+            Cancel
+          </button>
         </div>
       )}
       {!running && status?.lastError && !message && (
@@ -131,10 +157,25 @@ export function SyncHeader({ getActiveTabUrl, viewSwitch }: SyncHeaderProps) {
       {message && (
         <div class={`header-message${message.tone === 'error' ? ' is-error' : ''}`}>
           <p role={message.tone === 'error' ? 'alert' : 'status'}>{message.text}</p>
+          {message.tone === 'info' && lastReport && (
+            <button type="button" class="link-button" onClick={() => setShowReport(true)}>
+              View report
+            </button>
+          )}
           <button type="button" class="icon-button icon-button-small" aria-label="Dismiss message" onClick={() => setMessage(null)}>
             <span aria-hidden="true">×</span>
           </button>
         </div>
+      )}
+      {showReport && lastReport && <SyncReportDialog report={lastReport} onClose={() => setShowReport(false)} />}
+      {!running && !removalAnswered && status?.pendingRemoval && (
+        <RemovalConfirmDialog
+          pending={status.pendingRemoval}
+          onDone={(text) => {
+            setRemovalAnswered(true);
+            if (text) setMessage({ tone: 'info', text });
+          }}
+        />
       )}
     </header>
   );

@@ -1,0 +1,138 @@
+import type { CrmAdapter, FetchFn } from '../adapters/types';
+import type { CrmSegmentsDB } from '../db';
+import { getPendingRemoval } from '../db/pending-removal';
+import type { SyncReport, SyncStatus } from '../messaging/protocol';
+import { UserFacingError } from '../messaging/router';
+import type { RequestLimits } from '../sync/guarded-fetch';
+import { SyncCancelledError } from '../sync/guarded-fetch';
+import { resolvePendingRemoval } from '../sync/removal';
+import { readSyncStatus, updateSyncStatus } from '../sync/status';
+import { syncAllLeads } from '../sync/sync-all';
+
+/** Shown when a sync was running in a background that stopped (service worker ended, browser quit). */
+export const INTERRUPTED_SYNC =
+  'The last sync was interrupted (the extension’s background stopped). No lead was removed; run Sync all again.';
+/** How often (ms) "Sync all" progress is written for the popup. */
+const PROGRESS_WRITE_INTERVAL_MS = 250;
+
+/** What the runner needs from the background service. */
+export interface SyncRunnerPorts {
+  db: CrmSegmentsDB;
+  fetchFn: FetchFn;
+  clock: () => number;
+  timeZone: () => Promise<string>;
+  /** Leads were written or deleted: invalidate caches, kick refresh jobs. */
+  leadsChanged(): void;
+  /** Memberships of these leads changed (badge pushes). */
+  membershipsChanged(leadIds: string[]): void;
+  reportError(context: string, error: unknown): void;
+  /** Request limits of every sync (tests inject small timeouts). */
+  limits?: Partial<RequestLimits>;
+}
+
+/** "Sync all" as the background runs it: one at a time, cancellable, never shown running when it is not. */
+export interface SyncRunner {
+  /** Runs "Sync all" with `adapter` from `pageUrl`; `prepare` runs first, inside the running state. */
+  run(adapter: CrmAdapter, pageUrl: string, prepare?: () => Promise<void>): Promise<SyncReport>;
+  /** Cancels the running sync (its answer becomes "Sync cancelled…"); false when none runs. */
+  cancel(): { cancelled: boolean };
+  /** Answers the pending removal question (issue 9 item 1). */
+  resolveRemoval(remove: boolean): Promise<{ deleted: number; kept: number }>;
+  /** The status, corrected: a stored "running" with no sync running here is cleared first. */
+  status(): Promise<SyncStatus>;
+  /** Start-up: clears a sync left "running" by a background that stopped (issue 9 item 3). */
+  recover(): Promise<void>;
+}
+
+/**
+ * Creates the runner (issue 9 items 1–3). Only one sync runs at a time; its AbortController is
+ * cancelled by {@link SyncRunner.cancel}. The persisted status says `running` only while this
+ * background really runs a sync: start-up and every status read clear a stale one.
+ */
+export function createSyncRunner(ports: SyncRunnerPorts): SyncRunner {
+  const { db, clock } = ports;
+  let controller: AbortController | null = null;
+
+  const clearStale = async (): Promise<void> => {
+    if (controller) return;
+    const stored = await readSyncStatus(db);
+    if (stored.running && !controller) {
+      await updateSyncStatus(db, { running: false, progress: undefined, lastError: INTERRUPTED_SYNC });
+    }
+  };
+
+  return {
+    async run(adapter, pageUrl, prepare) {
+      if (controller) throw new UserFacingError('A sync is already running.');
+      const current = new AbortController();
+      controller = current;
+      let lastWrite = 0;
+      try {
+        await updateSyncStatus(db, { running: true, progress: { done: 0 }, lastError: undefined, pendingRemoval: undefined });
+        await prepare?.();
+        const report = await syncAllLeads({
+          db,
+          adapter,
+          pageUrl,
+          fetchFn: ports.fetchFn,
+          clock,
+          timeZone: await ports.timeZone(),
+          signal: current.signal,
+          ...(ports.limits ? { limits: ports.limits } : {}),
+          onProgress: (progress) => {
+            if (clock() - lastWrite < PROGRESS_WRITE_INTERVAL_MS) return;
+            lastWrite = clock();
+            updateSyncStatus(db, { progress }).catch((error) => ports.reportError('sync progress', error));
+          },
+          onMembershipChanges: (leadIds) => ports.membershipsChanged(leadIds),
+        });
+        const pending = report.pendingRemoval ? await getPendingRemoval(db) : undefined;
+        ports.leadsChanged();
+        await updateSyncStatus(db, {
+          running: false,
+          progress: undefined,
+          lastSyncAt: report.finishedAt,
+          lastReport: report,
+          ...(pending ? { pendingRemoval: { crmKey: pending.crmKey, count: pending.leadIds.length, of: pending.storedBefore } } : {}),
+        });
+        return report;
+      } catch (error) {
+        ports.leadsChanged();
+        const lastError = error instanceof SyncCancelledError ? undefined : error instanceof Error ? error.message : String(error);
+        await updateSyncStatus(db, { running: false, progress: undefined, lastError }).catch(() => undefined);
+        throw error;
+      } finally {
+        controller = null;
+      }
+    },
+
+    cancel() {
+      if (!controller) return { cancelled: false };
+      controller.abort();
+      return { cancelled: true };
+    },
+
+    async resolveRemoval(remove) {
+      if (controller) throw new UserFacingError('Wait for the running sync to finish.');
+      const outcome = await resolvePendingRemoval(db, remove, { now: clock(), timeZone: await ports.timeZone() });
+      const status = await readSyncStatus(db);
+      const report = status.lastReport;
+      await updateSyncStatus(db, {
+        pendingRemoval: undefined,
+        ...(report
+          ? { lastReport: { ...report, deleted: report.deleted + outcome.deleted, kept: Math.max(0, (report.kept ?? 0) - outcome.deleted), pendingRemoval: undefined } }
+          : {}),
+      });
+      if (outcome.deleted > 0) ports.leadsChanged();
+      return outcome;
+    },
+
+    async status() {
+      await clearStale();
+      const status = await readSyncStatus(db);
+      return controller ? status : { ...status, running: false };
+    },
+
+    recover: clearStale,
+  };
+}
