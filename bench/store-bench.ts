@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { performance } from 'node:perf_hooks';
-import { CrmSegmentsDB, putCustomFields, putSegment, refreshJobId } from '../lib/db';
+import { addMembershipsOf, CrmSegmentsDB, putCustomFields, putSegment, refreshJobId } from '../lib/db';
 import { compileRules } from '../lib/engine/index';
 import type { Lead, Membership, Segment } from '../lib/schema';
 import { createSegment, ingestLeads, refreshSegment, runRefreshJob } from '../lib/segments';
@@ -130,7 +130,7 @@ export async function runStoreBench(options: StoreBenchOptions): Promise<StoreBe
       const rows: Membership[] = [];
       for (const lead of leads) if (predicate(lead)) rows.push({ segmentId: segment.id, leadId: lead.id, addedAt: BENCH_NOW });
       await putSegment(db, { ...segment, memberCount: rows.length });
-      for (let i = 0; i < rows.length; i += 50_000) await db.memberships.bulkPut(rows.slice(i, i + 50_000));
+      await addMembershipsOf(db, segment.id, rows.map((row) => row.leadId), BENCH_NOW);
       membershipRows += rows.length;
     }
     const seedSegmentsMs = performance.now() - start;

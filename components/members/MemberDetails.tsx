@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useRef } from 'preact/hooks';
 import { useDb } from '../db-context';
+import { membershipsOfLeads } from '../../lib/db/memberships';
 import { useLiveQuery } from '../use-live-query';
 import { useNow } from '../use-now';
 import { explainLead, type Explanation, type SegmentMembersLookup } from '../../lib/engine';
@@ -54,7 +55,7 @@ export function MemberDetails(props: MemberDetailsProps) {
     async () => ({
       leadId,
       lead: await db.leads.get(leadId),
-      memberships: await db.memberships.where('leadId').equals(leadId).toArray(),
+      memberships: await membershipsOfLeads(db, [leadId]),
     }),
     [db, leadId],
   );

@@ -3,6 +3,7 @@
  * fake-indexeddb database with custom fields, campaigns, leads, segments and memberships.
  */
 import { CrmSegmentsDB } from '../../lib/db/database';
+import { addMemberships } from '../../lib/db/memberships';
 import { testLead } from '../../lib/format/test-leads';
 import type { Campaign, CustomFieldDef, Lead, RuleSet, Segment } from '../../lib/schema';
 
@@ -108,7 +109,7 @@ export async function seedPanelDatabase(db: CrmSegmentsDB): Promise<void> {
       { memberCount: 3 },
     ),
   ]);
-  await db.memberships.bulkPut([
+  await addMemberships(db, [
     { segmentId: 'hot', leadId: LEADS[0]!.id, addedAt: Date.UTC(2024, 5, 1) },
     { segmentId: 'hot', leadId: LEADS[1]!.id, addedAt: Date.UTC(2024, 5, 1) },
     { segmentId: 'hot', leadId: LEADS[2]!.id, addedAt: Date.UTC(2024, 5, 1) },

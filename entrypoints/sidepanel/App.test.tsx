@@ -12,6 +12,7 @@ import {
 } from '../../components/members/test-fixtures';
 import type { CrmSegmentsDB } from '../../lib/db/database';
 import { setEvaluationTimeZone } from '../../lib/db/settings';
+import { addMemberships, removeMemberships } from '../../lib/db/memberships';
 import type { SendToBackground } from '../../lib/messaging/client';
 import { SidePanelApp, type SidePanelAppProps } from './App';
 import type { PanelTarget } from './navigation';
@@ -170,9 +171,9 @@ describe('member table', () => {
   it('shows members joining and leaving live', async () => {
     renderPanel();
     expect((await showing()).textContent).toBe('Showing 3 of 3 members');
-    await db.memberships.put({ segmentId: 'hot', leadId: LEADS[3]!.id, addedAt: Date.now() });
+    await addMemberships(db, [{ segmentId: 'hot', leadId: LEADS[3]!.id, addedAt: Date.now() }]);
     await waitFor(() => expect(screen.getByText('Showing 4 of 4 members')).toBeTruthy());
-    await db.memberships.delete(['hot', LEADS[0]!.id]);
+    await removeMemberships(db, [['hot', LEADS[0]!.id]]);
     await waitFor(() => expect(screen.getByText('Showing 3 of 3 members')).toBeTruthy());
     expect(memberRows().map((r) => r.getAttribute('data-lead-id'))).not.toContain(LEADS[0]!.id);
   });

@@ -1,9 +1,10 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
+import type { MemberBlock, MemberBlockKey } from './member-blocks';
+import { packMemberships } from './pack-memberships';
 import type {
   Campaign,
   CustomFieldDef,
   Lead,
-  Membership,
   RefreshJob,
   Segment,
   SegmentHistory,
@@ -24,8 +25,8 @@ export const DB_NAME = 'crm-segments';
  *
  * Indexes exist only for real queries:
  * - `leads.crmKey`: deleting the leads a complete "Sync all" no longer returns;
- * - `memberships.leadId`: a lead's segments (badges, explanations, ingest diffs);
- * - `memberships.[segmentId+leadId]` (primary key): a segment's members in key order.
+ * - `memberBlocks.[segmentId+start]` (primary key, version 2): a segment's members as packed,
+ *   sorted lead-id blocks (`member-blocks.ts`; read and written only through `memberships.ts`).
  *
  * Upgrades: add a new `this.version(n)` block below the last one (never edit an old one) and a
  * case to `db/migrations.test.ts`.
@@ -33,7 +34,7 @@ export const DB_NAME = 'crm-segments';
 export class CrmSegmentsDB extends Dexie {
   leads!: EntityTable<Lead, 'id'>;
   segments!: EntityTable<Segment, 'id'>;
-  memberships!: Table<Membership, [string, string]>;
+  memberBlocks!: Table<MemberBlock, MemberBlockKey>;
   campaigns!: EntityTable<Campaign, 'id'>;
   customFields!: EntityTable<CustomFieldDef, 'key'>;
   segmentHistory!: Table<SegmentHistory, [string, string]>;
@@ -52,6 +53,10 @@ export class CrmSegmentsDB extends Dexie {
       jobs: 'id',
       meta: 'key',
     });
+    // Packed memberships (issue 10 item 1): one row per block of up to 1,024 members.
+    this.version(2)
+      .stores({ memberships: null, memberBlocks: '[segmentId+start]' })
+      .upgrade((tx) => packMemberships(tx));
   }
 }
 

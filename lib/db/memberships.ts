@@ -1,38 +1,108 @@
 import Dexie from 'dexie';
 import { MembershipSchema, z, type Membership } from '../schema';
 import type { CrmSegmentsDB } from './database';
-import { rejected, settled, validated, writeValidated } from './validation';
+import { blockIndexOf, indexInSorted, rebuildBlock, splitBlock, type MemberBlock, type MemberBlockKey } from './member-blocks';
+import { rejected, settled, validated } from './validation';
 
-/** Primary key of a membership row: `[segmentId, leadId]`. */
+/**
+ * The one door to memberships (SPEC §2). Stored as packed, sorted id blocks per segment
+ * (`member-blocks.ts`); every function here keeps the semantics of the old one-row-per-member
+ * layout: a membership is `{ segmentId, leadId, addedAt }`, members come in lead-id order, and
+ * writes inside a `writeTransaction` commit or roll back with it.
+ */
+
+/** A membership's identity: `[segmentId, leadId]`. */
 export type MembershipKey = [segmentId: string, leadId: string];
 
-/** Every membership row of the given leads (`leadId` index), any segment. */
-export function membershipsOfLeads(db: CrmSegmentsDB, leadIds: readonly string[]): Promise<Membership[]> {
-  if (leadIds.length === 0) return settled([]);
-  return db.memberships.where('leadId').anyOf([...leadIds]).toArray();
+/** Block starts of a segment, ascending (keys only: no ids are read). */
+async function blockStarts(db: CrmSegmentsDB, segmentId: string): Promise<string[]> {
+  const keys = (await db.memberBlocks
+    .where('[segmentId+start]')
+    .between([segmentId, Dexie.minKey], [segmentId, Dexie.maxKey], true, true)
+    .primaryKeys()) as unknown as MemberBlockKey[];
+  return keys.map((key) => key[1]);
+}
+
+/** Sorted, duplicate-free copy (JavaScript string order = IndexedDB key order for strings). */
+function sortedUnique(ids: readonly string[]): string[] {
+  return [...new Set(ids)].sort();
 }
 
 /**
- * Lead ids of a segment's members in the lead-id range (`afterLeadId`, `throughLeadId`]:
- * exclusive lower bound (open when undefined), inclusive upper bound (open when undefined).
- * Uses the `[segmentId+leadId]` primary key; returned in lead-id order.
+ * Every membership of the given leads, any segment, ordered by lead id then segment id (what
+ * badges, explanations, ingest diffs and lead deletions need). Reads the block keys of every
+ * segment, then only the blocks that can hold one of the leads.
  */
+export async function membershipsOfLeads(db: CrmSegmentsDB, leadIds: readonly string[]): Promise<Membership[]> {
+  if (leadIds.length === 0) return settled([]);
+  const wanted = sortedUnique(leadIds);
+  const keys = (await db.memberBlocks.toCollection().primaryKeys()) as unknown as MemberBlockKey[];
+  const bySegment = new Map<string, string[]>();
+  for (const [segmentId, start] of keys) {
+    const starts = bySegment.get(segmentId);
+    if (starts) starts.push(start);
+    else bySegment.set(segmentId, [start]);
+  }
+  const needed = new Map<string, { key: MemberBlockKey; leads: string[] }>();
+  for (const [segmentId, starts] of bySegment) {
+    for (const leadId of wanted) {
+      if (leadId < (starts[0] as string)) continue;
+      const start = starts[blockIndexOf(starts, leadId)] as string;
+      const id = JSON.stringify([segmentId, start]);
+      const entry = needed.get(id) ?? { key: [segmentId, start] as MemberBlockKey, leads: [] };
+      entry.leads.push(leadId);
+      needed.set(id, entry);
+    }
+  }
+  const entries = [...needed.values()];
+  const blocks = await db.memberBlocks.bulkGet(entries.map((e) => e.key));
+  const result: Membership[] = [];
+  entries.forEach((entry, i) => {
+    const block = blocks[i];
+    if (!block) return;
+    for (const leadId of entry.leads) {
+      const at = indexInSorted(block.ids, leadId);
+      if (at >= 0) result.push({ segmentId: block.segmentId, leadId, addedAt: block.added[at] as number });
+    }
+  });
+  return result.sort((a, b) => (a.leadId < b.leadId ? -1 : a.leadId > b.leadId ? 1 : a.segmentId < b.segmentId ? -1 : 1));
+}
+
+/**
+ * A segment's memberships in the lead-id range (`afterLeadId`, `throughLeadId`]: exclusive lower
+ * bound (open when undefined), inclusive upper bound (open when undefined); in lead-id order.
+ */
+export async function membershipsInRange(
+  db: CrmSegmentsDB,
+  segmentId: string,
+  afterLeadId: string | undefined,
+  throughLeadId: string | undefined,
+): Promise<Membership[]> {
+  const starts = await blockStarts(db, segmentId);
+  if (starts.length === 0) return [];
+  const from = afterLeadId === undefined ? 0 : blockIndexOf(starts, afterLeadId);
+  const to = throughLeadId === undefined ? starts.length - 1 : blockIndexOf(starts, throughLeadId);
+  const blocks = await db.memberBlocks.bulkGet(starts.slice(from, to + 1).map((start) => [segmentId, start] as MemberBlockKey));
+  const result: Membership[] = [];
+  for (const block of blocks) {
+    if (!block) continue;
+    block.ids.forEach((leadId, i) => {
+      if (afterLeadId !== undefined && leadId <= afterLeadId) return;
+      if (throughLeadId !== undefined && leadId > throughLeadId) return;
+      result.push({ segmentId, leadId, addedAt: block.added[i] as number });
+    });
+  }
+  return result;
+}
+
+/** Lead ids of a segment's members in the lead-id range (`afterLeadId`, `throughLeadId`] (see {@link membershipsInRange}). */
 export async function memberIdsInRange(
   db: CrmSegmentsDB,
   segmentId: string,
   afterLeadId: string | undefined,
   throughLeadId: string | undefined,
 ): Promise<string[]> {
-  const keys = (await db.memberships
-    .where('[segmentId+leadId]')
-    .between(
-      [segmentId, afterLeadId ?? Dexie.minKey],
-      [segmentId, throughLeadId ?? Dexie.maxKey],
-      afterLeadId === undefined,
-      true,
-    )
-    .primaryKeys()) as unknown as MembershipKey[];
-  return keys.map((key) => key[1]);
+  return (await membershipsInRange(db, segmentId, afterLeadId, throughLeadId)).map((m) => m.leadId);
 }
 
 /** Lead ids of every member of a segment, in lead-id order. */
@@ -40,17 +110,39 @@ export function memberIds(db: CrmSegmentsDB, segmentId: string): Promise<string[
   return memberIdsInRange(db, segmentId, undefined, undefined);
 }
 
-/** Number of membership rows of a segment. */
-export function countMemberships(db: CrmSegmentsDB, segmentId: string): Promise<number> {
-  return db.memberships
-    .where('[segmentId+leadId]')
-    .between([segmentId, Dexie.minKey], [segmentId, Dexie.maxKey], true, true)
-    .count();
+/** Every membership of a segment (with `addedAt`), in lead-id order. */
+export function membershipsOfSegment(db: CrmSegmentsDB, segmentId: string): Promise<Membership[]> {
+  return membershipsInRange(db, segmentId, undefined, undefined);
 }
 
-/** Adds (or replaces) membership rows after validating each; throws `StoreValidationError`. */
-export function addMemberships(db: CrmSegmentsDB, rows: readonly Membership[]): Promise<void> {
-  return writeValidated(MembershipSchema, rows, 'membership', (valid) => db.memberships.bulkPut(valid).then(() => undefined), undefined);
+/**
+ * One page of a segment's memberships in lead-id order: up to `limit` after `afterLeadId` (from
+ * the first member when undefined). Reads only the blocks the page needs (first rows of big segments).
+ */
+export async function membershipPage(db: CrmSegmentsDB, segmentId: string, afterLeadId: string | undefined, limit: number): Promise<Membership[]> {
+  const starts = await blockStarts(db, segmentId);
+  const page: Membership[] = [];
+  for (let i = afterLeadId === undefined ? 0 : Math.max(0, blockIndexOf(starts, afterLeadId)); i < starts.length && page.length < limit; i++) {
+    const block = await db.memberBlocks.get([segmentId, starts[i] as string]);
+    if (!block) continue;
+    for (let k = 0; k < block.ids.length && page.length < limit; k++) {
+      const leadId = block.ids[k] as string;
+      if (afterLeadId === undefined || leadId > afterLeadId) page.push({ segmentId, leadId, addedAt: block.added[k] as number });
+    }
+  }
+  return page;
+}
+
+/** Number of members of a segment (counted from its blocks; the segment row's `memberCount` equals it). */
+export async function countMemberships(db: CrmSegmentsDB, segmentId: string): Promise<number> {
+  let count = 0;
+  await db.memberBlocks
+    .where('[segmentId+start]')
+    .between([segmentId, Dexie.minKey], [segmentId, Dexie.maxKey], true, true)
+    .each((block) => {
+      count += block.ids.length;
+    });
+  return count;
 }
 
 /** Many memberships of one segment, validated as one batch (same rules as `MembershipSchema`). */
@@ -61,33 +153,109 @@ const MembershipBatchSchema = z.object({
 });
 
 /**
- * Adds one segment's memberships for `leadIds`, all with `addedAt` (epoch ms). Validated as a
- * batch — the same field rules as `MembershipSchema`, several times cheaper than one parse per row
- * (full refreshes write up to a row per stored lead). Rejects with `StoreValidationError`.
+ * Applies one segment's additions (all with `addedAt`, epoch ms; an existing member gets the new
+ * `addedAt`) and removals (non-members ignored) in one pass: reads and rewrites only the blocks
+ * whose range they fall in. Additions are validated as a batch (the field rules of
+ * `MembershipSchema`); rejects with `StoreValidationError`, writing nothing. Runs in its own
+ * transaction, or in the caller's.
  */
-export function addMembershipsOf(db: CrmSegmentsDB, segmentId: string, leadIds: readonly string[], addedAt: number): Promise<void> {
-  if (leadIds.length === 0) return settled(undefined);
-  let batch: z.output<typeof MembershipBatchSchema>;
+export function changeMembershipsOf(
+  db: CrmSegmentsDB,
+  segmentId: string,
+  change: { add: readonly string[]; remove: readonly string[] },
+  addedAt: number,
+): Promise<void> {
+  if (change.add.length === 0 && change.remove.length === 0) return settled(undefined);
   try {
-    batch = validated(MembershipBatchSchema, { segmentId, addedAt, leadIds }, 'membership');
+    if (change.add.length > 0) validated(MembershipBatchSchema, { segmentId, addedAt, leadIds: change.add }, 'membership');
   } catch (error) {
     return rejected(error);
   }
-  return db.memberships
-    .bulkPut(batch.leadIds.map((leadId) => ({ segmentId: batch.segmentId, leadId, addedAt: batch.addedAt })))
-    .then(() => undefined);
+  const add = sortedUnique(change.add);
+  const addSet = new Set(add);
+  const remove = change.remove.filter((id) => !addSet.has(id));
+  return db.transaction('rw', db.memberBlocks, async () => {
+    const starts = await blockStarts(db, segmentId);
+    if (starts.length === 0) {
+      await db.memberBlocks.bulkPut(splitBlock(segmentId, add, add.map(() => addedAt)));
+      return;
+    }
+    const groups = new Map<number, { add: string[]; remove: Set<string> }>();
+    const group = (index: number) => {
+      let g = groups.get(index);
+      if (!g) groups.set(index, (g = { add: [], remove: new Set() }));
+      return g;
+    };
+    for (const id of add) group(blockIndexOf(starts, id)).add.push(id);
+    for (const id of remove) if (id >= (starts[0] as string)) group(blockIndexOf(starts, id)).remove.add(id);
+    const indexes = [...groups.keys()];
+    const blocks = await db.memberBlocks.bulkGet(indexes.map((i) => [segmentId, starts[i] as string] as MemberBlockKey));
+    const deletes: MemberBlockKey[] = [];
+    const puts: MemberBlock[] = [];
+    indexes.forEach((index, n) => {
+      const g = groups.get(index) as { add: string[]; remove: Set<string> };
+      const old = blocks[n];
+      if (g.add.length === 0 && ![...g.remove].some((id) => old && indexInSorted(old.ids, id) >= 0)) return;
+      const next = rebuildBlock(segmentId, old, g.add, addedAt, g.remove);
+      const oldStart = starts[index] as string;
+      if (!next.some((b) => b.start === oldStart)) deletes.push([segmentId, oldStart]);
+      puts.push(...next);
+    });
+    if (deletes.length > 0) await db.memberBlocks.bulkDelete(deletes);
+    if (puts.length > 0) await db.memberBlocks.bulkPut(puts);
+  });
 }
 
-/** Deletes membership rows by key. */
+/**
+ * Adds one segment's memberships for `leadIds`, all with `addedAt` (epoch ms), validated as a
+ * batch (the field rules of `MembershipSchema`). Rejects with `StoreValidationError`, writing nothing.
+ */
+export function addMembershipsOf(db: CrmSegmentsDB, segmentId: string, leadIds: readonly string[], addedAt: number): Promise<void> {
+  return changeMembershipsOf(db, segmentId, { add: leadIds, remove: [] }, addedAt);
+}
+
+/** Adds (or replaces) memberships after validating each; rejects with `StoreValidationError`, writing nothing. */
+export function addMemberships(db: CrmSegmentsDB, rows: readonly Membership[]): Promise<void> {
+  if (rows.length === 0) return settled(undefined);
+  try {
+    for (const row of rows) validated(MembershipSchema, row, 'membership');
+  } catch (error) {
+    return rejected(error);
+  }
+  const batches = new Map<string, { segmentId: string; addedAt: number; leadIds: string[] }>();
+  for (const row of rows) {
+    const id = JSON.stringify([row.segmentId, row.addedAt]);
+    const batch = batches.get(id) ?? { segmentId: row.segmentId, addedAt: row.addedAt, leadIds: [] };
+    batch.leadIds.push(row.leadId);
+    batches.set(id, batch);
+  }
+  return db.transaction('rw', db.memberBlocks, async () => {
+    for (const b of batches.values()) await changeMembershipsOf(db, b.segmentId, { add: b.leadIds, remove: [] }, b.addedAt);
+  });
+}
+
+/** Deletes memberships by `[segmentId, leadId]` (absent ones ignored). */
 export function removeMemberships(db: CrmSegmentsDB, keys: readonly MembershipKey[]): Promise<void> {
   if (keys.length === 0) return settled(undefined);
-  return db.memberships.bulkDelete(keys.map((key) => [key[0], key[1]] as [string, string]));
+  const bySegment = new Map<string, string[]>();
+  for (const [segmentId, leadId] of keys) {
+    const leadIds = bySegment.get(segmentId);
+    if (leadIds) leadIds.push(leadId);
+    else bySegment.set(segmentId, [leadId]);
+  }
+  return db.transaction('rw', db.memberBlocks, async () => {
+    for (const [segmentId, leadIds] of bySegment) await changeMembershipsOf(db, segmentId, { add: [], remove: leadIds }, 0);
+  });
 }
 
-/** Deletes every membership row of a segment; returns how many. */
+/** Deletes every membership of a segment; returns how many there were. */
 export function deleteMembershipsOfSegment(db: CrmSegmentsDB, segmentId: string): Promise<number> {
-  return db.memberships
-    .where('[segmentId+leadId]')
-    .between([segmentId, Dexie.minKey], [segmentId, Dexie.maxKey], true, true)
-    .delete();
+  return db.transaction('rw', db.memberBlocks, async () => {
+    const count = await countMemberships(db, segmentId);
+    await db.memberBlocks
+      .where('[segmentId+start]')
+      .between([segmentId, Dexie.minKey], [segmentId, Dexie.maxKey], true, true)
+      .delete();
+    return count;
+  });
 }

@@ -10,6 +10,7 @@
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { CrmSegmentsDB } from './database';
+import { countMemberships, membershipsOfLeads, membershipsOfSegment } from './memberships';
 import { openTestDatabase } from '../segments/test-support';
 
 type Rows = Record<string, unknown[]>;
@@ -94,7 +95,14 @@ const V1_ROWS: Rows = {
   meta: [{ key: 'settings.timeZone', value: 'Asia/Kolkata' }],
 };
 
-const CASES: MigrationCase[] = [{ from: 1, stores: V1_STORES, seed: V1_ROWS, expected: V1_ROWS }];
+/** Version 2 packs memberships into sorted id blocks (`memberBlocks`); every other table is unchanged. */
+const { memberships: _packed, ...V1_UNCHANGED } = V1_ROWS;
+const V2_ROWS: Rows = {
+  ...V1_UNCHANGED,
+  memberBlocks: [{ segmentId: 'seg-1', start: 'demo/1', ids: ['demo/1'], added: [5] }],
+};
+
+const CASES: MigrationCase[] = [{ from: 1, stores: V1_STORES, seed: V1_ROWS, expected: V2_ROWS }];
 
 /** Rows in a canonical order (by their JSON), so the comparison ignores key order of tables. */
 function canonical(rows: readonly unknown[] = []): unknown[] {
@@ -127,10 +135,45 @@ describe('database migrations', () => {
       }
       // Indexes still answer the queries they exist for.
       expect(await current.leads.where('crmKey').equals('acme').primaryKeys()).toEqual(['acme/9']);
-      expect(await current.memberships.where('leadId').equals('demo/1').count()).toBe(1);
+      expect(await membershipsOfLeads(current, ['demo/1'])).toEqual([{ segmentId: 'seg-1', leadId: 'demo/1', addedAt: 5 }]);
       current.close();
     });
   }
+
+  it('packs every version 1 membership of many segments into blocks, keeping each member and addedAt', async () => {
+    const name = openTestDatabase('migration-packing').name;
+    const old = new Dexie(name);
+    old.version(1).stores(V1_STORES);
+    await old.open();
+    // 3 segments: 2,600 members (several blocks), 1 member, and every other of 700 ids (unsorted insertion).
+    const ids = Array.from({ length: 2600 }, (_, i) => `demo/${(i * 7919) % 2600}`);
+    const seeded = [
+      ...ids.map((leadId, i) => ({ segmentId: 'big', leadId, addedAt: 1000 + i })),
+      { segmentId: 'one', leadId: 'acme/9', addedAt: 7 },
+      ...ids.slice(0, 700).filter((_, i) => i % 2 === 0).map((leadId) => ({ segmentId: 'half', leadId, addedAt: 3 })),
+    ];
+    await old.table('memberships').bulkAdd(seeded);
+    old.close();
+
+    const current = new CrmSegmentsDB(name);
+    await current.open();
+    const bySegment = (segmentId: string) =>
+      seeded
+        .filter((m) => m.segmentId === segmentId)
+        .sort((a, b) => (a.leadId < b.leadId ? -1 : 1));
+    for (const segmentId of ['big', 'one', 'half']) {
+      const expected = bySegment(segmentId);
+      expect(await membershipsOfSegment(current, segmentId), segmentId).toEqual(expected);
+      expect(await countMemberships(current, segmentId)).toBe(expected.length);
+    }
+    expect(await membershipsOfLeads(current, ['acme/9', ids[0] as string, 'demo/none'])).toEqual(
+      [...seeded.filter((m) => m.leadId === 'acme/9' || m.leadId === ids[0])].sort((a, b) =>
+        a.leadId < b.leadId ? -1 : a.leadId > b.leadId ? 1 : a.segmentId < b.segmentId ? -1 : 1,
+      ),
+    );
+    expect(current.tables.map((t) => t.name)).not.toContain('memberships');
+    current.close();
+  });
 
   it('declares no table the harness does not seed (a new table needs a case)', () => {
     const db = new CrmSegmentsDB('probe-only-never-opened');

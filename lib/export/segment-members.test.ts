@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase, type CrmSegmentsDB } from '../db/database';
+import { addMemberships } from '../db/memberships';
 import { memberColumns, pickColumns } from '../format/member-columns';
 import { testLead } from '../format/test-leads';
 import { createFormatter } from '../format/value';
@@ -19,7 +20,7 @@ async function seed(): Promise<CrmSegmentsDB> {
     testLead('3', { name: 'Bob', email: 'bob@x.io' }),
     testLead('4', { name: 'Other' }),
   ]);
-  await db.memberships.bulkPut([
+  await addMemberships(db, [
     { segmentId: 'seg-a', leadId: 'demo@test/1', addedAt: 10 },
     { segmentId: 'seg-a', leadId: 'demo@test/2', addedAt: 20 },
     { segmentId: 'seg-a', leadId: 'demo@test/3', addedAt: 30 },
@@ -43,7 +44,7 @@ describe('loadSegmentMembers', () => {
   it('gives the same rows when it scans the whole leads table (large segment)', async () => {
     const database = await seed();
     await database.leads.bulkPut([testLead('5', { name: 'Eve' })]);
-    await database.memberships.bulkPut([
+    await addMemberships(database, [
       { segmentId: 'seg-big', leadId: 'demo@test/1', addedAt: 1 },
       { segmentId: 'seg-big', leadId: 'demo@test/2', addedAt: 2 },
       { segmentId: 'seg-big', leadId: 'demo@test/4', addedAt: 3 },

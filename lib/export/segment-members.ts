@@ -1,4 +1,4 @@
-import Dexie from 'dexie';
+import { membershipsOfSegment } from '../db/memberships';
 import type { CrmSegmentsDB } from '../db/database';
 import type { Lead } from '../schema';
 import { cellText, type MemberColumn, type MemberRow } from '../format/member-columns';
@@ -13,17 +13,13 @@ import type { ValueFormatter } from '../format/value';
 export const SCAN_SHARE = 0.4;
 
 /**
- * Loads a segment's members: its membership rows (primary-key range `[segmentId+leadId]`, in
- * lead id order) joined with their leads. Memberships whose lead is missing are skipped.
+ * Loads a segment's members: its memberships (in lead id order) joined with their leads. Memberships whose lead is missing are skipped.
  * Large segments read the leads table in one scan, small ones per key ({@link SCAN_SHARE}).
  * Reads only, so it can run inside a Dexie `liveQuery` (which then re-runs when a membership of
  * the segment or one of the leads read changes).
  */
 export async function loadSegmentMembers(db: CrmSegmentsDB, segmentId: string): Promise<MemberRow[]> {
-  const memberships = await db.memberships
-    .where('[segmentId+leadId]')
-    .between([segmentId, Dexie.minKey], [segmentId, Dexie.maxKey])
-    .toArray();
+  const memberships = await membershipsOfSegment(db, segmentId);
   if (memberships.length === 0) return [];
   const leadCount = await db.leads.count();
   let leadOf: (leadId: string, index: number) => Lead | undefined;

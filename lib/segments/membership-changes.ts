@@ -1,4 +1,4 @@
-import { addMembershipsOf, putSegment, recordHistory, removeMemberships, settled, type CrmSegmentsDB } from '../db';
+import { changeMembershipsOf, putSegment, recordHistory, settled, type CrmSegmentsDB } from '../db';
 import type { Segment } from '../schema';
 
 /** A membership difference for one segment, by lead id. */
@@ -46,11 +46,7 @@ async function applyMembershipDiff(
   changed: boolean,
   options: { patch?: Partial<Segment>; recordHistory?: boolean },
 ): Promise<Segment> {
-  await addMembershipsOf(db, segment.id, diff.add, at.now);
-  await removeMemberships(
-    db,
-    diff.remove.map((leadId) => [segment.id, leadId] as [string, string]),
-  );
+  await changeMembershipsOf(db, segment.id, diff, at.now);
   const memberCount = segment.memberCount + diff.add.length - diff.remove.length;
   const next: Segment = withoutUndefined({ ...segment, ...options.patch, memberCount });
   const stored = await putSegment(db, next);
