@@ -4,8 +4,8 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readLeadsCsvText } from '../demo/data/dataset';
 import { startDemoCrm, type DemoCrm } from '../demo/server/server';
-import type { Membership, Segment } from '../lib/schema';
-import { countTable, launchExtension, readRow, readTable, sendFromPage, type ExtensionSession } from './harness';
+import type { Segment } from '../lib/schema';
+import { countTable, launchExtension, readMemberships, readRow, sendFromPage, type ExtensionSession } from './harness';
 import { createSegmentVia, LEADS_CSV, segmentsSettled, until } from './real-dataset';
 
 
@@ -92,13 +92,13 @@ describe('demo CRM with the real dataset in Chromium', () => {
     const count = (name: string) => segments.find((s) => s.name === name)?.memberCount;
     expect(count('Source equals google')).toBe(2873);
     expect(count('High priority in India')).toBe(highPriorityIndiaFromCsv());
-    const memberships = await readTable<Membership>(extensionPage, 'memberships');
+    const memberships = await readMemberships(extensionPage);
     expect(memberships.filter((m) => m.segmentId === segmentIds['Source equals google']).length).toBe(2873);
   });
 
   it('shows exactly the memberships of the 50 leads of page 1 as badges', async () => {
     await crmPage.bringToFront();
-    const memberships = await readTable<Membership>(extensionPage, 'memberships');
+    const memberships = await readMemberships(extensionPage);
     const expected = (leadId: string) =>
       memberships
         .filter((m) => m.leadId === leadId)

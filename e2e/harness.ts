@@ -100,7 +100,16 @@ export function readTable<T>(page: Page, table: StoreName): Promise<T[]> {
   );
 }
 
-type StoreName = 'leads' | 'segments' | 'memberships' | 'customFields' | 'campaigns' | 'jobs' | 'segmentHistory' | 'meta';
+type StoreName = 'leads' | 'segments' | 'memberBlocks' | 'customFields' | 'campaigns' | 'jobs' | 'segmentHistory' | 'meta';
+
+/**
+ * Every membership `{ segmentId, leadId, addedAt }` of the extension's IndexedDB, unpacked from
+ * the `memberBlocks` table (Dexie version 2 stores each segment's members as sorted id blocks).
+ */
+export async function readMemberships(page: Page): Promise<Array<{ segmentId: string; leadId: string; addedAt: number }>> {
+  const blocks = await readTable<{ segmentId: string; ids: string[]; added: number[] }>(page, 'memberBlocks');
+  return blocks.flatMap((block) => block.ids.map((leadId, i) => ({ segmentId: block.segmentId, leadId, addedAt: block.added[i] as number })));
+}
 
 /** Counts the rows of one table of the extension's IndexedDB (from an extension page). */
 export function countTable(page: Page, table: StoreName): Promise<number> {

@@ -1,7 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Membership, Segment } from '../lib/schema';
-import { readRow, readTable, sendFromPage } from './harness';
+import type { Segment } from '../lib/schema';
+import { readMemberships, readRow, readTable, sendFromPage } from './harness';
 import { startSyncedWorld, until, type SyncedWorld } from './real-dataset';
 
 const NAME = 'Loyal converted leads';
@@ -80,7 +80,7 @@ describe('popup on the real dataset', () => {
 
   it('shows the new segment as badges in the demo CRM', async () => {
     const segment = (await stored())!;
-    const memberships = await readTable<Membership>(world.extensionPage, 'memberships');
+    const memberships = await readMemberships(world.extensionPage);
     const members = new Set(memberships.filter((m) => m.segmentId === segment.id).map((m) => m.leadId));
     await crmPage.bringToFront();
     const rows = await until(
@@ -115,7 +115,7 @@ describe('popup on the real dataset', () => {
     await until(async () => (await stored())!.status, (s) => s === 'inactive');
 
     // A member leaves the rules: change its status in the CRM, on its detail page.
-    const member = (await readTable<Membership>(world.extensionPage, 'memberships')).find((m) => m.segmentId === segment.id)!;
+    const member = (await readMemberships(world.extensionPage)).find((m) => m.segmentId === segment.id)!;
     const crmId = member.leadId.split('/').pop()!;
     await crmPage.bringToFront();
     await crmPage.goto(`${world.crm.url}/leads/${crmId}`);
@@ -142,7 +142,7 @@ describe('popup on the real dataset', () => {
     await dialog.getByRole('button', { name: 'Delete segment' }).click();
     await item().waitFor({ state: 'detached' });
     expect(await stored()).toBeUndefined();
-    const left = (await readTable<Membership>(world.extensionPage, 'memberships')).filter((m) => m.segmentId === segment.id);
+    const left = (await readMemberships(world.extensionPage)).filter((m) => m.segmentId === segment.id);
     expect(left).toEqual([]);
   });
 });
