@@ -51,8 +51,8 @@ describe('backup', () => {
     expect(parseBackup(db, { ...backup, tables: missingTable })).toEqual({ error: expect.stringMatching(/missing: jobs/) });
     const badLead = { ...backup, tables: { ...backup.tables, leads: [{ ...(backup.tables.leads?.[0] as object), id: 'other/1' }] } };
     expect(parseBackup(db, badLead)).toEqual({ error: expect.stringMatching(/^Row 1 of leads is not valid: id/) });
-    const keyless = { ...backup, tables: { ...backup.tables, memberships: [{ leadId: 'demo/1' }] } };
-    expect(parseBackup(db, keyless)).toEqual({ error: expect.stringMatching(/Row 1 of memberships is not valid: has no key/) });
+    const keyless = { ...backup, tables: { ...backup.tables, memberBlocks: [{ ids: ['demo/1'] }] } };
+    expect(parseBackup(db, keyless)).toEqual({ error: expect.stringMatching(/Row 1 of memberBlocks is not valid: has no key/) });
   });
 
   it('carries typed arrays and dates through JSON', () => {
