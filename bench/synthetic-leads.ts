@@ -2,6 +2,7 @@ import type { CampaignResponse, CustomValue, Lead, LeadCampaign } from '../lib/s
 import { BENCH_CRM_KEY, BENCH_NOW } from './context';
 import { readLeadsCsv, type LeadsCsvRow } from './leads-csv';
 import { createPrng, type Prng } from './prng';
+import { CAMPAIGN_BY_ACTIVITY } from '../demo/common/catalog';
 
 /** Default seed of the benchmark's generator; change it only together with BENCHMARKS.md. */
 export const BENCH_SEED = 20250615;
@@ -63,19 +64,6 @@ const PRIORITY_BY_QUALITY: Record<string, string> = {
   'Not Sure': 'Medium',
   'Low in Relevance': 'Low',
   Worst: 'Low',
-};
-
-/** Last Activity → campaign entry (SPEC §6 demo mapping). */
-const CAMPAIGN_BY_ACTIVITY: Record<string, { campaignId: string; response?: CampaignResponse }> = {
-  'Email Opened': { campaignId: 'email', response: 'opened' },
-  'Email Link Clicked': { campaignId: 'email', response: 'clicked' },
-  'Email Bounced': { campaignId: 'email', response: 'bounced' },
-  Unsubscribed: { campaignId: 'email', response: 'unsubscribed' },
-  'Email Marked Spam': { campaignId: 'email', response: 'unsubscribed' },
-  'Email Received': { campaignId: 'email', response: 'replied' },
-  'SMS Sent': { campaignId: 'sms' },
-  'Olark Chat Conversation': { campaignId: 'chat', response: 'replied' },
-  'Form Submitted on Website': { campaignId: 'webinar', response: 'interested' },
 };
 
 const WEBINAR_RESPONSES: Array<CampaignResponse | undefined> = [undefined, 'opened', 'interested', 'not_interested'];

@@ -29,6 +29,25 @@ export const CAMPAIGNS: readonly CampaignDefinition[] = [
   { id: 'webinar', name: 'Spring Webinar', channel: 'Webinar', status: 'Completed' },
 ];
 
+/** A campaign response as the demo records it ("" = none). */
+export type DemoCampaignResponse = '' | 'opened' | 'clicked' | 'replied' | 'interested' | 'bounced' | 'unsubscribed';
+
+/**
+ * `Last Activity` of the real dataset → the campaign entry it stands for (docs/semantics.md, demo
+ * mapping). The one copy: the demo server and the benchmarks' synthetic leads both read it.
+ */
+export const CAMPAIGN_BY_ACTIVITY: Readonly<Record<string, { campaignId: string; response: DemoCampaignResponse }>> = {
+  'Email Opened': { campaignId: 'email', response: 'opened' },
+  'Email Link Clicked': { campaignId: 'email', response: 'clicked' },
+  'Email Bounced': { campaignId: 'email', response: 'bounced' },
+  Unsubscribed: { campaignId: 'email', response: 'unsubscribed' },
+  'Email Marked Spam': { campaignId: 'email', response: 'unsubscribed' },
+  'Email Received': { campaignId: 'email', response: 'replied' },
+  'SMS Sent': { campaignId: 'sms', response: '' },
+  'Olark Chat Conversation': { campaignId: 'chat', response: 'replied' },
+  'Form Submitted on Website': { campaignId: 'webinar', response: 'interested' },
+};
+
 /** User roles (SPEC §7). */
 export type UserRole = 'owner' | 'admin' | 'member';
 

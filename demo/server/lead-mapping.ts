@@ -4,6 +4,7 @@
  */
 import { syntheticContact } from './synthetic';
 import { DEMO_CUSTOM_FIELDS, SELECT_PLACEHOLDER } from './custom-fields';
+import { CAMPAIGN_BY_ACTIVITY, type DemoCampaignResponse } from '../common/catalog';
 
 /** One day in milliseconds. */
 export const DAY_MS = 86_400_000;
@@ -14,7 +15,7 @@ export const CREATED_SPAN_DAYS = 540;
 export interface DemoCampaignEntry {
   campaignId: string;
   state: 'participating' | 'excluded';
-  response: '' | 'opened' | 'clicked' | 'replied' | 'interested' | 'bounced' | 'unsubscribed';
+  response: DemoCampaignResponse;
 }
 
 /** A lead as the demo server holds it in memory. Times are epoch ms; "" means empty. */
@@ -76,19 +77,6 @@ const PRIORITY_BY_QUALITY: Readonly<Record<string, string>> = {
   'Not Sure': 'Medium',
   'Low in Relevance': 'Low',
   Worst: 'Low',
-};
-
-/** `Last Activity` → campaign entry (SPEC §6 "campaigns" row). */
-const CAMPAIGN_BY_ACTIVITY: Readonly<Record<string, Pick<DemoCampaignEntry, 'campaignId' | 'response'>>> = {
-  'Email Opened': { campaignId: 'email', response: 'opened' },
-  'Email Link Clicked': { campaignId: 'email', response: 'clicked' },
-  'Email Bounced': { campaignId: 'email', response: 'bounced' },
-  Unsubscribed: { campaignId: 'email', response: 'unsubscribed' },
-  'Email Marked Spam': { campaignId: 'email', response: 'unsubscribed' },
-  'Email Received': { campaignId: 'email', response: 'replied' },
-  'SMS Sent': { campaignId: 'sms', response: '' },
-  'Olark Chat Conversation': { campaignId: 'chat', response: 'replied' },
-  'Form Submitted on Website': { campaignId: 'webinar', response: 'interested' },
 };
 
 const cell = (row: CsvRow, column: string): string => row[column] ?? '';
