@@ -18,7 +18,7 @@ export function ago(now: number, amount: number, unit: 'days' | 'weeks' | 'month
 /**
  * The date boundaries of the benchmark suite (bench/segments.ts), epoch ms, computed once with
  * the Temporal polyfill directly — independently of the engine's calendar module — for the hand-written closures and the
- * library peers (which have no notion of calendar days or time zones). SPEC §3 rule 6.
+ * library peers (which have no notion of calendar days or time zones). docs/semantics.md §3 rule 6.
  */
 export interface BenchBoundaries {
   now: number;

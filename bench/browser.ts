@@ -1,5 +1,5 @@
 /**
- * `npm run bench:browser`: measurements in real Chromium with the built extension (SPEC §9,
+ * `npm run bench:browser`: measurements in real Chromium with the built extension (docs/semantics.md §9,
  * issues #3–#5): Sync all of the real dataset, preview latency on 9,240 leads (issue #4), badge
  * latency after an inline edit, time to first rows of a 9,240-member segment and, over 100,000
  * synthetic leads, ingest, full refresh, time to first rows and scroll frame times (issue #5).

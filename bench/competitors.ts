@@ -13,7 +13,7 @@ import type { BenchSegment } from './segments';
 
 /**
  * One engine of the comparison. `input` says which leads it gets in the main table: the `raw`
- * leads (our engine and the hand-written closures, which normalise text themselves, SPEC §3) or
+ * leads (our engine and the hand-written closures, which normalise text themselves, docs/semantics.md §3) or
  * the `normalised` copies (the library peers, see bench/peers/normalised-lead.ts). `prepare`
  * compiles the suite once and returns one test per segment, in suite order; a test's result is
  * read as truthy / falsy.
@@ -39,7 +39,7 @@ export const HAND_WRITTEN: Competitor = {
   prepare: (segments, b) => byId(handWrittenPredicates(b), segments, 'hand-written'),
 };
 
-/** Our engine: `compileRules(rules, ctx)` (SPEC §4). */
+/** Our engine: `compileRules(rules, ctx)` (docs/semantics.md §4). */
 export const OUR_ENGINE: Competitor = {
   name: 'our engine (compileRules)',
   input: 'raw',

@@ -10,7 +10,7 @@ export const BENCH_TIME_ZONE = 'Asia/Kolkata';
 /** The CRM key of every synthetic lead (`id` = `${crmKey}/${crmId}`). */
 export const BENCH_CRM_KEY = 'bench@synthetic';
 
-/** Custom field definitions the synthetic leads carry (a subset of the demo CRM's, SPEC §6). */
+/** Custom field definitions the synthetic leads carry (a subset of the demo CRM's, docs/semantics.md §6). */
 export const BENCH_CUSTOM_FIELDS: CustomFieldDef[] = [
   { key: 'total_visits', label: 'Total visits', type: 'number' },
   { key: 'time_on_site_s', label: 'Time on site (s)', type: 'number' },
@@ -21,5 +21,5 @@ export const BENCH_CUSTOM_FIELDS: CustomFieldDef[] = [
   { key: 'do_not_email', label: 'Do not email', type: 'boolean' },
 ];
 
-/** The engine's evaluation context for the benchmark (SPEC §4 EvalContext). */
+/** The engine's evaluation context for the benchmark (docs/semantics.md §4 EvalContext). */
 export const BENCH_CONTEXT = { now: BENCH_NOW, timeZone: BENCH_TIME_ZONE, customFields: BENCH_CUSTOM_FIELDS };

@@ -1,5 +1,5 @@
 /**
- * `npm run bench` — the engine benchmark (issue 2 item 9, SPEC §9).
+ * `npm run bench` — the engine benchmark (issue 2 item 9, docs/semantics.md §9).
  *
  *   npm run bench                  200,000 leads, 5 timed rounds; store bench over 100,000 leads
  *   npm run bench -- --quick       20,000 leads, 2 rounds; store bench over 10,000 leads

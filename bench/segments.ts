@@ -2,7 +2,7 @@ import type { RuleSet } from '../lib/schema';
 
 export { BENCH_NOW, BENCH_TIME_ZONE, BENCH_CUSTOM_FIELDS, BENCH_CONTEXT } from './context';
 
-/** One benchmark segment: a stable id, a readable name and its rules (SPEC §2 RuleSet). */
+/** One benchmark segment: a stable id, a readable name and its rules (docs/semantics.md §2 RuleSet). */
 export interface BenchSegment {
   id: string;
   name: string;

@@ -99,7 +99,7 @@ function leadThatChangesSegments(leads: readonly Lead[], segmentCount: number): 
 }
 
 /**
- * Store measurements in Node over fake-indexeddb (SPEC §5 jobs of lib/segments, Dexie):
+ * Store measurements in Node over fake-indexeddb (docs/semantics.md §5 jobs of lib/segments, Dexie):
  * 1. seed `leads` (bulkPut in batches) and `segmentCount` active segments with their memberships
  *    (both timed separately, as setup);
  * 2. `ingestLeads` of ONE changed lead with every segment active — median of `ingestRuns`;

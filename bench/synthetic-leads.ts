@@ -68,7 +68,7 @@ const PRIORITY_BY_QUALITY: Record<string, string> = {
 
 const WEBINAR_RESPONSES: Array<CampaignResponse | undefined> = [undefined, 'opened', 'interested', 'not_interested'];
 
-/** A number column: blank → null (could not convert, SPEC §2), else the number. */
+/** A number column: blank → null (could not convert, docs/semantics.md §2), else the number. */
 function toNumber(raw: string): number | null {
   if (raw.trim() === '') return null;
   const n = Number(raw);
@@ -94,7 +94,7 @@ function campaignsOf(prng: Prng, row: LeadsCsvRow, respondedAt: number): LeadCam
     campaigns.push(entry);
   }
   if (row.doNotEmail === 'Yes') {
-    // Do Not Email = Yes: excluded from the email campaign, replacing any participation (SPEC §6).
+    // Do Not Email = Yes: excluded from the email campaign, replacing any participation (docs/semantics.md §6).
     const i = campaigns.findIndex((c) => c.campaignId === 'email');
     if (i >= 0) campaigns.splice(i, 1);
     campaigns.push({ campaignId: 'email', state: 'excluded' });
@@ -110,7 +110,7 @@ function campaignsOf(prng: Prng, row: LeadsCsvRow, respondedAt: number): LeadCam
 }
 
 /**
- * Builds one synthetic lead from a dataset row, following the demo CRM's mapping (SPEC §6) with
+ * Builds one synthetic lead from a dataset row, following the demo CRM's mapping (docs/semantics.md §6) with
  * CRM-like noise: mixed case and stray white space on text, blanks as absent / "" / spaces.
  */
 function leadFromRow(prng: Prng, row: LeadsCsvRow, index: number, now: number): Lead {
@@ -180,7 +180,7 @@ function leadFromRow(prng: Prng, row: LeadsCsvRow, index: number, now: number): 
  * Generates `count` deterministic synthetic leads (valid per LeadSchema) whose value
  * distributions follow Leads.csv: each lead samples a whole dataset row (keeping the real
  * correlations and skews: "Google" vs "google", many empty countries, the double-spaced tag),
- * maps it like the demo CRM does (SPEC §6) and adds CRM-like case / white-space noise.
+ * maps it like the demo CRM does (docs/semantics.md §6) and adds CRM-like case / white-space noise.
  * Dates are epoch ms within the 540 days before `now`.
  *
  * Each lead is returned as a structured clone: its own objects and flat strings, as the engine

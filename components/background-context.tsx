@@ -3,7 +3,7 @@ import { useContext } from 'preact/hooks';
 import type { SendToBackground } from '../lib/messaging/client';
 
 /**
- * The function UI components use to send a change to the background (SPEC §5: the background is
+ * The function UI components use to send a change to the background (docs/semantics.md §5: the background is
  * the only writer). The real one is `sendToBackground` (lib/messaging/client.ts); tests pass a fake.
  */
 const BackgroundContext = createContext<SendToBackground | null>(null);

@@ -25,7 +25,7 @@ export interface ChipInputProps {
   maxSuggestions?: number;
 }
 
-/** Values compare as rules compare text (SPEC §3 rule 3): "Google" and " google " are one value. */
+/** Values compare as rules compare text (docs/semantics.md §3 rule 3): "Google" and " google " are one value. */
 const normalise = normalizeText;
 
 /**

@@ -3,7 +3,7 @@ import { useContext } from 'preact/hooks';
 import type { CrmSegmentsDB } from '../lib/db/database';
 
 /**
- * The database UI components read with live queries (SPEC §5: pages read Dexie directly, never
+ * The database UI components read with live queries (docs/semantics.md §5: pages read Dexie directly, never
  * write). Tests provide a uniquely named `CrmSegmentsDB` backed by fake-indexeddb.
  */
 const DbContext = createContext<CrmSegmentsDB | null>(null);

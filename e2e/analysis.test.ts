@@ -87,7 +87,7 @@ describe('segment analysis on the real dataset', () => {
   });
 
   it('shows the conversion rate of the CSV with the demo status mapping', async () => {
-    // SPEC §6: status "Converted" ⇔ Converted = 1; the segment: Lead Source equals "google" (case-insensitive).
+    // docs/semantics.md §6: status "Converted" ⇔ Converted = 1; the segment: Lead Source equals "google" (case-insensitive).
     const csv = Papa.parse<Record<string, string>>(await readFile(LEADS_CSV, 'utf8'), { header: true, skipEmptyLines: true }).data;
     const members = csv.filter((row) => (row['Lead Source'] ?? '').trim().toLowerCase() === 'google');
     const convertedCount = members.filter((row) => row.Converted === '1').length;

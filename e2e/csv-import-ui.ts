@@ -56,6 +56,6 @@ export function csvRows(file: string): Array<Record<string, string>> {
   return Papa.parse<Record<string, string>>(readFileSync(file, 'utf8'), { header: true, skipEmptyLines: 'greedy' }).data;
 }
 
-/** SPEC §3 rule 3 text equality, computed independently of the engine. */
+/** docs/semantics.md §3 rule 3 text equality, computed independently of the engine. */
 export const sameText = (a: string | undefined, b: string): boolean =>
   (a ?? '').normalize('NFKC').trim().replace(/\s+/g, ' ').toLowerCase() === b.normalize('NFKC').trim().replace(/\s+/g, ' ').toLowerCase();

@@ -10,8 +10,8 @@ import { createSegmentVia, LEADS_CSV, segmentsSettled, until } from './real-data
 
 
 /**
- * "Priority equals High AND Country equals India" computed straight from the CSV with the SPEC §6
- * mapping (Lead Quality "High in Relevance" → High; country compared as text, SPEC §3 rule 3) —
+ * "Priority equals High AND Country equals India" computed straight from the CSV with the docs/semantics.md §6
+ * mapping (Lead Quality "High in Relevance" → High; country compared as text, docs/semantics.md §3 rule 3) —
  * independently of the demo server and the extension.
  */
 function highPriorityIndiaFromCsv(): number {

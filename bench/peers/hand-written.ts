@@ -6,7 +6,7 @@ import type { BenchBoundaries } from '../boundaries';
 export type LeadPredicate = (lead: Lead) => boolean;
 
 // The practical limit: the 10 segments of bench/segments.ts written directly as closures over the
-// raw Lead, with SPEC §3 semantics, date boundaries precomputed and the engine's own text
+// raw Lead, with docs/semantics.md §3 semantics, date boundaries precomputed and the engine's own text
 // primitives from lib/engine/text.ts (`normalizeText`; `equalsAsciiNormal`, the allocation-free
 // "normalizeText(v) === target" for ASCII targets; `isBlankText`), so the text cost is the same and
 // the difference to the engine is the engine's generic dispatch. Within each segment the cheap numeric / date tests run first, and

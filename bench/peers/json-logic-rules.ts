@@ -16,7 +16,7 @@ const campaign = (campaignId: string, test: JsonLogicRule) =>
  * The suite of bench/segments.ts in JSON Logic, over pre-normalised leads
  * (bench/peers/normalised-lead.ts: text lower-cased and trimmed, blanks absent, so `var` gives
  * null) with date boundaries precomputed. Keyed by segment id.
- * Adjustments where JSON Logic's semantics differ from SPEC §3 are listed in BENCHMARKS.md:
+ * Adjustments where JSON Logic's semantics differ from docs/semantics.md §3 are listed in BENCHMARKS.md:
  * strict `===` / `!==` (no loose coercion); a `!== null` guard on every "less than" date test.
  */
 export function jsonLogicRules(b: BenchBoundaries): Record<string, JsonLogicRule> {

@@ -8,7 +8,7 @@ const participates = (campaignId: string) => ({ campaigns: { $elemMatch: { campa
 /**
  * The suite of bench/segments.ts as MongoDB queries for mingo and sift, over pre-normalised
  * leads (bench/peers/normalised-lead.ts: text lower-cased and trimmed, blanks absent), with date
- * boundaries precomputed. Keyed by segment id. MongoDB semantics already match SPEC §3 on empties here: `$ne` / `$nin` match a missing
+ * boundaries precomputed. Keyed by segment id. MongoDB semantics already match docs/semantics.md §3 on empties here: `$ne` / `$nin` match a missing
  * field and `[]`; `$gt` / `$lt` never match null. Two conditions on `campaigns` need `$and`
  * (an object cannot repeat a key); "contains" is an anchor-free `$regex` on the lower-cased text.
  */

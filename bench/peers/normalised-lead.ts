@@ -5,7 +5,7 @@ import type { CustomValue, Lead } from '../../lib/schema';
 const TEXT_FIELDS = new Set(['name', 'email', 'company', 'phone', 'source', 'groupName', 'status', 'priority', 'country', 'language']);
 
 /**
- * A pre-normalised copy of a lead, for engines that know nothing of SPEC §3 text normalisation or
+ * A pre-normalised copy of a lead, for engines that know nothing of docs/semantics.md §3 text normalisation or
  * empty values (the library peers). Built ONCE per lead, outside every timed loop, so whoever
  * evaluates it does not pay for normalising (the engine and the hand-written closures do, on the
  * raw leads, in the main table):

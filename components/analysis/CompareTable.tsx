@@ -30,7 +30,7 @@ export interface CompareTableProps {
 }
 
 /**
- * The "Compare" view (issue 8 §5, SPEC §8): every visible segment side by side in a
+ * The "Compare" view (issue 8 §5, docs/semantics.md §8): every visible segment side by side in a
  * `role="table"` — Segment, Members, Added (30 days), Removed (30 days), Conversion rate — ranked
  * by any column (header buttons, `aria-sort`; highest conversion rate first by default), each row
  * with a bar of the ranked figure so high-value segments stand out.

@@ -22,7 +22,7 @@ function cssColor(element: Element, variable: string, fallback: string): string 
 }
 
 /**
- * The growth chart of the analysis tab (SPEC §8): member count per day, drawn with uPlot (loaded
+ * The growth chart of the analysis tab (docs/semantics.md §8): member count per day, drawn with uPlot (loaded
  * when first shown; its CSS is bundled). The plot is a focusable `role="img"` named by a text
  * summary; hovering — or ArrowLeft/ArrowRight/Home/End while it has focus — shows that day's
  * count and changes in the readout below. A "Daily figures" table gives every value as text.

@@ -11,7 +11,7 @@ import { GrowthChart } from './GrowthChart';
 import { useToday } from './use-today';
 
 /**
- * The "Analysis" tab of the side panel (issue 8 §5, SPEC §8) for one segment: member count,
+ * The "Analysis" tab of the side panel (issue 8 §5, docs/semantics.md §8) for one segment: member count,
  * "Conversion rate N.N%" with what counted as converted, members added and removed in the last
  * 7 and 30 days, and the growth chart from SegmentHistory. Read live, so it follows syncs.
  */

@@ -26,7 +26,7 @@ export interface ExportBarProps {
 /**
  * Export toolbar (issue 5 §4): "Export CSV" saves the members shown or all members (the "Export
  * scope" choice) with the table's columns as `{segment-name}-{YYYY-MM-DD}.csv` (UTF-8 with BOM,
- * formula cells neutralised, SPEC §9); "Copy emails" copies their distinct email addresses, one
+ * formula cells neutralised, docs/semantics.md §9); "Copy emails" copies their distinct email addresses, one
  * per line. The outcome is announced in a status line.
  */
 export function ExportBar({ segmentName, shown, all, columns, download = downloadTextFile, copy = copyText }: ExportBarProps) {

@@ -39,7 +39,7 @@ export interface SegmentMembersProps {
 /** When the details sit beside the table instead of over it (keep in sync with style.css). */
 export const WIDE_LAYOUT_QUERY = '(min-width: 760px)';
 
-/** Segments refreshed on show during this panel session (time-dependent ones, SPEC §3 rule 7). */
+/** Segments refreshed on show during this panel session (time-dependent ones, docs/semantics.md §3 rule 7). */
 const refreshedOnShow = new Set<string>();
 
 /**
@@ -88,7 +88,7 @@ export function SegmentMembers(props: SegmentMembersProps) {
     globalThis.performance?.mark?.('sidepanel:first-rows', { detail: { segmentId: segment.id, members: rows.length } });
   }, [rows]);
 
-  // Time-dependent segments are re-evaluated whenever they are shown (SPEC §3 rule 7).
+  // Time-dependent segments are re-evaluated whenever they are shown (docs/semantics.md §3 rule 7).
   useEffect(() => {
     if (segment.status !== 'active' || refreshedOnShow.has(segment.id)) return;
     let timeDependent: boolean;

@@ -17,7 +17,7 @@ export interface SegmentSummaryProps {
 /**
  * The chosen segment at a glance (issue 5 §1): colour, name, status, member count, description,
  * rules in words, when it was last refreshed and its evaluation error if any. An active segment
- * can be refreshed from here; an inactive one says its members are frozen (SPEC §5).
+ * can be refreshed from here; an inactive one says its members are frozen (docs/semantics.md §5).
  */
 export function SegmentSummary({ segment, customFields, campaigns }: SegmentSummaryProps) {
   const formatter = useFormatter();

@@ -1,19 +1,19 @@
 /**
  * Acme CRM's fixed catalogue, shared by the demo server and its web app: lead statuses and
- * priorities, the four campaigns of SPEC §6, and the three users of the one demo organisation.
+ * priorities, the four campaigns of docs/semantics.md §6, and the three users of the one demo organisation.
  */
 
-/** Lead statuses in pipeline order. The CSV mapping (SPEC §6) produces New, Contacted and Converted. */
+/** Lead statuses in pipeline order. The CSV mapping (docs/semantics.md §6) produces New, Contacted and Converted. */
 export const LEAD_STATUSES = ['New', 'Contacted', 'Qualified', 'Converted', 'Lost'] as const;
 export type LeadStatus = (typeof LEAD_STATUSES)[number];
 
-/** Lead priorities, highest first (SPEC §6: from `Lead Quality`). */
+/** Lead priorities, highest first (docs/semantics.md §6: from `Lead Quality`). */
 export const LEAD_PRIORITIES = ['High', 'Medium', 'Low'] as const;
 
 /** Campaign statuses as Acme CRM spells them. */
 export type CampaignStatusLabel = 'Draft' | 'Active' | 'Paused' | 'Completed';
 
-/** A campaign as the demo defines it (SPEC §6). */
+/** A campaign as the demo defines it (docs/semantics.md §6). */
 export interface CampaignDefinition {
   id: string;
   name: string;
@@ -21,7 +21,7 @@ export interface CampaignDefinition {
   status: CampaignStatusLabel;
 }
 
-/** The four campaigns of SPEC §6, in display order. */
+/** The four campaigns of docs/semantics.md §6, in display order. */
 export const CAMPAIGNS: readonly CampaignDefinition[] = [
   { id: 'email', name: 'Course Launch Email', channel: 'Email', status: 'Active' },
   { id: 'sms', name: 'SMS Follow-up', channel: 'SMS', status: 'Active' },
@@ -48,7 +48,7 @@ export const CAMPAIGN_BY_ACTIVITY: Readonly<Record<string, { campaignId: string;
   'Form Submitted on Website': { campaignId: 'webinar', response: 'interested' },
 };
 
-/** User roles (SPEC §7). */
+/** User roles (docs/semantics.md §7). */
 export type UserRole = 'owner' | 'admin' | 'member';
 
 /** A demo user. */

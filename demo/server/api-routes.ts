@@ -1,5 +1,5 @@
 /**
- * Acme CRM's JSON API (issue 3, SPEC §6). Records are in the CRM's own format (lead-record.ts):
+ * Acme CRM's JSON API (issue 3, docs/semantics.md §6). Records are in the CRM's own format (lead-record.ts):
  *
  * - `GET /api/leads?page=1&pageSize=50&q=&status=&sort=created_at&dir=desc`
  *   → `{ page, pageSize, total, results: LeadRecord[] }` (pageSize 1–1000, default 50)

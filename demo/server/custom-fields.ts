@@ -1,5 +1,5 @@
 /**
- * Acme CRM's custom field definitions (SPEC §6 "custom" row), in Acme's own vocabulary of field
+ * Acme CRM's custom field definitions (docs/semantics.md §6 "custom" row), in Acme's own vocabulary of field
  * types (HubSpot-like: string, number, bool, enumeration, …), with the CSV column each comes from.
  */
 
@@ -14,7 +14,7 @@ export interface DemoFieldDefinition {
   column: string;
 }
 
-/** The 14 custom fields of SPEC §6, in display order. */
+/** The 14 custom fields of docs/semantics.md §6, in display order. */
 export const DEMO_CUSTOM_FIELDS: readonly DemoFieldDefinition[] = [
   { key: 'total_visits', label: 'Total visits', type: 'number', column: 'TotalVisits' },
   { key: 'time_on_site_s', label: 'Time on site (s)', type: 'number', column: 'Total Time Spent on Website' },
@@ -32,7 +32,7 @@ export const DEMO_CUSTOM_FIELDS: readonly DemoFieldDefinition[] = [
   { key: 'prospect_id', label: 'Prospect ID', type: 'string', column: 'Prospect ID' },
 ];
 
-/** The placeholder the source form stored for "nothing chosen" (SPEC §6: "Select" → empty). */
+/** The placeholder the source form stored for "nothing chosen" (docs/semantics.md §6: "Select" → empty). */
 export const SELECT_PLACEHOLDER = 'Select';
 
 /** Prefix of custom field properties in an API lead record (`cf_total_visits`, …). */

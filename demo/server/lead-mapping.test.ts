@@ -10,7 +10,7 @@ const NOW = Date.parse('2025-06-01T00:00:00.000Z');
 const FIXTURE_CSV = readFileSync(new URL('./fixtures/tricky-leads.csv', import.meta.url), 'utf8');
 const SAVED_RECORDS = JSON.parse(readFileSync(new URL('../../lib/adapters/fixtures/demo-leads.json', import.meta.url), 'utf8')) as Array<Record<string, string>>;
 
-describe('mapCsvRow on tricky rows (SPEC §6)', () => {
+describe('mapCsvRow on tricky rows (docs/semantics.md §6)', () => {
   const { leads, skipped } = parseLeadsCsv(FIXTURE_CSV, NOW);
   const byId = new Map(leads.map((l) => [l.id, l]));
   const lead = (id: string): DemoLead => {

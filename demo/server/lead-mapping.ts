@@ -1,6 +1,6 @@
 /**
- * Maps one row of the lead-scoring CSV to a demo CRM lead, exactly as the table in SPEC §6 says.
- * Values the SPEC says to keep "as is" (source, country, tags, …) are not trimmed or re-cased.
+ * Maps one row of the lead-scoring CSV to a demo CRM lead, exactly as the table in docs/semantics.md §6 says.
+ * Values docs/semantics.md §6 says to keep "as is" (source, country, tags, …) are not trimmed or re-cased.
  */
 import { syntheticContact } from './synthetic';
 import { DEMO_CUSTOM_FIELDS, SELECT_PLACEHOLDER } from './custom-fields';
@@ -8,7 +8,7 @@ import { CAMPAIGN_BY_ACTIVITY, type DemoCampaignResponse } from '../common/catal
 
 /** One day in milliseconds. */
 export const DAY_MS = 86_400_000;
-/** createdAt spreads the leads linearly over this many days before the reference time (SPEC §6). */
+/** createdAt spreads the leads linearly over this many days before the reference time (docs/semantics.md §6). */
 export const CREATED_SPAN_DAYS = 540;
 
 /** A lead's entry in one campaign, in the demo's vocabulary ("" = no response). */
@@ -48,7 +48,7 @@ export type CsvRow = Record<string, string | undefined>;
 
 /** What the mapping needs besides the row: the reference time and the Lead Number range. */
 export interface MappingContext {
-  /** Reference time, epoch ms (SPEC §6: `DEMO_NOW` or server start). */
+  /** Reference time, epoch ms (docs/semantics.md §6: `DEMO_NOW` or server start). */
   now: number;
   minNumber: number;
   maxNumber: number;
@@ -81,18 +81,18 @@ const PRIORITY_BY_QUALITY: Readonly<Record<string, string>> = {
 
 const cell = (row: CsvRow, column: string): string => row[column] ?? '';
 
-/** SPEC §6 status: Converted=1 → "Converted"; else Tags non-empty → "Contacted"; else "New". */
+/** docs/semantics.md §6 status: Converted=1 → "Converted"; else Tags non-empty → "Contacted"; else "New". */
 export function statusOf(row: CsvRow): string {
   if (cell(row, 'Converted') === '1') return 'Converted';
   return cell(row, 'Tags') !== '' ? 'Contacted' : 'New';
 }
 
-/** SPEC §6 priority from `Lead Quality` ("" or an unknown quality → ""). */
+/** docs/semantics.md §6 priority from `Lead Quality` ("" or an unknown quality → ""). */
 export function priorityOf(row: CsvRow): string {
   return PRIORITY_BY_QUALITY[cell(row, 'Lead Quality')] ?? '';
 }
 
-/** SPEC §6 tags: [Tags] if non-empty, "do-not-email" if Do Not Email=Yes, "ebook" if the free-copy flag is Yes. */
+/** docs/semantics.md §6 tags: [Tags] if non-empty, "do-not-email" if Do Not Email=Yes, "ebook" if the free-copy flag is Yes. */
 export function tagsOf(row: CsvRow): string[] {
   const tags: string[] = [];
   if (cell(row, 'Tags') !== '') tags.push(cell(row, 'Tags'));
@@ -101,20 +101,20 @@ export function tagsOf(row: CsvRow): string[] {
   return tags;
 }
 
-/** SPEC §6 language: "" without a country; "Hindi" for India when n % 3 = 0; else "English". */
+/** docs/semantics.md §6 language: "" without a country; "Hindi" for India when n % 3 = 0; else "English". */
 export function languageOf(country: string, n: number): string {
   if (country === '') return '';
   return country === 'India' && n % 3 === 0 ? 'Hindi' : 'English';
 }
 
-/** SPEC §6 createdAt: now − 540 days + (n − min)/(max − min) × 540 days, rounded to the millisecond. */
+/** docs/semantics.md §6 createdAt: now − 540 days + (n − min)/(max − min) × 540 days, rounded to the millisecond. */
 export function createdAtOf(n: number, ctx: MappingContext): number {
   const span = ctx.maxNumber - ctx.minNumber;
   const fraction = span === 0 ? 1 : (n - ctx.minNumber) / span;
   return Math.round(ctx.now - CREATED_SPAN_DAYS * DAY_MS + fraction * CREATED_SPAN_DAYS * DAY_MS);
 }
 
-/** SPEC §6 lastContactAt: null if TotalVisits is 0 or blank; else min(now, createdAt + min(visits, 30) × 3 days). */
+/** docs/semantics.md §6 lastContactAt: null if TotalVisits is 0 or blank; else min(now, createdAt + min(visits, 30) × 3 days). */
 export function lastContactAtOf(totalVisits: string, createdAt: number, now: number): number | null {
   if (totalVisits.trim() === '') return null;
   const visits = Number(totalVisits);
@@ -123,7 +123,7 @@ export function lastContactAtOf(totalVisits: string, createdAt: number, now: num
 }
 
 /**
- * SPEC §6 campaigns from `Last Activity`. `Do Not Email`=Yes puts the lead in the email campaign
+ * docs/semantics.md §6 campaigns from `Last Activity`. `Do Not Email`=Yes puts the lead in the email campaign
  * as "excluded", replacing a participation (the response, if the activity gave one, is kept on
  * the excluded entry); a lead whose activity is not an email one gets the excluded entry as well.
  */
@@ -138,7 +138,7 @@ export function campaignsOf(row: CsvRow): DemoCampaignEntry[] {
   return entries;
 }
 
-/** SPEC §6 custom values as Acme stores them: raw CSV text, with "Select" → "" for select fields. */
+/** docs/semantics.md §6 custom values as Acme stores them: raw CSV text, with "Select" → "" for select fields. */
 export function customOf(row: CsvRow): Record<string, string> {
   const custom: Record<string, string> = {};
   for (const field of DEMO_CUSTOM_FIELDS) {
@@ -155,7 +155,7 @@ export function leadNumberOf(row: CsvRow): number | null {
 }
 
 /**
- * Maps one CSV row to a demo lead (SPEC §6). Returns a reason string instead when the row has no
+ * Maps one CSV row to a demo lead (docs/semantics.md §6). Returns a reason string instead when the row has no
  * valid `Lead Number` (such a row is skipped and reported by the loader).
  */
 export function mapCsvRow(row: CsvRow, ctx: MappingContext): DemoLead | string {

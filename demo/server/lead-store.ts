@@ -178,7 +178,7 @@ export class LeadStore {
     return lead;
   }
 
-  /** Campaigns of SPEC §6 with their participant, exclusion and response counts. */
+  /** Campaigns of docs/semantics.md §6 with their participant, exclusion and response counts. */
   campaigns(): CampaignRecord[] {
     return CAMPAIGNS.map((c) => {
       let participants = 0;

@@ -1,5 +1,5 @@
 /**
- * Loads the lead-scoring CSV (SPEC §6) with papaparse and maps every row to a demo lead.
+ * Loads the lead-scoring CSV (docs/semantics.md §6) with papaparse and maps every row to a demo lead.
  */
 import Papa from 'papaparse';
 import { DEMO_LEADS_CSV, readLeadsCsvTextAsync } from '../data/dataset';
@@ -23,7 +23,7 @@ export interface LoadedLeads {
 }
 
 /**
- * Parses CSV text and maps each row (SPEC §6) with reference time `now` (epoch ms).
+ * Parses CSV text and maps each row (docs/semantics.md §6) with reference time `now` (epoch ms).
  * Throws LeadsCsvError when required columns are missing. Rows without a valid or with a repeated
  * `Lead Number` are skipped and reported.
  */

@@ -1,5 +1,5 @@
 /**
- * Acme CRM, the demo CRM (issue 3, SPEC §6): plain node:http serving the JSON API and the web app.
+ * Acme CRM, the demo CRM (issue 3, docs/semantics.md §6): plain node:http serving the JSON API and the web app.
  * Import `startDemoCrm` to run it in-process (e2e tests, `npm run demo`); `main.ts` is the CLI.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -25,7 +25,7 @@ export interface DemoCrmOptions {
   host?: string;
   /** Path of the leads CSV (plain or `.gz`). Env `DEMO_LEADS_CSV`, default the in-repo `demo/data/leads.csv.gz`. */
   csvPath?: string;
-  /** Reference time (SPEC §6): epoch ms, a Date or an ISO string. Env `DEMO_NOW`, default now. */
+  /** Reference time (docs/semantics.md §6): epoch ms, a Date or an ISO string. Env `DEMO_NOW`, default now. */
   now?: number | Date | string;
 }
 

@@ -1,5 +1,5 @@
 /**
- * Deterministic synthetic contact details for a lead number n (SPEC §6: names and email are
+ * Deterministic synthetic contact details for a lead number n (docs/semantics.md §6: names and email are
  * synthetic but deterministic from n). The dataset is anonymous; these make the demo look real.
  */
 
@@ -46,7 +46,7 @@ function mix(n: number, salt: number): number {
 export interface SyntheticContact {
   firstName: string;
   lastName: string;
-  /** `first.last.n@example.com`, lower case (SPEC §6). */
+  /** `first.last.n@example.com`, lower case (docs/semantics.md §6). */
   email: string;
   company: string;
   /** An Indian mobile number in display format, e.g. "+91 98765 43210". */

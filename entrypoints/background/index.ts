@@ -9,7 +9,7 @@ import { answerUnroutedMessage } from '../../lib/messaging/fallback';
 import { routeMessage, type RouterIdentity } from '../../lib/messaging/router';
 import { MessagePayloadSchemas, type MessageType } from '../../lib/schema';
 
-/** Composition root: wires browser APIs to the background service in lib/ (SPEC §5). */
+/** Composition root: wires browser APIs to the background service in lib/ (docs/semantics.md §5). */
 export default defineBackground({
   type: 'module',
   main() {

@@ -31,7 +31,7 @@ export default defineContentScript({
         void sendToBackground('openSidePanel', { leadId, segmentId });
       },
       afterScan() {
-        // The user switched accounts in the CRM (SPEC §7): tell the background who owns new segments.
+        // The user switched accounts in the CRM (docs/semantics.md §7): tell the background who owns new segments.
         const user = adapter.readCurrentUser(document);
         if (!user || JSON.stringify(user) === reportedUser) return;
         reportedUser = JSON.stringify(user);

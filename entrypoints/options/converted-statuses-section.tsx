@@ -11,7 +11,7 @@ const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.
 
 /**
  * Options page: which lead statuses count as converted for the conversion rate of the side
- * panel's Analysis and Compare tabs (SPEC §8; default Converted, Won, Customer). Suggests the
+ * panel's Analysis and Compare tabs (docs/semantics.md §8; default Converted, Won, Customer). Suggests the
  * statuses of the stored leads; saved through the background (`setConvertedStatuses`).
  */
 export function ConvertedStatusesSection() {

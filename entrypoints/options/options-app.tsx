@@ -14,8 +14,8 @@ function knownTimeZones(): string[] {
 }
 
 /**
- * Options page (SPEC §1): evaluation time zone, the signed-in CRM user, and what is stored per
- * CRM. Reads the database live; changes go to the background as messages (SPEC §5).
+ * Options page (docs/semantics.md §1): evaluation time zone, the signed-in CRM user, and what is stored per
+ * CRM. Reads the database live; changes go to the background as messages (docs/semantics.md §5).
  */
 export function OptionsApp() {
   const db = useDb();

@@ -18,7 +18,7 @@ export interface PopupAppProps {
   getActiveTabUrl: () => Promise<string | undefined>;
   /** Preview debounce (ms) for the editor; tests shorten it. */
   previewDelayMs?: number;
-  /** Room for the organization view switch (SPEC §7). */
+  /** Room for the organization view switch (docs/semantics.md §7). */
   viewSwitch?: ComponentChildren;
 }
 

@@ -1,5 +1,5 @@
 /**
- * Adapter for Acme CRM, the demo CRM in `demo/` (SPEC §6). Everything this extension knows about
+ * Adapter for Acme CRM, the demo CRM in `demo/` (docs/semantics.md §6). Everything this extension knows about
  * Acme — its URLs, page markup, API paths and record format — lives in this file.
  *
  * URLs: Acme runs on a loopback address (127.0.0.1 or localhost) on any port (DEMO_PORT may move
@@ -53,7 +53,7 @@ const UserResponse = z.object({
 
 const NotFoundBody = z.object({ code: z.literal('not_found') });
 
-/** Acme's field types → SPEC §2 custom field types. Unknown types are not offered as fields. */
+/** Acme's field types → docs/semantics.md §2 custom field types. Unknown types are not offered as fields. */
 const FIELD_TYPES: Readonly<Record<string, CustomFieldDef['type']>> = {
   string: 'text',
   number: 'number',

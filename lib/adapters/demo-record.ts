@@ -1,5 +1,5 @@
 /**
- * Acme CRM (demo) record → Lead conversion (SPEC §2, §6). Records (`GET /api/leads`): every value
+ * Acme CRM (demo) record → Lead conversion (docs/semantics.md §2, §6). Records (`GET /api/leads`): every value
  * a string; ISO 8601 dates; ";"-joined multi-values; "" = empty; custom fields as `cf_<key>`;
  * campaigns as `campaignId:state:response[:respondedAt]` entries joined with ";".
  *
@@ -44,7 +44,7 @@ const STANDARD_PROPERTIES: ReadonlyArray<readonly [property: string, field: stri
 
 const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** Collects unconvertible values (SPEC §2: stored as null, counted) and fields the record did not carry. */
+/** Collects unconvertible values (docs/semantics.md §2: stored as null, counted) and fields the record did not carry. */
 class FieldNotes {
   count = 0;
   readonly nulled = new Set<string>();
@@ -126,7 +126,7 @@ function customValueOf(def: CustomFieldDef, record: Record<string, unknown>, not
   }
   if (raw === '') return undefined;
   if (typeof raw !== 'string') {
-    // Unreadable: null for a new lead (SPEC §2), the stored value for a known one (missing).
+    // Unreadable: null for a new lead (docs/semantics.md §2), the stored value for a known one (missing).
     notes.note(field);
     notes.missing.add(field);
     return null;
@@ -164,7 +164,7 @@ function hasLeadFields(record: Record<string, unknown>): boolean {
 }
 
 /**
- * Converts one Acme API record to a Lead (SPEC §2, §6): strings → numbers, ISO → epoch ms,
+ * Converts one Acme API record to a Lead (docs/semantics.md §2, §6): strings → numbers, ISO → epoch ms,
  * Yes/No → booleans, ";" lists → arrays, campaigns and custom fields by `customFields`.
  * Unconvertible values become null (custom) or are left out (standard fields) and are counted.
  * Fields the record does not carry (absent, null, wrong JSON type) are listed in `missingFields`

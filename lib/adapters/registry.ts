@@ -1,5 +1,5 @@
 /**
- * Every CRM adapter the extension knows (SPEC §6). A second CRM is a second adapter file and
+ * Every CRM adapter the extension knows (docs/semantics.md §6). A second CRM is a second adapter file and
  * one entry in ADAPTERS.
  */
 import { demoCrmAdapter } from './demo-crm';

@@ -1,6 +1,6 @@
 import type { Campaign, CustomFieldDef, Lead } from '../schema';
 
-/** The signed-in CRM user (SPEC §7). */
+/** The signed-in CRM user (docs/semantics.md §7). */
 export interface CurrentUser {
   userId: string;
   name: string;
@@ -19,7 +19,7 @@ export interface LeadAnchor {
 }
 
 /**
- * Result of converting one CRM record (SPEC §2: unconvertible values become null and are counted).
+ * Result of converting one CRM record (docs/semantics.md §2: unconvertible values become null and are counted).
  * `nulledFields` names the Lead fields affected (`createdAt`, `custom.total_visits`, `campaigns`);
  * `ref` of a failure is the record's id, or "" when it has none (the caller names it by position).
  */
@@ -54,7 +54,7 @@ export const MAX_AUDIENCE_IDS = 100_000;
 export type FetchFn = (input: string, init?: RequestInit) => Promise<Response>;
 
 /**
- * One CRM (SPEC §6). A second CRM is a second file implementing this interface and one line in
+ * One CRM (docs/semantics.md §6). A second CRM is a second file implementing this interface and one line in
  * `registry.ts`; nothing outside an adapter's file knows a CRM's URLs, markup or record format.
  *
  * Errors: API methods throw `CrmApiError` (`./errors`) with a plain-language message when the CRM
@@ -73,7 +73,7 @@ export interface CrmAdapter {
    * on a matched page before syncing or mounting anything.
    */
   isCrmPage(root: ParentNode): boolean;
-  /** The CRM account key for leads from `url`'s CRM, e.g. "demo@127.0.0.1:5174" (SPEC §2 `crmKey`). */
+  /** The CRM account key for leads from `url`'s CRM, e.g. "demo@127.0.0.1:5174" (docs/semantics.md §2 `crmKey`). */
   crmKey(url: URL): string;
   /**
    * The CRM origin (e.g. "http://127.0.0.1:5174") for a `crmKey` this adapter produced, or

@@ -1,5 +1,5 @@
 /**
- * Strict parsers for CRM string values (SPEC §2: normalise at ingest, never guess). Each returns
+ * Strict parsers for CRM string values (docs/semantics.md §2: normalise at ingest, never guess). Each returns
  * `undefined` for empty input ("" — nothing to store), the converted value, or `null` when the
  * text cannot be converted (the caller stores null and counts it).
  */

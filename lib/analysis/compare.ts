@@ -1,4 +1,4 @@
-/** One segment in the compare view (SPEC §8): the figures it is ranked on. */
+/** One segment in the compare view (docs/semantics.md §8): the figures it is ranked on. */
 export interface CompareRow {
   segmentId: string;
   name: string;

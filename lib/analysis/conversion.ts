@@ -9,7 +9,7 @@ export interface Conversion {
 }
 
 /**
- * A test for "is this status converted?" (SPEC §8). Statuses compare as rule text does (SPEC §3
+ * A test for "is this status converted?" (docs/semantics.md §8). Statuses compare as rule text does (docs/semantics.md §3
  * rule 3: trimmed, case-insensitive), so "won" in the settings matches a lead's "Won".
  */
 export function convertedStatusTest(convertedStatuses: readonly string[]): (status: string | undefined) => boolean {
@@ -19,7 +19,7 @@ export function convertedStatusTest(convertedStatuses: readonly string[]): (stat
 
 /**
  * The conversion rate of members with these statuses (one entry per member; `undefined` = no
- * status, never converted): the share whose status is one of `convertedStatuses` (SPEC §8).
+ * status, never converted): the share whose status is one of `convertedStatuses` (docs/semantics.md §8).
  */
 export function conversionOf(statuses: Iterable<string | undefined>, convertedStatuses: readonly string[]): Conversion {
   const isConverted = convertedStatusTest(convertedStatuses);

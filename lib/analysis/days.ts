@@ -1,7 +1,7 @@
 import { Temporal } from '../engine/temporal';
 
 /**
- * Calendar-day arithmetic on SegmentHistory days ("YYYY-MM-DD", SPEC §2) with Temporal's
+ * Calendar-day arithmetic on SegmentHistory days ("YYYY-MM-DD", docs/semantics.md §2) with Temporal's
  * `PlainDate`: a day has no time or zone, so adding days never trips over DST.
  */
 

@@ -13,7 +13,7 @@ export interface DayPoint {
 export const MAX_SERIES_DAYS = 3660;
 
 /**
- * The daily member-count series of a segment from its history rows (SPEC §2: one row per segment
+ * The daily member-count series of a segment from its history rows (docs/semantics.md §2: one row per segment
  * per day on which membership changed): every day from the first row to `today` (or the last row,
  * if a row lies after `today`), a day without a row carrying the previous count with no changes.
  * Rows may come in any order. No rows → no points.
@@ -42,7 +42,7 @@ export interface WindowTotals {
 
 /**
  * Members added and removed in the last `days` calendar days: the sums of the rows whose day lies
- * in [`today` − (`days` − 1), `today`] — "last 7 days" is today and the six days before (SPEC §8).
+ * in [`today` − (`days` − 1), `today`] — "last 7 days" is today and the six days before (docs/semantics.md §8).
  */
 export function windowTotals(rows: readonly SegmentHistory[], today: string, days: number): WindowTotals {
   const start = windowStart(today, days);

@@ -4,10 +4,10 @@ import type { CompareRow } from './compare';
 import { conversionOf, type Conversion } from './conversion';
 import { dailySeries, windowTotals, type DayPoint, type WindowTotals } from './history-series';
 
-/** Everything the analysis tab shows for one segment (SPEC §8). */
+/** Everything the analysis tab shows for one segment (docs/semantics.md §8). */
 export interface SegmentAnalysis {
   segmentId: string;
-  /** Member count now (membership rows, SPEC §2). */
+  /** Member count now (membership rows, docs/semantics.md §2). */
   members: number;
   /** Daily member counts from the first history day to `today`. */
   series: DayPoint[];
@@ -42,7 +42,7 @@ export async function loadSegmentAnalysis(db: CrmSegmentsDB, segmentId: string, 
 }
 
 /**
- * Reads the compare view's rows (SPEC §8) for `segments` (the segments the user can see):
+ * Reads the compare view's rows (docs/semantics.md §8) for `segments` (the segments the user can see):
  * members, 30-day changes and conversion rate of each, the statuses read in one leads scan.
  * Unsorted (see `sortCompareRows`). Reads only.
  */

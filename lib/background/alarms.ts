@@ -4,7 +4,7 @@ export interface AlarmsPort {
   create(name: string, info: { periodInMinutes: number; delayInMinutes?: number }): void | Promise<void>;
 }
 
-/** Alarm that re-evaluates time-dependent segments and resumes interrupted refresh jobs (SPEC §5). */
+/** Alarm that re-evaluates time-dependent segments and resumes interrupted refresh jobs (docs/semantics.md §5). */
 export const SCHEDULE_ALARM = 'segments-schedule';
 /** Default period of {@link SCHEDULE_ALARM}, in minutes (issue #2). */
 export const DEFAULT_SCHEDULE_MINUTES = 15;

@@ -8,7 +8,7 @@ export const MAX_SNAPSHOT_LEADS = 60_000;
  * An in-memory copy of every stored lead, for the editor's live preview (issue #4: "N leads
  * match" within 300 ms of a keystroke). Reading and deserialising every lead from IndexedDB takes
  * about a second per 10,000 leads, far above that budget, while evaluating them in memory takes
- * milliseconds. The background is the only writer (SPEC §5), so it invalidates the snapshot after
+ * milliseconds. The background is the only writer (docs/semantics.md §5), so it invalidates the snapshot after
  * every lead write; a write racing a load discards that load.
  */
 export interface LeadSnapshot {

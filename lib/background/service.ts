@@ -59,7 +59,7 @@ export interface BackgroundPorts {
 /** The background: message handlers, start-up and alarm work, and the refresh job runner. */
 export interface BackgroundService {
   handlers: MessageHandlers;
-  /** Resumes interrupted refresh jobs (SPEC §5). */
+  /** Resumes interrupted refresh jobs (docs/semantics.md §5). */
   start(): void;
   /** Handles an alarm by name (re-evaluates time-dependent segments). */
   onAlarm(name: string): Promise<void>;
@@ -70,7 +70,7 @@ export interface BackgroundService {
 const LOCAL_USER: CurrentUserSetting = { userId: 'local', name: 'You', role: 'owner', orgId: 'local' };
 
 /**
- * Builds the background service (SPEC §5: the background is the only writer). Each handler
+ * Builds the background service (docs/semantics.md §5: the background is the only writer). Each handler
  * receives a payload already validated by the router; failures throw and become
  * `{ ok: false, error }`.
  */
@@ -80,7 +80,7 @@ export function createBackgroundService(ports: BackgroundPorts): BackgroundServi
 
   const timeZone = () => getEvaluationTimeZone(db);
 
-  /** The current user (SPEC §7): the single place the background reads who is signed in. */
+  /** The current user (docs/semantics.md §7): the single place the background reads who is signed in. */
   const currentOwner = async (): Promise<CurrentUserSetting> =>
     (await getCurrentUserOverride(db)) ?? (await getCrmUser(db)) ?? LOCAL_USER;
 

@@ -49,7 +49,7 @@ function rowSignature(row: Element): string {
 
 /**
  * Keeps exactly one badge host per lead row / detail header that `adapter` finds in `doc`
- * (SPEC §1, issue #3): mounts hosts as rows appear (pagination, sorting, search, client-side
+ * (docs/semantics.md §1, issue #3): mounts hosts as rows appear (pagination, sorting, search, client-side
  * navigation), removes hosts whose row is gone or shows another lead, syncs newly seen leads
  * (batched), and re-syncs a lead whose row changed (live edits). Scans are coalesced to one per
  * animation frame.

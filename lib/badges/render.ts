@@ -2,7 +2,7 @@ import type { BadgeSegment } from '../messaging/protocol';
 
 /** Tag name of a badge host (contract, issue #3): `<crm-segment-badges data-lead-id="{lead id}">`. */
 export const BADGE_TAG = 'crm-segment-badges';
-/** Chips shown before "+N" (SPEC §1). */
+/** Chips shown before "+N" (docs/semantics.md §1). */
 export const MAX_VISIBLE_CHIPS = 3;
 
 const HEX = /^#[0-9a-fA-F]{6}$/;

@@ -18,7 +18,7 @@ export interface LoadedAudience {
 }
 
 /**
- * The audience of `campaign` (SPEC §2): only its ACTIVE segments count (an inactive segment stays
+ * The audience of `campaign` (docs/semantics.md §2): only its ACTIVE segments count (an inactive segment stays
  * attached but does not target the campaign until it is activated again).
  */
 export async function loadAudienceOf(db: CrmSegmentsDB, campaign: Campaign): Promise<LoadedAudience> {

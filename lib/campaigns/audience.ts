@@ -1,12 +1,12 @@
 /**
- * A campaign's audience (SPEC §2): the union of the members of the campaign's active segments,
+ * A campaign's audience (docs/semantics.md §2): the union of the members of the campaign's active segments,
  * minus the leads whose entry for that campaign has `state: "excluded"`, and, for email
  * campaigns, minus the leads tagged `do-not-email`. Pure: no database, no browser APIs.
  */
 import { normalizeText } from '../engine/text';
 import type { Campaign, Lead } from '../schema';
 
-/** The tag that keeps a lead out of every email campaign (SPEC §2, §6). */
+/** The tag that keeps a lead out of every email campaign (docs/semantics.md §2, §6). */
 export const DO_NOT_EMAIL_TAG = 'do-not-email';
 
 /** A campaign's audience and what was left out of it. */
@@ -26,7 +26,7 @@ export function isEmailCampaign(campaign: Pick<Campaign, 'channel'>): boolean {
   return campaign.channel === 'email';
 }
 
-/** True when the lead carries the do-not-email tag (compared as text, SPEC §3 rule 3). */
+/** True when the lead carries the do-not-email tag (compared as text, docs/semantics.md §3 rule 3). */
 export function isDoNotEmail(lead: Pick<Lead, 'tags'>): boolean {
   return lead.tags.some((tag) => normalizeText(tag) === DO_NOT_EMAIL_TAG);
 }

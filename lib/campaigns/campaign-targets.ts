@@ -1,5 +1,5 @@
 /**
- * Which segments target a campaign (SPEC §2): attaching ("Use in campaign") and detaching. Only
+ * Which segments target a campaign (docs/semantics.md §2): attaching ("Use in campaign") and detaching. Only
  * active segments can be attached; the campaign row's `segmentIds` is written through
  * `lib/db/campaigns.ts`, which a re-sync from the CRM leaves as the extension set it.
  */

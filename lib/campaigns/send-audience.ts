@@ -1,7 +1,7 @@
 /**
  * "Send audience to CRM" (issue 8): writes a campaign's audience to its CRM through the adapter's
  * `sendCampaignAudience` capability and records the send. The audience already leaves out leads
- * excluded from the campaign and, for email campaigns, leads tagged do-not-email (SPEC §2); they
+ * excluded from the campaign and, for email campaigns, leads tagged do-not-email (docs/semantics.md §2); they
  * are checked once more here, so such a lead is never sent.
  */
 import { findAdapterForCrmKey } from '../adapters/registry';

@@ -5,7 +5,7 @@ import { deleteMeta, getMeta, setMeta } from './meta';
 /** Meta key of the "converted" statuses setting (absent = {@link DEFAULT_CONVERTED_STATUSES}). */
 export const CONVERTED_STATUSES_KEY = 'settings.convertedStatuses';
 
-/** Lead statuses that count as converted when nothing is configured (SPEC §8). */
+/** Lead statuses that count as converted when nothing is configured (docs/semantics.md §8). */
 export const DEFAULT_CONVERTED_STATUSES: readonly string[] = ['Converted', 'Won', 'Customer'];
 
 /** Most statuses one list may hold (a CRM has a handful; this only bounds hostile input). */
@@ -29,7 +29,7 @@ export const ConvertedStatusesSchema = z
     });
   });
 
-/** The statuses that count as converted for the conversion rate (SPEC §8): the setting, else the default. */
+/** The statuses that count as converted for the conversion rate (docs/semantics.md §8): the setting, else the default. */
 export function getConvertedStatuses(db: CrmSegmentsDB): Promise<string[]> {
   return getMeta(db, CONVERTED_STATUSES_KEY, ConvertedStatusesSchema, [...DEFAULT_CONVERTED_STATUSES]);
 }

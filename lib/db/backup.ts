@@ -47,7 +47,7 @@ export interface ParsedBackup {
 }
 
 /**
- * Row schemas of the tables whose layout is part of the data model (SPEC §2). Other tables are
+ * Row schemas of the tables whose layout is part of the data model (docs/semantics.md §2). Other tables are
  * checked generically (an object carrying its primary key). Rows are only checked, never
  * rewritten, so a restore stores exactly what was exported.
  */

@@ -19,7 +19,7 @@ export function putCampaigns(db: CrmSegmentsDB, campaigns: readonly Campaign[]):
 
 /**
  * Stores campaigns fetched from a CRM: name and status come from the CRM, while the
- * `segmentIds` already set in the extension are kept (SPEC §2). Validated before the write.
+ * `segmentIds` already set in the extension are kept (docs/semantics.md §2). Validated before the write.
  */
 export async function upsertCrmCampaigns(db: CrmSegmentsDB, campaigns: readonly Campaign[]): Promise<void> {
   const existing = await db.campaigns.bulkGet(campaigns.map((c) => c.id));

@@ -13,7 +13,7 @@ export function putCustomFields(db: CrmSegmentsDB, defs: readonly CustomFieldDef
 }
 
 /**
- * Deletes a custom field definition. Segments whose rules use it become invalid (SPEC §3 rule 9):
+ * Deletes a custom field definition. Segments whose rules use it become invalid (docs/semantics.md §3 rule 9):
  * call `revalidateSegments` (lib/segments) afterwards.
  */
 export async function deleteCustomField(db: CrmSegmentsDB, key: string): Promise<void> {

@@ -20,7 +20,7 @@ export interface MetaRow {
 export const DB_NAME = 'crm-segments';
 
 /**
- * The extension's IndexedDB database (SPEC §2, §5). Only the repository functions in `lib/db/`
+ * The extension's IndexedDB database (docs/semantics.md §2, §5). Only the repository functions in `lib/db/`
  * touch these tables, and only the background writes.
  *
  * Indexes exist only for real queries:

@@ -17,7 +17,7 @@ export function getHistoryRow(db: CrmSegmentsDB, segmentId: string, day: string)
 }
 
 /**
- * Records a membership change in the segment's row for `day` (SPEC §2 SegmentHistory): `count`
+ * Records a membership change in the segment's row for `day` (docs/semantics.md §2 SegmentHistory): `count`
  * becomes the segment's member count after the change and `added`/`removed` accumulate over the
  * day. Creates the row if the day has none. Validated before the write.
  */

@@ -1,5 +1,5 @@
 /**
- * The store (SPEC §2, §5): the Dexie database and the repository functions, the only code that
+ * The store (docs/semantics.md §2, §5): the Dexie database and the repository functions, the only code that
  * touches its tables. Every helper takes the database instance first; every write is validated
  * with the Zod schemas of lib/schema first.
  */

@@ -4,7 +4,7 @@ import { validated } from './validation';
 
 /**
  * The id of a segment's refresh job. One job per segment by construction, so enqueueing twice
- * restarts the job instead of duplicating it (SPEC §5).
+ * restarts the job instead of duplicating it (docs/semantics.md §5).
  */
 export function refreshJobId(segmentId: string): string {
   return `refresh:${segmentId}`;

@@ -5,7 +5,7 @@ import { blockIndexOf, indexInSorted, rebuildBlock, splitBlock, type MemberBlock
 import { rejected, settled, validated } from './validation';
 
 /**
- * The one door to memberships (SPEC §2). Stored as packed, sorted id blocks per segment
+ * The one door to memberships (docs/semantics.md §2). Stored as packed, sorted id blocks per segment
  * (`member-blocks.ts`); every function here keeps the semantics of the old one-row-per-member
  * layout: a membership is `{ segmentId, leadId, addedAt }`, members come in lead-id order, and
  * writes inside a `writeTransaction` commit or roll back with it.

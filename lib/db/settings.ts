@@ -16,7 +16,7 @@ export function isValidTimeZone(name: string): boolean {
 export const TimeZoneSchema = z.string().min(1).refine(isValidTimeZone, 'is not a known time zone');
 
 /**
- * The signed-in user as the options page may override it (SPEC §7). Mirrors `CurrentUser` of
+ * The signed-in user as the options page may override it (docs/semantics.md §7). Mirrors `CurrentUser` of
  * lib/adapters/types.ts. (Candidate for lib/schema if other parts need it.)
  */
 export const CurrentUserSchema = z.object({
@@ -29,7 +29,7 @@ export type CurrentUserSetting = z.infer<typeof CurrentUserSchema>;
 
 /** Meta key of the evaluation time zone setting (absent = follow the runtime). */
 export const TIME_ZONE_KEY = 'settings.timeZone';
-/** Meta key of the user the CRM page/API says is signed in (SPEC §7). */
+/** Meta key of the user the CRM page/API says is signed in (docs/semantics.md §7). */
 export const CRM_USER_KEY = 'crm.currentUser';
 const USER_OVERRIDE_KEY = 'settings.currentUserOverride';
 
@@ -40,7 +40,7 @@ export function runtimeTimeZone(): string {
 }
 
 /**
- * The evaluation time zone (SPEC §3 rule 6): the stored setting, else the runtime's time zone.
+ * The evaluation time zone (docs/semantics.md §3 rule 6): the stored setting, else the runtime's time zone.
  * Changing it changes what dates mean: use `changeEvaluationTimeZone` (lib/segments), which also
  * refreshes the active segments.
  */

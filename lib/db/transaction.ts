@@ -2,7 +2,7 @@ import type { CrmSegmentsDB } from './database';
 
 /**
  * Runs `body` in one read-write Dexie transaction over every table, so the repository calls made
- * inside it commit or roll back together (SPEC §5: membership difference, member counts, today's
+ * inside it commit or roll back together (docs/semantics.md §5: membership difference, member counts, today's
  * history row and a job cursor in one transaction).
  *
  * Rules for code running inside (Dexie keeps the transaction alive across native `await`s only

@@ -1,5 +1,5 @@
 /**
- * Compiling a validated rule set into nested closures (SPEC §4). No eval or Function constructor: each
+ * Compiling a validated rule set into nested closures (docs/semantics.md §4). No eval or Function constructor: each
  * rule becomes one operator closure from the tables in `operators/`, wrapped to read its field,
  * and groups become specialised `and`/`or` combinators.
  */
@@ -70,7 +70,7 @@ export function compileRuleSet(rules: RuleSet, ctx: CompileContext): LeadTest {
   return compileNode(rules, ctx).test;
 }
 
-/** True iff some rule at any depth uses a relative date operator (SPEC §3 rule 7). */
+/** True iff some rule at any depth uses a relative date operator (docs/semantics.md §3 rule 7). */
 export function usesRelativeDates(rules: RuleSet, ctx: CompileContext): boolean {
   return rules.rules.some((node) =>
     isRuleSet(node) ? usesRelativeDates(node, ctx) : fieldOf(node, ctx).family === 'date' && RELATIVE_DATE_OPERATORS.has(node.operator),

@@ -1,6 +1,6 @@
 /**
  * Property-based test: `compileRules` against a deliberately naive reference interpreter written
- * here from SPEC §3 (it imports nothing from the engine), on random leads and random nested rule
+ * here from docs/semantics.md §3 (it imports nothing from the engine), on random leads and random nested rule
  * sets; and `explainLead(...).matched` always equals the predicate.
  */
 // The reference computes dates with the Temporal polyfill directly, not through the engine's calendar.
@@ -28,10 +28,10 @@ const CUSTOM: CustomFieldDef[] = [
 const TEXT_FIELDS = ['name', 'email', 'company', 'source', 'groupName', 'status', 'priority', 'country', 'language'];
 const DATE_FIELDS = ['createdAt', 'lastContactAt'];
 
-/** SPEC §3 rule 2: the operators that are true on an empty value. */
+/** docs/semantics.md §3 rule 2: the operators that are true on an empty value. */
 const NEGATIVE = ['not_equals', 'not_contains', 'is_none_of', 'not_on', 'includes_none', 'is_not_in', 'is_not_excluded_from', 'not_responded'];
 
-/** SPEC §3 rule 3, step by step in the SPEC's order. */
+/** docs/semantics.md §3 rule 3, step by step in the documented order (docs/semantics.md §3 rule 3). */
 function refNormalize(s: string): string {
   const trimmed = s.trim();
   const collapsed = trimmed.split(/\s+/).join(' ');
@@ -54,7 +54,7 @@ function refRaw(field: string, lead: Lead): unknown {
 }
 
 /**
- * The lead's value as its type, or null when empty (SPEC §3 rule 1; a wrong JS type is empty,
+ * The lead's value as its type, or null when empty (docs/semantics.md §3 rule 1; a wrong JS type is empty,
  * and blank list elements do not count, as documented in lib/engine).
  */
 function refTyped(type: string, raw: unknown): unknown {
@@ -129,7 +129,7 @@ const REF_SEGMENTS: Record<string, (n: number) => boolean> = {
 function refRule(rule: Rule, lead: Lead, ctx: RefCtx): boolean {
   if (rule.field === 'segmentMembership') {
     const member = REF_SEGMENTS[rule.value as string]!(Number(lead.id.split('/')[1]));
-    return rule.operator === 'is_member_of' ? member : !member; // SPEC §3: is_not_member_of is negative
+    return rule.operator === 'is_member_of' ? member : !member; // docs/semantics.md §3: is_not_member_of is negative
   }
   const type = refTypeOf(rule.field);
   if (type.startsWith('campaign')) return refCampaignRule(rule, lead);
@@ -220,7 +220,7 @@ function daysAround(now: number): string[] {
   return [...new Set([...near, ...FIXED_DAYS])].sort();
 }
 
-/** Spellings of the same text under SPEC §3 rule 3 (case, white space, NFKC), one family per line. */
+/** Spellings of the same text under docs/semantics.md §3 rule 3 (case, white space, NFKC), one family per line. */
 const WORDS = [
   ['Google', ' google ', 'GOOGLE', 'ＧＯＯＧＬＥ', 'google \u00a0', '\u3000Google'],
   ['Googlé', 'Google\u0301', 'GOOGLÉ'],
@@ -473,11 +473,11 @@ const scenario = <R, L>(rules: fc.Arbitrary<R>, leads: fc.Arbitrary<L[]>) =>
 
 // ---------------------------------------------------------------------------------------------
 
-describe('compileRules against the reference interpreter (SPEC §3)', () => {
+describe('compileRules against the reference interpreter (docs/semantics.md §3)', () => {
   it('agrees on random leads and random nested rule sets; explainLead agrees with the predicate', () => {
     fc.assert(
       fc.property(scenario(anyRuleSet, fc.array(leadSpec, { minLength: 1, maxLength: 8 })), ([timeZone, now, rules, specs]) => {
-        // Plain JSON in, as the contract says (SPEC §4).
+        // Plain JSON in, as the contract says (docs/semantics.md §4).
         const json = JSON.parse(JSON.stringify(rules)) as RuleSet;
         const ctx = { now, timeZone, customFields: CUSTOM, segmentMembers };
         const predicate = compileRules(json, ctx);

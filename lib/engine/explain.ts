@@ -1,5 +1,5 @@
 /**
- * Why a lead matches a rule set or not (SPEC §4 `explainLead`): every rule is evaluated (no
+ * Why a lead matches a rule set or not (docs/semantics.md §4 `explainLead`): every rule is evaluated (no
  * short-circuit) and reported with the lead's raw value, so the side panel can show each one.
  */
 import { isRuleSet, type Rule, type RuleSet } from '../schema/rules';

@@ -6,7 +6,7 @@ import type { CustomFieldDef } from '../schema/custom-field';
 import type { Lead } from '../schema/lead';
 import type { EvalContext } from './types';
 
-/** One custom field of every type (SPEC §2); `select` behaves as text. */
+/** One custom field of every type (docs/semantics.md §2); `select` behaves as text. */
 export const TEST_CUSTOM_FIELDS: CustomFieldDef[] = [
   { key: 'city', label: 'City', type: 'text' },
   { key: 'lead_quality', label: 'Lead quality', type: 'select', options: ['High', 'Low'] },

@@ -1,5 +1,5 @@
 /**
- * Exact dates on every machine (SPEC §3 rule 6, issue 9 item 13): calendar days and relative
+ * Exact dates on every machine (docs/semantics.md §3 rule 6, issue 9 item 13): calendar days and relative
  * windows are computed in the evaluation time zone only, whatever the host's own zone. Each case
  * runs with the host (process) zone switched to the one the bug was seen with; `npm test` also
  * runs the whole engine suite under several host zones. Expected instants are worked out by hand

@@ -72,7 +72,7 @@ describe('compileRules', () => {
   });
 });
 
-describe('timeDependent (SPEC §3 rule 7)', () => {
+describe('timeDependent (docs/semantics.md §3 rule 7)', () => {
   it.each([
     ['in_last', true],
     ['more_than_ago', true],
@@ -91,7 +91,7 @@ describe('timeDependent (SPEC §3 rule 7)', () => {
   });
 });
 
-describe('RuleError (SPEC §2: the message names the rule and the problem)', () => {
+describe('RuleError (docs/semantics.md §2: the message names the rule and the problem)', () => {
   it('is the schema RuleError', () => {
     expect(RuleError).toBe(SchemaRuleError);
   });
@@ -104,7 +104,7 @@ describe('RuleError (SPEC §2: the message names the rule and the problem)', () 
       "Rule 3.1: 'includes_any' needs at least one value",
       [2, 0],
     ],
-    ['unknown custom field (SPEC §3 rule 9)', and({ field: 'custom.deleted_field', operator: 'equals', value: 'x' }), "Rule 1: custom field 'deleted_field' is not defined", [0]],
+    ['unknown custom field (docs/semantics.md §3 rule 9)', and({ field: 'custom.deleted_field', operator: 'equals', value: 'x' }), "Rule 1: custom field 'deleted_field' is not defined", [0]],
     ['unknown field', and({ field: 'shoeSize', operator: 'equals', value: 'x' }), "Rule 1: unknown field 'shoeSize'", [0]],
     [
       'operator not allowed for the type',
@@ -145,7 +145,7 @@ describe('RuleError (SPEC §2: the message names the rule and the problem)', () 
   });
 });
 
-describe('explainLead (SPEC §4)', () => {
+describe('explainLead (docs/semantics.md §4)', () => {
   it('reports every rule with its result and the raw value, groups nested', () => {
     const rules = and(
       { field: 'status', operator: 'equals', value: 'Converted' },

@@ -1,14 +1,14 @@
 /**
- * The segment rule engine (SPEC §4, contract). Pure: no browser APIs, no storage.
+ * The segment rule engine (docs/semantics.md §4, contract). Pure: no browser APIs, no storage.
  *
- * Decisions where SPEC §3 leaves room (all documented in the operator files and tested):
+ * Decisions where docs/semantics.md §3 leaves room (all documented in the operator files and tested):
  * - A lead value of the wrong JS type for its field counts as empty (rule 1), e.g. a custom number
  *   field holding `"12"`, a custom date field holding an ISO string (custom dates are stored as
  *   epoch ms), or a boolean field holding `"yes"`. Ingest normalises values, so this only matters
  *   for bad data; evaluation never throws.
  * - In lists (tags, custom multiselect) blank and non-string elements are ignored, so `[""]` is an
  *   empty list like `[]`.
- * - Text is normalised in the SPEC's order: trim, collapse white space, NFKC, lower case
+ * - Text is normalised in the documented order (docs/semantics.md §3 rule 3): trim, collapse white space, NFKC, lower case
  *   ({@link normalizeText}, exported so benchmarks and UI code compare text the same way).
  * - Campaign ids compare exactly; `"any"` means every campaign.
  * - `segmentMembership` rules read the other segment's members from `ctx.segmentMembers` once per
@@ -39,10 +39,10 @@ function validate(rules: RuleSet, ctx: EvalContext): CompileContext {
 }
 
 /**
- * Compiles `rules` (a RuleSet, plain JSON is fine) into a predicate over leads (SPEC §4).
+ * Compiles `rules` (a RuleSet, plain JSON is fine) into a predicate over leads (docs/semantics.md §4).
  * Date boundaries are computed here, once, from `ctx.now` in `ctx.timeZone`; call again to move
  * time forward. Throws a RuleError (with `.path`, e.g. `[2, 0]` for "Rule 3.1") when the rules are
- * invalid, including a `custom.<key>` field with no definition in `ctx.customFields` (SPEC §3
+ * invalid, including a `custom.<key>` field with no definition in `ctx.customFields` (docs/semantics.md §3
  * rule 9); throws a TypeError / RangeError when `ctx.now` / `ctx.timeZone` is unusable.
  */
 export function compileRules(rules: RuleSet, ctx: EvalContext): Predicate {
@@ -53,7 +53,7 @@ export function compileRules(rules: RuleSet, ctx: EvalContext): Predicate {
 }
 
 /**
- * Explains the result of `rules` for `lead` (SPEC §4): `matched` equals `compileRules(rules,
+ * Explains the result of `rules` for `lead` (docs/semantics.md §4): `matched` equals `compileRules(rules,
  * ctx)(lead)`; each rule reports its own result and `actual`, the lead's raw value for its field
  * (for campaign fields: the lead's entries of the named campaign, all entries for "any").
  * Nested groups appear as nested explanations, in the rules' order. Throws like compileRules.

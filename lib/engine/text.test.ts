@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isBlankText, normalizeText } from './text';
 
-describe('normalizeText (SPEC §3 rule 3)', () => {
+describe('normalizeText (docs/semantics.md §3 rule 3)', () => {
   it.each([
     ['google', 'google'], // already normal: returned as is
     ['Google', 'google'],
@@ -41,7 +41,7 @@ describe('normalizeText (SPEC §3 rule 3)', () => {
   });
 });
 
-describe('isBlankText (SPEC §3 rule 1)', () => {
+describe('isBlankText (docs/semantics.md §3 rule 1)', () => {
   it.each([
     ['', true],
     [' \t\n\r\v\f', true],

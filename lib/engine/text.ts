@@ -1,8 +1,8 @@
 /**
- * Text normalisation for rule comparison (SPEC §3 rule 3): trim, collapse runs of internal white
+ * Text normalisation for rule comparison (docs/semantics.md §3 rule 3): trim, collapse runs of internal white
  * space to one space, Unicode NFKC, then `toLowerCase()`. Accents stay significant ("é" ≠ "e").
  *
- * The steps run in the SPEC's order. For ASCII input NFKC is the identity, so ASCII strings take a
+ * The steps run in the documented order (docs/semantics.md §3 rule 3). For ASCII input NFKC is the identity, so ASCII strings take a
  * fast path: an already-normal string is returned as is (no allocation); others are normalised once
  * and remembered in a small bounded memo, because lead values repeat heavily ("Google", "India").
  */
@@ -19,7 +19,7 @@ const memo = new Map<string, string>();
 /** Lead value shapes found by the ASCII scan of {@link normalizeText}. */
 const CLEAN = 0; // ASCII, lower case, single inner spaces: already normal
 const UPPER_ONLY = 1; // ASCII with upper case letters, white space already normal
-const OTHER = 2; // anything else: the full SPEC pipeline
+const OTHER = 2; // anything else: the full normalisation pipeline
 
 function scan(text: string): number {
   const length = text.length;
@@ -40,7 +40,7 @@ function scan(text: string): number {
 }
 
 /**
- * Normalises `text` for comparison (SPEC §3 rule 3). The result is `""` exactly when `text` is
+ * Normalises `text` for comparison (docs/semantics.md §3 rule 3). The result is `""` exactly when `text` is
  * empty or white space only. Pure; results are memoised (bounded) for short non-normal strings.
  */
 export function normalizeText(text: string): string {
@@ -55,12 +55,12 @@ export function normalizeText(text: string): string {
   return normal;
 }
 
-/** The SPEC §3 rule 3 pipeline, in its order: trim, collapse white space, NFKC, lower case. */
+/** The docs/semantics.md §3 rule 3 pipeline, in its order: trim, collapse white space, NFKC, lower case. */
 function normalizeFully(text: string): string {
   return text.trim().replace(/\s+/g, ' ').normalize('NFKC').toLowerCase();
 }
 
-/** True when `text` is empty or white space only (SPEC §3 rule 1). Allocation-free for ASCII. */
+/** True when `text` is empty or white space only (docs/semantics.md §3 rule 1). Allocation-free for ASCII. */
 export function isBlankText(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);

@@ -1,4 +1,4 @@
-/** Types of the rule engine's public contract (SPEC §4) and of its operator tables. */
+/** Types of the rule engine's public contract (docs/semantics.md §4) and of its operator tables. */
 import type { CustomFieldDef } from '../schema/custom-field';
 import type { Lead } from '../schema/lead';
 import type { Rule } from '../schema/rules';
@@ -19,7 +19,7 @@ export interface SegmentMemberSet {
 export type SegmentMembersLookup = (segmentId: string) => SegmentMemberSet | undefined;
 
 /**
- * What evaluation depends on besides the lead (SPEC §4, contract).
+ * What evaluation depends on besides the lead (docs/semantics.md §4, contract).
  * `now` is epoch ms; `timeZone` an IANA name (calendar days and relative dates are computed in
  * it, docs/semantics.md "Dates"); `customFields` the definitions `custom.<key>` rules resolve
  * against; `segmentMembers` (optional, an addition to the contract) the members of the segments
@@ -34,8 +34,8 @@ export interface EvalContext {
 }
 
 /**
- * A compiled rule set (SPEC §4): call it with a lead. `timeDependent` is true iff a rule at any
- * depth uses a relative date operator (SPEC §3 rule 7), i.e. results change as time passes.
+ * A compiled rule set (docs/semantics.md §4): call it with a lead. `timeDependent` is true iff a rule at any
+ * depth uses a relative date operator (docs/semantics.md §3 rule 7), i.e. results change as time passes.
  */
 export type Predicate = ((lead: Lead) => boolean) & { timeDependent: boolean };
 
@@ -46,7 +46,7 @@ export interface RuleExplanation {
   actual: unknown;
 }
 
-/** Why a lead matches a rule set or not (SPEC §4); nested groups are nested explanations. */
+/** Why a lead matches a rule set or not (docs/semantics.md §4); nested groups are nested explanations. */
 export interface Explanation {
   matched: boolean;
   rules: Array<RuleExplanation | Explanation>;

@@ -2,7 +2,7 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { BOM, buildCsv, csvFileName, neutraliseCell, slugify } from './csv';
 
-describe('neutraliseCell (SPEC §9)', () => {
+describe('neutraliseCell (docs/semantics.md §9)', () => {
   it.each([
     ['=HYPERLINK("http://evil","x")', `'=HYPERLINK("http://evil","x")`],
     ['+1+2', "'+1+2"],

@@ -4,11 +4,11 @@ import { dayKey } from '../format/value';
 /** UTF-8 byte order mark: makes Excel read the file as UTF-8 (accents, non-Latin names). */
 export const BOM = '\uFEFF';
 
-/** First characters that make spreadsheets treat a cell as a formula (SPEC §9). */
+/** First characters that make spreadsheets treat a cell as a formula (docs/semantics.md §9). */
 const FORMULA_START = /^[=+\-@\t\r]/;
 
 /**
- * Neutralises formula injection in one CSV cell (SPEC §9): a string starting with `=`, `+`, `-`,
+ * Neutralises formula injection in one CSV cell (docs/semantics.md §9): a string starting with `=`, `+`, `-`,
  * `@`, tab or carriage return gets a leading `'`, so spreadsheets show it as text.
  *
  * Numbers are returned unchanged: a finite JS number prints as digits, an optional leading `-`,

@@ -1,4 +1,4 @@
-/** Human labels for campaign entry states and responses (SPEC §2 values). */
+/** Human labels for campaign entry states and responses (docs/semantics.md §2 values). */
 const STATE_LABELS: Readonly<Record<string, string>> = { participating: 'Participating', excluded: 'Excluded' };
 
 const RESPONSE_LABELS: Readonly<Record<string, string>> = {

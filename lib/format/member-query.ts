@@ -25,7 +25,7 @@ export const DEFAULT_SORT: MemberSort = { columnId: 'name', direction: 'asc' };
 
 /**
  * Text as compared by search and filters: Unicode NFKC, lower case, runs of white space collapsed
- * to one space, trimmed (the same normalisation as SPEC §3 rule 3, so "  GOOGLE " finds "Google").
+ * to one space, trimmed (the same normalisation as docs/semantics.md §3 rule 3, so "  GOOGLE " finds "Google").
  */
 export function normaliseText(text: string): string {
   return text.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();

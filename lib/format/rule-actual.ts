@@ -36,7 +36,7 @@ function campaignEntryText(entry: unknown, names: ReadonlyMap<string, string>): 
 }
 
 /**
- * The lead's actual value for a rule (the `actual` of an `explainLead` explanation, SPEC §4) as
+ * The lead's actual value for a rule (the `actual` of an `explainLead` explanation, docs/semantics.md §4) as
  * text for "Why they match": formatted by the field's type (dates as the calendar day in the
  * formatter's zone, numbers localised, booleans Yes/No, lists joined), campaign entries by
  * campaign name with state and response, "no campaigns" when a campaign rule saw none,

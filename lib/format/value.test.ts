@@ -48,7 +48,7 @@ describe('createFormatter', () => {
 });
 
 describe('isEmptyValue', () => {
-  it('follows SPEC §3 rule 1', () => {
+  it('follows docs/semantics.md §3 rule 1', () => {
     expect([undefined, null, '', ' \t', [], Number.NaN].map(isEmptyValue)).toEqual([true, true, true, true, true, true]);
     expect([0, false, 'x', ['a']].map(isEmptyValue)).toEqual([false, false, false, false]);
   });

@@ -31,14 +31,14 @@ export interface ValueFormatter {
   /** A localised number, e.g. "1,234.5" (en-US) or "1.234,5" (de-DE); "" when not finite. */
   number(n: number | null | undefined): string;
   /**
-   * Any stored value as display text ("" when empty per SPEC §3 rule 1):
+   * Any stored value as display text ("" when empty per docs/semantics.md §3 rule 1):
    * booleans → "Yes"/"No", arrays → "a, b", numbers localised, `date`/`datetime` kinds treat
    * numbers as epoch ms.
    */
   value(value: unknown, kind: ValueKind): string;
 }
 
-/** True for SPEC §3 rule 1 empties: undefined, null, blank string, [], NaN. */
+/** True for docs/semantics.md §3 rule 1 empties: undefined, null, blank string, [], NaN. */
 export function isEmptyValue(value: unknown): boolean {
   if (value === undefined || value === null) return true;
   if (typeof value === 'string') return value.trim() === '';

@@ -2,7 +2,7 @@ import { z } from '../schema/zod';
 import { CustomFieldDefSchema, CUSTOM_FIELD_TYPES } from '../schema/custom-field';
 
 /**
- * Lead fields a CSV column can fill (SPEC §2/§3 field keys). `name` and `tags` may take several
+ * Lead fields a CSV column can fill (docs/semantics.md §2/§3 field keys). `name` and `tags` may take several
  * columns (names are joined with a space, tags are merged); every other one takes one column.
  */
 export const STANDARD_TARGETS = [
@@ -22,7 +22,7 @@ export const STANDARD_TARGETS = [
 ] as const;
 export type StandardTarget = (typeof STANDARD_TARGETS)[number];
 
-/** Labels of the standard targets, as the rule editor names them (SPEC §3). */
+/** Labels of the standard targets, as the rule editor names them (docs/semantics.md §3). */
 export const STANDARD_TARGET_LABELS: Readonly<Record<StandardTarget, string>> = {
   name: 'Name',
   email: 'Email',

@@ -75,7 +75,7 @@ function suggestKeyColumn(headers: readonly string[]): number {
 }
 
 /**
- * Suggests a mapping from the header names and sample rows (SPEC §3 field keys via header
+ * Suggests a mapping from the header names and sample rows (docs/semantics.md §3 field keys via header
  * synonyms; existing custom fields by key or label; the owner column as custom field `owner`;
  * every other non-empty column a new custom field of the detected type; empty ones skipped).
  */

@@ -9,27 +9,27 @@ export type { CurrentUser };
 /** Every background answer: a value, or a plain-language error and nothing written. */
 export type Result<T> = { ok: true; data: T } | { ok: false; error: string };
 
-/** A record that was skipped, and why (SPEC §2, §6: skipped and reported, never guessed). */
+/** A record that was skipped, and why (docs/semantics.md §2, §6: skipped and reported, never guessed). */
 export interface SkippedRecord {
   /** The record's id if it had one, else its position in the batch ("#3"). */
   ref: string;
   reason: string;
 }
 
-/** Outcome of storing a batch of leads (SPEC §5 incremental ingest). */
+/** Outcome of storing a batch of leads (docs/semantics.md §5 incremental ingest). */
 export interface IngestReport {
   received: number;
   /** New or changed leads written. */
   stored: number;
   unchanged: number;
   skipped: SkippedRecord[];
-  /** Values that could not be converted and were stored as null (SPEC §2). */
+  /** Values that could not be converted and were stored as null (docs/semantics.md §2). */
   nulledValues: number;
   /** Of `stored`, the leads that were new (the rest were updated). Set by `ingestLeads`. */
   created?: number;
 }
 
-/** Outcome of a complete "Sync all" (SPEC §6). */
+/** Outcome of a complete "Sync all" (docs/semantics.md §6). */
 export interface SyncReport extends IngestReport {
   crmKey: string;
   /** Leads removed because a complete sync no longer returned them. */
@@ -65,7 +65,7 @@ export interface SegmentPreview {
   elapsedMs: number;
 }
 
-/** A chip shown on a lead's badge (SPEC §1). */
+/** A chip shown on a lead's badge (docs/semantics.md §1). */
 export interface BadgeSegment {
   id: string;
   name: string;
@@ -138,7 +138,7 @@ export interface BackgroundProtocol {
   deleteAllData: Handler<'deleteAllData', { deleted: true }>;
 }
 
-/** A campaign's audience in numbers (SPEC §2): `count` leads, and what was left out. */
+/** A campaign's audience in numbers (docs/semantics.md §2): `count` leads, and what was left out. */
 export interface CampaignAudienceSummary {
   campaignId: string;
   count: number;

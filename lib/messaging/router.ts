@@ -34,7 +34,7 @@ const isMessageType = (type: unknown): type is MessageType =>
   typeof type === 'string' && Object.prototype.hasOwnProperty.call(MessagePayloadSchemas, type);
 
 /**
- * Checks who sent a message (SPEC §9): it must come from this extension; extension pages may send
+ * Checks who sent a message (docs/semantics.md §9): it must come from this extension; extension pages may send
  * every message, content scripts only {@link CONTENT_SCRIPT_MESSAGES}, and only about their own
  * page's origin. Returns the refusal in words, or null.
  */

@@ -13,7 +13,7 @@ export const IsoDay = z
     return probe.getUTCFullYear() === y && probe.getUTCMonth() === m - 1 && probe.getUTCDate() === d;
   }, 'is not a real calendar day');
 
-/** A colour as `#rrggbb` (SPEC §2: validated, never interpolated unvalidated into CSS). */
+/** A colour as `#rrggbb` (docs/semantics.md §2: validated, never interpolated unvalidated into CSS). */
 export const HexColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour as #rrggbb');
 
 /** Formats a Zod error as one plain-language line per issue: "path: message". */

@@ -7,7 +7,7 @@ const custom: CustomFieldDef[] = [
   { key: 'do_not_email', label: 'Do not email', type: 'boolean' },
 ];
 
-describe('fields (SPEC §3)', () => {
+describe('fields (docs/semantics.md §3)', () => {
   it('has every standard field of the SPEC with its type', () => {
     expect(STANDARD_FIELDS.map((f) => [f.key, f.label, f.type])).toEqual([
       ['name', 'Name', 'text'],

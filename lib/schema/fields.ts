@@ -1,8 +1,8 @@
 import type { CustomFieldDef, CustomFieldType } from './custom-field';
 
 /**
- * Operator families: a field's type decides which operators it allows (SPEC §3). Campaign fields
- * share the SPEC type "campaign" but participation and exclusion use different operators, so they
+ * Operator families: a field's type decides which operators it allows (docs/semantics.md §3). Campaign fields
+ * share the documented type "campaign" but participation and exclusion use different operators, so they
  * are separate families here.
  */
 export type OperatorFamily =
@@ -16,7 +16,7 @@ export type OperatorFamily =
   | 'campaignResponse'
   | 'segmentMembership';
 
-/** The shape of a rule's `value` for an operator (SPEC §3 "value shape"). */
+/** The shape of a rule's `value` for an operator (docs/semantics.md §3 "value shape"). */
 export type ValueShape =
   | 'none' // is_empty, is_true, …: no value
   | 'string' // any string
@@ -31,12 +31,12 @@ export type ValueShape =
   | 'campaignResponse' // { campaignId: id | "any", responses: non-empty response kinds }
   | 'segmentRef'; // another segment's id
 
-/** One operator: id, human label for pickers and summaries, value shape, and polarity (SPEC §3 rule 2). */
+/** One operator: id, human label for pickers and summaries, value shape, and polarity (docs/semantics.md §3 rule 2). */
 export interface OperatorDef {
   id: string;
   label: string;
   value: ValueShape;
-  /** Negative operators are true on an empty lead value (SPEC §3 rule 2). */
+  /** Negative operators are true on an empty lead value (docs/semantics.md §3 rule 2). */
   negative: boolean;
 }
 
@@ -47,7 +47,7 @@ const op = (id: string, label: string, value: ValueShape, negative = false): Ope
   negative,
 });
 
-/** Every operator allowed per family, in picker order (SPEC §3, contract). */
+/** Every operator allowed per family, in picker order (docs/semantics.md §3, contract). */
 export const OPERATORS: Readonly<Record<OperatorFamily, readonly OperatorDef[]>> = {
   text: [
     op('equals', 'is', 'string'),
@@ -112,14 +112,14 @@ export const OPERATORS: Readonly<Record<OperatorFamily, readonly OperatorDef[]>>
   ],
 };
 
-/** Relative date units (SPEC §3). */
+/** Relative date units (docs/semantics.md §3). */
 export const RELATIVE_UNITS = ['days', 'weeks', 'months'] as const;
 export type RelativeUnit = (typeof RELATIVE_UNITS)[number];
 
 /** Where a field appears in the editor's Field picker. */
 export type FieldGroup = 'Standard' | 'Campaign' | 'Segment' | 'Date' | 'Custom';
 
-/** A field a rule can test: its key (SPEC §3), label, SPEC type, operator family and picker group. */
+/** A field a rule can test: its key (docs/semantics.md §3), label, type, operator family and picker group. */
 export interface FieldDef {
   key: string;
   label: string;
@@ -128,7 +128,7 @@ export interface FieldDef {
   group: FieldGroup;
 }
 
-/** The standard (non-custom) fields of SPEC §3, in picker order. */
+/** The standard (non-custom) fields of docs/semantics.md §3, in picker order. */
 export const STANDARD_FIELDS: readonly FieldDef[] = [
   { key: 'name', label: 'Name', type: 'text', family: 'text', group: 'Standard' },
   { key: 'email', label: 'Email', type: 'text', family: 'text', group: 'Standard' },
@@ -171,10 +171,10 @@ export const SEGMENT_MEMBERSHIP_FIELD = 'segmentMembership';
 
 const STANDARD_BY_KEY = new Map(STANDARD_FIELDS.map((f) => [f.key, f]));
 
-/** Prefix of custom field keys in rules (SPEC §3): `custom.<key>`. */
+/** Prefix of custom field keys in rules (docs/semantics.md §3): `custom.<key>`. */
 export const CUSTOM_PREFIX = 'custom.';
 
-/** Maps a custom field type to its operator family (`select` behaves as text, SPEC §3). */
+/** Maps a custom field type to its operator family (`select` behaves as text, docs/semantics.md §3). */
 export function familyOfCustomType(type: CustomFieldType): OperatorFamily {
   return type === 'select' ? 'text' : type;
 }

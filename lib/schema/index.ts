@@ -1,4 +1,4 @@
-/** Zod schemas and inferred types: the single source of truth for the data model (SPEC §2–3). */
+/** Zod schemas and inferred types: the single source of truth for the data model (docs/semantics.md §2–3). */
 export { z } from './zod';
 export * from './common';
 export * from './lead';

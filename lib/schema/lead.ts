@@ -1,7 +1,7 @@
 import { z } from './zod';
 import { EpochMs } from './common';
 
-/** Campaign response kinds (SPEC §2). */
+/** Campaign response kinds (docs/semantics.md §2). */
 export const CAMPAIGN_RESPONSES = [
   'opened',
   'clicked',
@@ -14,7 +14,7 @@ export const CAMPAIGN_RESPONSES = [
 export const CampaignResponseSchema = z.enum(CAMPAIGN_RESPONSES);
 export type CampaignResponse = z.infer<typeof CampaignResponseSchema>;
 
-/** One campaign entry of a lead (SPEC §2). */
+/** One campaign entry of a lead (docs/semantics.md §2). */
 export const LeadCampaignSchema = z.object({
   campaignId: z.string().min(1),
   state: z.enum(['participating', 'excluded']),
@@ -23,12 +23,12 @@ export const LeadCampaignSchema = z.object({
 });
 export type LeadCampaign = z.infer<typeof LeadCampaignSchema>;
 
-/** A custom field value after ingest normalisation (SPEC §2); `null` = could not convert. */
+/** A custom field value after ingest normalisation (docs/semantics.md §2); `null` = could not convert. */
 export const CustomValueSchema = z.union([z.string(), z.number(), z.boolean(), z.array(z.string()), z.null()]);
 export type CustomValue = z.infer<typeof CustomValueSchema>;
 
 /**
- * A lead as stored (SPEC §2, contract). `id` is `${crmKey}/${crmId}`; times are epoch ms (UTC).
+ * A lead as stored (docs/semantics.md §2, contract). `id` is `${crmKey}/${crmId}`; times are epoch ms (UTC).
  * Values are normalised by the adapter before they reach this schema.
  */
 export const LeadSchema = z

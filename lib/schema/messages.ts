@@ -5,7 +5,7 @@ import { CustomFieldDefSchema } from './custom-field';
 import { ImportMappingSchema } from '../import/plan';
 
 /**
- * Payload schemas of every message the background accepts (SPEC §5: every change is a validated
+ * Payload schemas of every message the background accepts (docs/semantics.md §5: every change is a validated
  * message). Keys are the message types of `lib/messaging/protocol.ts`.
  */
 const SegmentIdPayload = z.object({ id: z.string().min(1, 'a segment id is required') });
@@ -25,7 +25,7 @@ export const MessagePayloadSchemas = {
   duplicateSegment: SegmentIdPayload,
   /** Segment definitions from a segment file (issue 8 §3), name clashes already resolved; all or nothing. */
   importSegments: z.object({ segments: z.array(SegmentDraftSchema).min(1, 'the file has no segments').max(500, 'import at most 500 segments at once') }),
-  /** Who the extension thinks is signed in (SPEC §7): `{ userId, name, role, orgId }`. */
+  /** Who the extension thinks is signed in (docs/semantics.md §7): `{ userId, name, role, orgId }`. */
   getCurrentUser: z.object({}).default({}),
   previewSegment: z.object({ rules: RuleSetSchema, sampleSize: z.number().int().min(0).max(50).default(5) }),
   getMemberships: z.object({ leadIds: z.array(z.string().min(1)).max(1000) }),
@@ -40,14 +40,14 @@ export const MessagePayloadSchemas = {
   syncVisible: z.object({
     pageUrl: z.url(),
     crmIds: z.array(z.string().min(1)).max(500),
-    /** The signed-in CRM user as the page shows it (SPEC §7), so ownership follows user switches. */
+    /** The signed-in CRM user as the page shows it (docs/semantics.md §7), so ownership follows user switches. */
     user: z
       .object({ userId: z.string().min(1), name: z.string().min(1), role: z.enum(['owner', 'admin', 'member']), orgId: z.string().min(1) })
       .optional(),
   }),
   /** Sets the evaluation time zone (IANA name; null = the browser's) and refreshes active segments. */
   setTimeZone: z.object({ timeZone: z.string().min(1).nullable() }),
-  /** Sets the lead statuses that count as converted for conversion rates (SPEC §8); null = the default. */
+  /** Sets the lead statuses that count as converted for conversion rates (docs/semantics.md §8); null = the default. */
   setConvertedStatuses: z.object({ statuses: z.array(z.string().max(100)).max(50).nullable() }),
   /**
    * Opens the side panel on a segment and/or lead (from a badge or the popup). `windowId`: the

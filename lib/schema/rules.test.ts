@@ -74,7 +74,7 @@ describe('checkRuleSet: structure', () => {
   });
 });
 
-describe('checkRuleSet: value shapes per operator (SPEC §3)', () => {
+describe('checkRuleSet: value shapes per operator (docs/semantics.md §3)', () => {
   it.each<[string, unknown, string | null]>([
     ['text equals ""', { field: 'status', operator: 'equals', value: '' }, null],
     ['text equals number', { field: 'status', operator: 'equals', value: 3 }, "Rule 1: 'equals' needs a text value"],
@@ -114,7 +114,7 @@ describe('checkRuleSet: value shapes per operator (SPEC §3)', () => {
   });
 });
 
-describe('checkRuleSet: custom fields (SPEC §3 rule 9)', () => {
+describe('checkRuleSet: custom fields (docs/semantics.md §3 rule 9)', () => {
   it('with definitions: an undefined custom field is an error, a defined one uses its type', () => {
     expect(messages(one({ field: 'custom.gone', operator: 'equals', value: 'x' }), { customFields: custom })).toEqual([
       "Rule 1: custom field 'gone' is not defined",

@@ -13,20 +13,20 @@ import {
   type ValueShape,
 } from './fields';
 
-/** A single rule (SPEC §2, contract). `value`'s shape depends on the operator (SPEC §3). */
+/** A single rule (docs/semantics.md §2, contract). `value`'s shape depends on the operator (docs/semantics.md §3). */
 export interface Rule {
   field: string;
   operator: string;
   value?: unknown;
 }
 
-/** A group of rules joined by `and` / `or`; nesting depth ≤ 3 (SPEC §2, contract). */
+/** A group of rules joined by `and` / `or`; nesting depth ≤ 3 (docs/semantics.md §2, contract). */
 export interface RuleSet {
   combinator: 'and' | 'or';
   rules: Array<Rule | RuleSet>;
 }
 
-/** Maximum nesting depth of rule sets, the top level counting as 1 (SPEC §2). */
+/** Maximum nesting depth of rule sets, the top level counting as 1 (docs/semantics.md §2). */
 export const MAX_RULE_DEPTH = 3;
 /** Most rules (groups included) one rule set may hold: far beyond real segments, and it keeps evaluation bounded. */
 export const MAX_RULES = 100;
@@ -132,7 +132,7 @@ const CUSTOM_FAMILIES = ['text', 'number', 'date', 'boolean', 'multiselect'] as 
 /**
  * Walks an unknown value as a RuleSet and returns every problem found (empty = valid).
  * Checks: shape, combinator, non-empty groups, depth ≤ 3, known field, operator allowed for the
- * field's type, value shape per operator (SPEC §2–3).
+ * field's type, value shape per operator (docs/semantics.md §2–3).
  */
 export function checkRuleSet(input: unknown, options: CheckOptions = {}): RuleError[] {
   const problems: RuleError[] = [];

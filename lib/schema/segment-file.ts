@@ -3,8 +3,8 @@ import { formatZodError } from './common';
 import { SegmentDraftSchema, type Segment } from './segment';
 
 /**
- * The segment file (issue 8 §3, SPEC §7): shareable segment definitions as JSON. Versioned by
- * `format` + `version`; each segment keeps who created it (`createdBy`). Rules are SPEC §3 rule
+ * The segment file (issue 8 §3, docs/semantics.md §7): shareable segment definitions as JSON. Versioned by
+ * `format` + `version`; each segment keeps who created it (`createdBy`). Rules are docs/semantics.md §3 rule
  * sets, validated here exactly as a new segment's are. Unknown keys are dropped.
  */
 export const SEGMENT_FILE_FORMAT = 'crm-segments.segments';

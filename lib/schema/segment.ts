@@ -2,20 +2,20 @@ import { z } from './zod';
 import { EpochMs, HexColor } from './common';
 import { RuleSetSchema } from './rules';
 
-/** Segment name: 1..80 chars after trimming (SPEC §2). Uniqueness per owner is checked by the store. */
+/** Segment name: 1..80 chars after trimming (docs/semantics.md §2). Uniqueness per owner is checked by the store. */
 export const SegmentNameSchema = z
   .string()
   .trim()
   .min(1, 'Segment name is required')
   .max(80, 'Segment name must be at most 80 characters');
 
-/** Segment description: 0..500 chars (SPEC §2). */
+/** Segment description: 0..500 chars (docs/semantics.md §2). */
 export const SegmentDescriptionSchema = z.string().max(500, 'Description must be at most 500 characters');
 
 export const SegmentStatusSchema = z.enum(['active', 'inactive']);
 export type SegmentStatus = z.infer<typeof SegmentStatusSchema>;
 
-/** A stored segment (SPEC §2, contract). Times are epoch ms. */
+/** A stored segment (docs/semantics.md §2, contract). Times are epoch ms. */
 export const SegmentSchema = z.object({
   id: z.string().min(1),
   name: SegmentNameSchema,
@@ -35,7 +35,7 @@ export const SegmentSchema = z.object({
 });
 export type Segment = z.infer<typeof SegmentSchema>;
 
-/** A segment's rules: a valid RuleSet whose top level joins its rules with "and" (SPEC §2). */
+/** A segment's rules: a valid RuleSet whose top level joins its rules with "and" (docs/semantics.md §2). */
 export const SegmentRulesSchema = RuleSetSchema.refine((rules) => rules.combinator === 'and', {
   message: 'Rules: a segment\'s top level combines rules with "and"; put "or" rules in a group',
 });
@@ -61,7 +61,7 @@ export const SegmentPatchSchema = z
   .partial();
 export type SegmentPatch = z.infer<typeof SegmentPatchSchema>;
 
-/** A lead's membership in a segment (SPEC §2). Primary key `[segmentId+leadId]`. */
+/** A lead's membership in a segment (docs/semantics.md §2). Primary key `[segmentId+leadId]`. */
 export const MembershipSchema = z.object({
   segmentId: z.string().min(1),
   leadId: z.string().min(1),
@@ -69,7 +69,7 @@ export const MembershipSchema = z.object({
 });
 export type Membership = z.infer<typeof MembershipSchema>;
 
-/** One row per segment per day (SPEC §2); `day` is YYYY-MM-DD in the evaluation time zone. */
+/** One row per segment per day (docs/semantics.md §2); `day` is YYYY-MM-DD in the evaluation time zone. */
 export const SegmentHistorySchema = z.object({
   segmentId: z.string().min(1),
   day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
@@ -79,12 +79,12 @@ export const SegmentHistorySchema = z.object({
 });
 export type SegmentHistory = z.infer<typeof SegmentHistorySchema>;
 
-/** A campaign's channel, as far as the CRM says; `email` campaigns leave out do-not-email leads (SPEC §2). */
+/** A campaign's channel, as far as the CRM says; `email` campaigns leave out do-not-email leads (docs/semantics.md §2). */
 export const CAMPAIGN_CHANNELS = ['email', 'sms', 'chat', 'webinar', 'other'] as const;
 export type CampaignChannel = (typeof CAMPAIGN_CHANNELS)[number];
 
 /**
- * A CRM campaign (SPEC §2). `segmentIds` are the segments that target it, set in the extension;
+ * A CRM campaign (docs/semantics.md §2). `segmentIds` are the segments that target it, set in the extension;
  * `channel` comes from the CRM (absent when it does not say).
  */
 export const CampaignSchema = z.object({
@@ -98,7 +98,7 @@ export const CampaignSchema = z.object({
 export type Campaign = z.infer<typeof CampaignSchema>;
 
 /**
- * A persisted full-refresh job (SPEC §5). `cursor` is the last lead id whose chunk was committed
+ * A persisted full-refresh job (docs/semantics.md §5). `cursor` is the last lead id whose chunk was committed
  * (absent before the first chunk); `rulesVersion` is the version being evaluated, so an edit
  * mid-refresh restarts the job.
  */

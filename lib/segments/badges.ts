@@ -3,7 +3,7 @@ import type { BadgeSegment } from '../messaging/protocol';
 import type { Segment } from '../schema';
 
 /**
- * The badge chips of each requested lead (SPEC §1): lead id → the segments it is a member of,
+ * The badge chips of each requested lead (docs/semantics.md §1): lead id → the segments it is a member of,
  * sorted by name (case-insensitive). Every requested id is a key (`[]` when it has none).
  * Inactive segments count: their members are frozen, not gone. Uses the `leadId` index.
  */

@@ -24,7 +24,7 @@ function freeName(name: string, taken: ReadonlySet<string>): string {
 }
 
 /**
- * First decisions for a file's segments against the names of my segments (SPEC §2: unique per
+ * First decisions for a file's segments against the names of my segments (docs/semantics.md §2: unique per
  * owner, case-insensitive): an entry whose name I already use is marked `clashesWith`, skipped by
  * default and offered a free "… (imported)" name; others are imported as they are.
  */

@@ -1,5 +1,5 @@
 /**
- * Segment evaluation jobs (SPEC §5): incremental ingest, chunked resumable full refresh, segment
+ * Segment evaluation jobs (docs/semantics.md §5): incremental ingest, chunked resumable full refresh, segment
  * operations, schedule, preview and badge memberships. Pure logic over the repositories of
  * lib/db (no browser APIs); every function takes the database instance first.
  */

@@ -59,16 +59,16 @@ function validateBatch(rawLeads: readonly unknown[]): { leads: Map<string, Valid
 }
 
 /**
- * Stores a batch of leads incrementally (SPEC §5). Each record is validated with `LeadSchema`;
+ * Stores a batch of leads incrementally (docs/semantics.md §5). Each record is validated with `LeadSchema`;
  * invalid ones are skipped and reported, the rest kept. Leads equal to the stored version
  * (ignoring `syncedAt`) are not written. Every new or changed lead is evaluated against every
  * ACTIVE segment, and the membership difference, member counts and today's history row (day of
  * `now` in `timeZone`) are committed with the leads in ONE transaction.
  *
  * A segment whose rules no longer compile (e.g. a deleted custom field) gets `error` set and its
- * memberships left as they are (SPEC §3 rule 9); one that compiles again has `error` cleared and a
+ * memberships left as they are (docs/semantics.md §3 rule 9); one that compiles again has `error` cleared and a
  * full refresh enqueued. Inactive segments are not touched. `report.nulledValues` counts the
- * `null` custom values of the leads written (values the adapter could not convert, SPEC §2).
+ * `null` custom values of the leads written (values the adapter could not convert, docs/semantics.md §2).
  */
 export async function ingestLeads(db: CrmSegmentsDB, rawLeads: readonly unknown[], options: IngestOptions): Promise<IngestResult> {
   const { leads, skipped } = validateBatch(rawLeads);

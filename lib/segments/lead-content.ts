@@ -20,7 +20,7 @@ function sameValue(a: unknown, b: unknown): boolean {
 }
 
 /**
- * True when two versions of a lead carry the same data, ignoring `syncedAt` (SPEC §5: an ingest
+ * True when two versions of a lead carry the same data, ignoring `syncedAt` (docs/semantics.md §5: an ingest
  * writes only the leads that changed). Order of arrays (tags, campaigns) counts as a change: it is
  * what the CRM sent, and storing it is harmless.
  */
@@ -30,7 +30,7 @@ export function sameLeadContent(a: Lead, b: Lead): boolean {
   return sameValue(restA, restB);
 }
 
-/** Number of custom values stored as `null` (could not be converted at ingest, SPEC §2). */
+/** Number of custom values stored as `null` (could not be converted at ingest, docs/semantics.md §2). */
 export function countNulledValues(lead: Lead): number {
   let count = 0;
   for (const value of Object.values(lead.custom)) if (value === null) count++;

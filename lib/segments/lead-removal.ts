@@ -17,7 +17,7 @@ export interface RemovalOptions {
 }
 
 /**
- * Deletes leads the CRM says are gone (SPEC §6: 404 on the record) with their memberships in
+ * Deletes leads the CRM says are gone (docs/semantics.md §6: 404 on the record) with their memberships in
  * every segment — active or inactive — keeping each `memberCount` and today's history row exact,
  * in one transaction. Unknown ids are ignored. Returns the number of leads deleted.
  */
@@ -44,7 +44,7 @@ export function deleteLeads(db: CrmSegmentsDB, leadIds: readonly string[], optio
 }
 
 /**
- * After a COMPLETE "Sync all" of one CRM account (SPEC §6), deletes that account's stored leads
+ * After a COMPLETE "Sync all" of one CRM account (docs/semantics.md §6), deletes that account's stored leads
  * the sync did not return (`seenIds`: lead ids, `${crmKey}/${crmId}`), as {@link deleteLeads}.
  * Never call it after a partial or failed sync. Returns the number of leads deleted.
  */

@@ -17,7 +17,7 @@ export interface ChangeTime {
 
 /**
  * Applies one segment's membership difference: adds/removes the rows, moves `memberCount` by the
- * difference and records today's SegmentHistory row with the new count (SPEC §2, §5). Call inside
+ * difference and records today's SegmentHistory row with the new count (docs/semantics.md §2, §5). Call inside
  * `writeTransaction` together with whatever else must commit atomically. `patch` sets extra
  * segment fields in the same write (e.g. `error`, `lastRefreshedAt`); with `recordHistory`
  * the day's row is written even when the difference is empty. Returns the stored segment.

@@ -1,15 +1,15 @@
 /**
- * Model-based test of the segment evaluation jobs (issue 2 item 6, SPEC §5).
+ * Model-based test of the segment evaluation jobs (issue 2 item 6, docs/semantics.md §5).
  *
  * fast-check generates command sequences — ingests (new, changed, unchanged and invalid leads),
  * segment create / edit rules / edit name / activate / deactivate / delete / manual refresh,
  * clock advances (the alarm: `scheduleTimeDependentRefresh`), running the pending jobs, a
  * service-worker shutdown in the middle of a full refresh (k chunks, then a NEW database
  * connection; the job resumes later from its persisted cursor), lead deletion after a complete
- * sync, and removing / restoring a custom field (SPEC §3 rule 9) — and runs them against the real
+ * sync, and removing / restoring a custom field (docs/semantics.md §3 rule 9) — and runs them against the real
  * store (fake-indexeddb) and a plain in-memory model.
  *
- * THE MODEL. Per segment it keeps the exact expected member set, updated the way SPEC §5 says:
+ * THE MODEL. Per segment it keeps the exact expected member set, updated the way docs/semantics.md §5 says:
  * - an ingest re-evaluates each new/changed lead, at the current clock, for every active valid
  *   segment (pending job or not);
  * - a pending refresh job is `{ cursor, now }`; running it sets membership = evaluation at
@@ -22,7 +22,7 @@
  *   and its job is dropped.
  *
  * CHECKED AFTER EVERY COMMAND:
- * 1. the SPEC §5 invariant, independently of the model: every active valid segment with NO
+ * 1. the docs/semantics.md §5 invariant, independently of the model: every active valid segment with NO
  *    pending job has exactly the members a from-scratch evaluation (compileRules over the stored
  *    leads, at the current clock) gives; every inactive segment has exactly the members it had
  *    when deactivated (minus leads deleted since); every memberCount equals its membership rows;
@@ -236,7 +236,7 @@ async function checkInvariant(m: Model, r: Real): Promise<void> {
     const today = history.find((h) => h.day === dayOf(m.clock));
     if (today) expect(today.count, `${label} today's history count`).toBe(s.memberCount);
 
-    // SPEC §5 invariant, from scratch.
+    // docs/semantics.md §5 invariant, from scratch.
     if (ms.status === 'active' && !ms.pending && !invalid(m, ms)) {
       const fresh = stored.filter(evaluator(m, ms.rulesIdx, m.clock)).map((l) => l.id);
       expect(rows, `${label} equals a from-scratch evaluation`).toEqual(fresh);

@@ -1,7 +1,7 @@
 import { compileRules, type EvalContext, type Predicate } from '../engine';
 import { RuleError, referencedSegments, type CustomFieldDef, type RuleSet, type Segment } from '../schema';
 
-/** A segment's rules compiled for one evaluation context, or why they cannot be (SPEC §3 rule 9). */
+/** A segment's rules compiled for one evaluation context, or why they cannot be (docs/semantics.md §3 rule 9). */
 export type CompiledSegment = { ok: true; predicate: Predicate } | { ok: false; error: string };
 
 interface CacheEntry {
@@ -42,7 +42,7 @@ export function tryCompile(rules: RuleSet, ctx: EvalContext): CompiledSegment {
 /**
  * Returns a compiler for segments under `ctx`, caching per database instance by segment id +
  * rulesVersion + custom-field signature + time zone. A time-dependent predicate is reused only
- * for the same `ctx.now` (its date boundaries are fixed at compile time, SPEC §4); others are
+ * for the same `ctx.now` (its date boundaries are fixed at compile time, docs/semantics.md §4); others are
  * reused across calls. Compile failures are cached too. Rules that refer to other segments are
  * compiled afresh every time: their predicates hold `ctx.segmentMembers`' answers, which change.
  */

@@ -22,12 +22,12 @@ import { commitMembershipDiff } from './membership-changes';
 import { segmentCompiler } from './predicates';
 import { cycleMessage, dependencyOrder, dependentsOf, findCycle, membershipLookup, segmentsByLead, usesSegments } from './segment-graph';
 
-/** Leads evaluated per chunk transaction (SPEC §5). */
+/** Leads evaluated per chunk transaction (docs/semantics.md §5). */
 export const DEFAULT_CHUNK_SIZE = 2000;
 
 /**
  * Creates — or restarts, keeping the one-job-per-segment id — the full-refresh job of a segment
- * (SPEC §5). `now` (epoch ms) becomes the job's fixed evaluation time. Call inside a
+ * (docs/semantics.md §5). `now` (epoch ms) becomes the job's fixed evaluation time. Call inside a
  * `writeTransaction` when it must commit with other writes.
  */
 export async function enqueueRefresh(db: CrmSegmentsDB, segment: Segment, now: number): Promise<RefreshJob> {
@@ -72,7 +72,7 @@ export interface RefreshProgress {
  * How a run ended: `done` (segment up to date, job deleted); `stopped` (`shouldStop` said so; the
  * job stays for a resume); `cancelled` (job, segment gone or segment inactive; job deleted);
  * `invalid` (rules do not compile, e.g. an undefined custom field: `error` set on the segment,
- * memberships left as they were, job deleted — SPEC §3 rule 9).
+ * memberships left as they were, job deleted — docs/semantics.md §3 rule 9).
  */
 export interface RefreshOutcome {
   status: 'done' | 'stopped' | 'cancelled' | 'invalid';
@@ -86,7 +86,7 @@ export interface RefreshOutcome {
 type ChunkResult = { kind: 'progress'; progress: RefreshProgress } | { kind: 'end'; outcome: RefreshOutcome; progress?: RefreshProgress };
 
 /**
- * One chunk in one transaction (SPEC §5): the next `chunkSize` leads after the job's cursor in
+ * One chunk in one transaction (docs/semantics.md §5): the next `chunkSize` leads after the job's cursor in
  * primary-key order, the segment's existing memberships in the same lead-id range, the difference
  * applied with memberCount and today's history row, and the cursor advanced — all or nothing.
  * Segment membership rules read the other segments' memberships of the chunk's leads; a segment
@@ -164,7 +164,7 @@ async function refreshChunk(db: CrmSegmentsDB, jobId: string, chunkSize: number,
 
 /**
  * Runs a persisted full-refresh job chunk by chunk until it is done or `shouldStop` returns true
- * (SPEC §5). Every chunk re-reads the job row, so a job restarted meanwhile (rules edited,
+ * (docs/semantics.md §5). Every chunk re-reads the job row, so a job restarted meanwhile (rules edited,
  * reactivated, manual refresh) continues from its new start, and a run interrupted by a
  * service-worker shutdown resumes from the persisted cursor with the same `job.now`.
  * Errors from the store propagate (the job stays and can be resumed).

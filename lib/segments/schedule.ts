@@ -16,10 +16,10 @@ import { existenceLookup } from './segment-graph';
 
 /**
  * Enqueues a full refresh, evaluated at `now`, for every active, valid segment whose rules are
- * time-dependent (SPEC §3 rule 7: relative date operators) — the alarm's job. One job per segment:
+ * time-dependent (docs/semantics.md §3 rule 7: relative date operators) — the alarm's job. One job per segment:
  * a pending job evaluated at an earlier time is restarted at `now` (otherwise it would finish with
  * stale date boundaries); one already at `now` or later is left alone. Inactive segments are
- * skipped (SPEC §5). Returns the ids of the segments (re)enqueued.
+ * skipped (docs/semantics.md §5). Returns the ids of the segments (re)enqueued.
  */
 export function scheduleTimeDependentRefresh(db: CrmSegmentsDB, now: number, options: { timeZone?: string } = {}): Promise<string[]> {
   return writeTransaction(db, async () => {
@@ -43,7 +43,7 @@ export function scheduleTimeDependentRefresh(db: CrmSegmentsDB, now: number, opt
 
 /**
  * Re-checks every segment's rules against the stored custom field definitions, after they changed
- * (SPEC §3 rule 9). A segment that no longer compiles gets `error` set, its pending refresh
+ * (docs/semantics.md §3 rule 9). A segment that no longer compiles gets `error` set, its pending refresh
  * cancelled and its memberships left as they are; one that compiles again has `error` cleared
  * and, when active, a full refresh enqueued at `now`. Returns the ids that became invalid / valid.
  */
@@ -77,7 +77,7 @@ export function revalidateSegments(
 }
 
 /**
- * Changes the evaluation time zone (SPEC §3 rule 6; `null` = the runtime's) and, since calendar
+ * Changes the evaluation time zone (docs/semantics.md §3 rule 6; `null` = the runtime's) and, since calendar
  * days move with it, enqueues a full refresh at `now` for every active valid segment, in one
  * transaction. Throws `StoreValidationError` for an unknown zone (nothing written).
  */

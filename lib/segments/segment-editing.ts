@@ -22,7 +22,7 @@ import { tryCompile } from './predicates';
 import { enqueueRefresh } from './refresh-job';
 import { cycleMessage, existenceLookup, findCycle } from './segment-graph';
 
-/** Who creates a segment (SPEC §7: recorded as ownerId/ownerName/orgId). Shaped like CurrentUser. */
+/** Who creates a segment (docs/semantics.md §7: recorded as ownerId/ownerName/orgId). Shaped like CurrentUser. */
 export interface SegmentOwner {
   userId: string;
   name: string;
@@ -31,7 +31,7 @@ export interface SegmentOwner {
 
 /**
  * Options of a change to an existing segment. `now`: epoch ms of the change. `actorId`: the
- * current user's id; when given, only the segment's owner may make the change (SPEC §7).
+ * current user's id; when given, only the segment's owner may make the change (docs/semantics.md §7).
  */
 export interface SegmentChangeOptions {
   now: number;
@@ -41,10 +41,10 @@ export interface SegmentChangeOptions {
 /** A validated segment draft (defaults applied). */
 type SegmentDraftInput = z.output<typeof SegmentDraftSchema>;
 
-/** Maximum segment name length (SPEC §2). */
+/** Maximum segment name length (docs/semantics.md §2). */
 const MAX_NAME = 80;
 
-/** Name comparison key: NFKC, trimmed, inner white space collapsed, case-folded (SPEC §2 uniqueness). */
+/** Name comparison key: NFKC, trimmed, inner white space collapsed, case-folded (docs/semantics.md §2 uniqueness). */
 export function segmentNameKey(name: string): string {
   return name.normalize('NFKC').trim().replace(/\s+/g, ' ').toLowerCase();
 }
@@ -111,7 +111,7 @@ export function newSegmentRecord(input: SegmentDraftInput, owner: SegmentOwner, 
 }
 
 /**
- * Creates a segment (SPEC §2): name trimmed and unique per owner (case-insensitive), rules valid
+ * Creates a segment (docs/semantics.md §2): name trimmed and unique per owner (case-insensitive), rules valid
  * against the stored custom fields, `rulesVersion` 1, `memberCount` 0, owner fields from `owner`.
  * An active segment gets a full-refresh job in the same transaction (run it with
  * `runRefreshJob`). Throws `SegmentOperationError` (`invalid`, `duplicate_name`); writes nothing then.

@@ -7,11 +7,11 @@ import { enqueueRefresh } from './refresh-job';
 import { assertUniqueName, newSegmentRecord, type SegmentOwner } from './segment-editing';
 
 /**
- * Imports segment definitions from a segment file (issue 8 §3, SPEC §7) as new segments of
+ * Imports segment definitions from a segment file (issue 8 §3, docs/semantics.md §7) as new segments of
  * `owner`, all in one transaction: any refusal writes nothing. Never overwrites: a name `owner`
  * already uses (or used twice in the batch) is refused with `duplicate_name` — the UI asks to
  * rename or skip first. Rules that do not compile here (typically a `custom.<key>` this browser
- * does not know) are kept as they are and the segment is stored with `error` set (SPEC §3 rule 9),
+ * does not know) are kept as they are and the segment is stored with `error` set (docs/semantics.md §3 rule 9),
  * not dropped; such a segment gets no refresh until its rules can be evaluated. Active segments
  * that compile get a full refresh enqueued. Throws `SegmentOperationError` (`invalid`,
  * `duplicate_name`).

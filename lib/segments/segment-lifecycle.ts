@@ -18,7 +18,7 @@ import { loadSegmentFor, type SegmentChangeOptions } from './segment-editing';
 import { dependentsOf } from './segment-graph';
 
 /**
- * Activates a segment: status `active` and a full refresh enqueued (SPEC §5: reactivation
+ * Activates a segment: status `active` and a full refresh enqueued (docs/semantics.md §5: reactivation
  * triggers a full refresh). Already active: returned unchanged. Throws `SegmentOperationError`
  * (`not_found`, `forbidden`).
  */
@@ -34,7 +34,7 @@ export function activateSegment(db: CrmSegmentsDB, id: string, options: SegmentC
 
 /**
  * Deactivates a segment: status `inactive`, its pending refresh cancelled, its members frozen as
- * they are (SPEC §1, §5). Already inactive: returned unchanged. Throws `SegmentOperationError`
+ * they are (docs/semantics.md §1, §5). Already inactive: returned unchanged. Throws `SegmentOperationError`
  * (`not_found`, `forbidden`).
  */
 export function deactivateSegment(db: CrmSegmentsDB, id: string, options: SegmentChangeOptions): Promise<Segment> {
@@ -48,7 +48,7 @@ export function deactivateSegment(db: CrmSegmentsDB, id: string, options: Segmen
 }
 
 /**
- * Manual "Refresh" (SPEC §5): (re)starts the segment's full refresh with evaluation time `now`.
+ * Manual "Refresh" (docs/semantics.md §5): (re)starts the segment's full refresh with evaluation time `now`.
  * With `actorId`, only the segment's owner may (issue 8: others see it read-only). Throws
  * `SegmentOperationError` `not_found`, `forbidden`, or `inactive` ("Activate the segment to
  * resume updates").
@@ -64,7 +64,7 @@ export function refreshSegment(db: CrmSegmentsDB, id: string, options: SegmentCh
 
 /**
  * The ACTIVE campaigns whose `segmentIds` include the segment: the UI names them and asks for
- * confirmation before deleting it (SPEC §5).
+ * confirmation before deleting it (docs/semantics.md §5).
  */
 export async function campaignsUsingSegment(db: CrmSegmentsDB, id: string): Promise<Campaign[]> {
   return (await listCampaigns(db)).filter((c) => c.status === 'active' && c.segmentIds.includes(id));
@@ -72,7 +72,7 @@ export async function campaignsUsingSegment(db: CrmSegmentsDB, id: string): Prom
 
 /**
  * Deletes a segment with its memberships, history and pending job, and removes it from every
- * campaign's `segmentIds`, in one transaction (SPEC §5). Never deletes leads. Confirmation for
+ * campaign's `segmentIds`, in one transaction (docs/semantics.md §5). Never deletes leads. Confirmation for
  * active campaigns is the UI's job ({@link campaignsUsingSegment}). Throws `SegmentOperationError`
  * (`not_found`, `forbidden`). Returns what was removed. Active segments whose rules refer to it
  * get a refresh, which marks them invalid (their members stay as they were).

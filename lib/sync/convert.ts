@@ -7,7 +7,7 @@ import { capLeadFields } from './field-caps';
 export interface ConvertedBatch {
   leads: Lead[];
   skipped: SkippedRecord[];
-  /** Values the adapter could not convert and stored as null (SPEC §2). */
+  /** Values the adapter could not convert and stored as null (docs/semantics.md §2). */
   nulledValues: number;
   /** Values longer than the ingest caps, stored truncated (issue 9 item 2). */
   truncatedValues: number;
@@ -16,7 +16,7 @@ export interface ConvertedBatch {
 }
 
 /**
- * Converts raw CRM records to leads with the adapter (SPEC §6) and caps their value sizes
+ * Converts raw CRM records to leads with the adapter (docs/semantics.md §6) and caps their value sizes
  * (`capLeadFields`). A record the adapter rejects is skipped with its reason ("#N" names it by
  * its position in the whole sync when it has no id).
  * @param offset position of `records[0]` in the whole sync (0-based), for "#N" references

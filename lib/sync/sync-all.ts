@@ -36,8 +36,8 @@ export interface SyncAllOptions {
 export const crmName = (adapter: CrmAdapter): string => adapter.label.replace(/\s*\([^)]*\)\s*$/, '');
 
 /**
- * "Sync all" (SPEC §6, issue 9): stores the CRM's custom field definitions and campaigns, then pages
- * through every lead with the adapter, storing each page incrementally (SPEC §5: only changed
+ * "Sync all" (docs/semantics.md §6, issue 9): stores the CRM's custom field definitions and campaigns, then pages
+ * through every lead with the adapter, storing each page incrementally (docs/semantics.md §5: only changed
  * leads are written, memberships follow in the same transaction). Faulty answers never lose data:
  * a bad record is skipped and reported (its stored lead untouched), a partial record keeps the
  * stored values of the fields it lacks, a lead sent twice is stored once and reported, values are

@@ -28,10 +28,10 @@ export interface SyncVisibleResult {
 }
 
 /**
- * Syncs the leads a CRM page shows (SPEC §6, issue #3 item 5). A list row shows only some of a
+ * Syncs the leads a CRM page shows (docs/semantics.md §6, issue #3 item 5). A list row shows only some of a
  * lead's fields, so rows are never ingested as they are: each lead's full record is re-fetched
  * through the CRM API, converted and stored incrementally — nothing the row does not show is
- * blanked. A record the CRM answers 404 for is deleted (SPEC §6). Custom field definitions and
+ * blanked. A record the CRM answers 404 for is deleted (docs/semantics.md §6). Custom field definitions and
  * campaigns are fetched first when the store has none yet. Throws `CrmApiError` when the CRM is
  * unreachable; nothing is written then.
  */

@@ -26,7 +26,7 @@ const TYPE_LABELS: Record<CustomFieldType, string> = {
 
 /**
  * One column of the mapping step: its header, sample values, and a `<select>` whose accessible
- * name is the header text exactly (contract) with the SPEC §3 field keys, `custom.<key>`, `new`
+ * name is the header text exactly (contract) with the docs/semantics.md §3 field keys, `custom.<key>`, `new`
  * and `skip` as option values; then the reading options the chosen target needs.
  */
 export function ColumnMapping({ column, samples, customFields, isKey, onTarget, onChange, onType }: ColumnMappingProps) {

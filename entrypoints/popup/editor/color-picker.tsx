@@ -16,7 +16,7 @@ const DEFAULT_CUSTOM = '#334155';
  * The segment colour: a radio group labelled "Color" with the 12 palette colours (each named for
  * screen readers) and "Custom", which reveals a "Hex code" box (#rrggbb) and a native colour
  * picker. Arrow keys move between choices (native radios). Colours reach CSS only through
- * `safeColor` (SPEC §2).
+ * `safeColor` (docs/semantics.md §2).
  */
 export function ColorPicker({ value, onChange, error }: ColorPickerProps) {
   const labelId = useId();

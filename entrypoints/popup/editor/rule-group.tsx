@@ -25,7 +25,7 @@ export interface RuleBuilderContext {
 /** Props of {@link NestedGroup}. */
 export interface NestedGroupProps {
   group: GroupNode;
-  /** Nesting depth, the root being 1 (SPEC §2: at most 3). */
+  /** Nesting depth, the root being 1 (docs/semantics.md §2: at most 3). */
   depth: number;
   /** "2": the group's number among its siblings' path, as in "Rule 2.1". */
   number: string;

@@ -28,7 +28,7 @@ const GROUP_ORDER: readonly FieldGroup[] = ['Standard', 'Campaign', 'Segment', '
 
 /**
  * One rule: a native `<select>` "Field" grouped Standard / Campaign / Segment / Date / Custom (option values
- * are SPEC §3 field keys), a native `<select>` "Operator" with that type's operators only (values
+ * are docs/semantics.md §3 field keys), a native `<select>` "Operator" with that type's operators only (values
  * are operator ids, text the human labels), the value input for the operator, and "Remove rule N".
  */
 export function RuleRow({ rule, number, customFields, campaigns, otherSegments, onChange, onRemove, error, onTouched, autoFocus }: RuleRowProps) {

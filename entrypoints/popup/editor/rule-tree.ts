@@ -13,13 +13,13 @@ import {
 } from '../../../lib/schema';
 
 /**
- * The rule builder's editable tree: a RuleSet (SPEC §2) whose nodes carry stable ids for keys
+ * The rule builder's editable tree: a RuleSet (docs/semantics.md §2) whose nodes carry stable ids for keys
  * and focus, and whose values may be incomplete while the user types (validation reports them).
  */
 export interface RuleNode {
   kind: 'rule';
   id: string;
-  /** Field key (SPEC §3), or "" before one is chosen. */
+  /** Field key (docs/semantics.md §3), or "" before one is chosen. */
   field: string;
   /** Operator id, or "" before a field is chosen. */
   operator: string;
@@ -199,7 +199,7 @@ export function appendChild(root: GroupNode, groupId: string, node: EditorNode):
   );
 }
 
-/** Whether a group at `depth` (the root is 1) may hold another group (SPEC §2: depth ≤ 3). */
+/** Whether a group at `depth` (the root is 1) may hold another group (docs/semantics.md §2: depth ≤ 3). */
 export function canNestGroup(depth: number): boolean {
   return depth < MAX_RULE_DEPTH;
 }

@@ -31,7 +31,7 @@ export interface EditorProblems {
 /** What the editor validates against. */
 export interface ValidationContext {
   customFields: readonly CustomFieldDef[];
-  /** Existing segments, for the unique-name check (SPEC §2: unique per owner, case-insensitive). */
+  /** Existing segments, for the unique-name check (docs/semantics.md §2: unique per owner, case-insensitive). */
   segments: ReadonlyArray<Pick<Segment, 'id' | 'name' | 'ownerId'>>;
   /** The segment being edited (its own name is not a conflict). */
   editingId?: string;
@@ -39,10 +39,10 @@ export interface ValidationContext {
   ownerId?: string;
 }
 
-/** Names compare like rule text (SPEC §2 "case-insensitive", with SPEC §3 rule 3's folding). */
+/** Names compare like rule text (docs/semantics.md §2 "case-insensitive", with docs/semantics.md §3 rule 3's folding). */
 const foldName = normalizeText;
 
-/** The existing segment whose name equals `name` case-insensitively (SPEC §2), if any. */
+/** The existing segment whose name equals `name` case-insensitively (docs/semantics.md §2), if any. */
 export function findNameConflict(
   name: string,
   segments: ValidationContext['segments'],
@@ -78,7 +78,7 @@ export function friendlyRuleProblem(problem: string, rule: RuleNode | undefined,
 
 /**
  * Every inline problem of the editor form: name/description/colour from `SegmentDraftSchema`,
- * name uniqueness, rules from `checkRuleSet` with the custom field definitions (SPEC §2–3), and
+ * name uniqueness, rules from `checkRuleSet` with the custom field definitions (docs/semantics.md §2–3), and
  * one editor rule: "is"/"is not" with an empty text is almost always a mistake, so it asks for a
  * value (or the "is empty" operator) instead.
  */

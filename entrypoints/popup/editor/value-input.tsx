@@ -29,7 +29,7 @@ export interface ValueInputProps {
   describedBy?: string;
 }
 
-/** Labels of campaign response kinds (SPEC §2) for the response checkboxes. */
+/** Labels of campaign response kinds (docs/semantics.md §2) for the response checkboxes. */
 export const RESPONSE_LABELS: Record<CampaignResponse, string> = {
   opened: 'Opened',
   clicked: 'Clicked',
@@ -282,7 +282,7 @@ function ResponseValue({ value, onChange, onTouched, campaigns, invalid, describ
   const responses = Array.isArray(current.responses) ? (current.responses as unknown[]) : [];
   const toggle = (kind: CampaignResponse, on: boolean) => {
     const next = on ? [...responses.filter((r) => r !== kind), kind] : responses.filter((r) => r !== kind);
-    // Keep the SPEC order so the saved rule reads naturally.
+    // Keep the documented order so the saved rule reads naturally.
     onChange({ ...current, responses: CAMPAIGN_RESPONSES.filter((r) => next.includes(r)) });
   };
   return (

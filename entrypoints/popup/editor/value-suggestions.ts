@@ -7,11 +7,11 @@ import { normalizeText } from '../../../lib/engine';
 
 const TEXT_FIELDS = new Set(STANDARD_FIELDS.filter((f) => f.type === 'text' || f.type === 'multiselect').map((f) => f.key));
 
-/** Text as rules compare it (SPEC §3 rule 3), so suggestions group values the way rules match them. */
+/** Text as rules compare it (docs/semantics.md §3 rule 3), so suggestions group values the way rules match them. */
 const fold = normalizeText;
 
 /**
- * The text values a lead holds in `field` (a SPEC §3 field key): a text field's value, each tag,
+ * The text values a lead holds in `field` (a docs/semantics.md §3 field key): a text field's value, each tag,
  * each item of a custom multiselect, a custom text/select value. Empty values, numbers, dates,
  * booleans and campaign fields give [].
  */
@@ -26,7 +26,7 @@ export function leadTextValues(lead: Lead, field: string): string[] {
 
 /**
  * Distinct values of `field` over `leads`, most common first (ties alphabetical). Values that
- * differ only in case or spacing count as one (SPEC §3 rule 3) and are shown in their most
+ * differ only in case or spacing count as one (docs/semantics.md §3 rule 3) and are shown in their most
  * common spelling.
  */
 export function countFieldValues(leads: Iterable<Lead>, field: string): ValueSuggestion[] {

@@ -15,7 +15,7 @@ import { useSyncLiveness } from './use-sync-liveness';
 export interface SyncHeaderProps {
   /** The URL of the tab to sync from (the active tab). */
   getActiveTabUrl: () => Promise<string | undefined>;
-  /** Room for the organization view switch (SPEC §7), rendered beside the title. */
+  /** Room for the organization view switch (docs/semantics.md §7), rendered beside the title. */
   viewSwitch?: ComponentChildren;
 }
 

@@ -21,7 +21,7 @@ export interface CampaignGuardOptions {
 /**
  * The segment row's campaign parts (issue 8): the "Use in campaign" menu item (an inactive
  * segment gets "Activate the segment first" instead), and the confirmation that names the active
- * campaigns before a segment they use is deactivated (SPEC §5).
+ * campaigns before a segment they use is deactivated (docs/semantics.md §5).
  */
 export function useCampaignGuards({ segment, active, activeCampaigns, onUseInCampaign, onRefused, deactivate }: CampaignGuardOptions) {
   const [confirming, setConfirming] = useState(false);

@@ -2,7 +2,7 @@ import type { ComponentChildren } from 'preact';
 import type { Campaign } from '../../../lib/schema';
 
 /**
- * The warning a segment confirmation shows when active campaigns use the segment (SPEC §5):
+ * The warning a segment confirmation shows when active campaigns use the segment (docs/semantics.md §5):
  * "An active campaign uses this segment:" (or "N active campaigns …"), their names, then
  * `consequence` (what happens to them).
  */

@@ -5,14 +5,14 @@ import { CampaignsUsingBanner } from './campaigns-banner';
 /** Props of {@link DeactivateDialog}. */
 export interface DeactivateDialogProps {
   segment: Segment;
-  /** The active campaigns that target the segment (SPEC §5), named in the dialog. */
+  /** The active campaigns that target the segment (docs/semantics.md §5), named in the dialog. */
   activeCampaigns: readonly Campaign[];
   onConfirm: () => void;
   onCancel: () => void;
 }
 
 /**
- * Confirms deactivating a segment that active campaigns use (issue 8, SPEC §5): names those
+ * Confirms deactivating a segment that active campaigns use (issue 8, docs/semantics.md §5): names those
  * campaigns and says what changes (its members leave their audiences until it is active again).
  */
 export function DeactivateDialog({ segment, activeCampaigns, onConfirm, onCancel }: DeactivateDialogProps) {

@@ -7,14 +7,14 @@ import { CampaignsUsingBanner } from './campaigns-banner';
 /** Props of {@link DeleteDialog}. */
 export interface DeleteDialogProps {
   segment: Segment;
-  /** Active campaigns that target the segment (SPEC §5): named so the user knows what changes. */
+  /** Active campaigns that target the segment (docs/semantics.md §5): named so the user knows what changes. */
   activeCampaigns: readonly Campaign[];
   /** Called when the dialog closes; `deleted` is true after a successful delete. */
   onClose: (deleted: boolean) => void;
 }
 
 /**
- * Confirms deleting a segment (issue 4 §3, SPEC §5): says what goes (memberships, history) and
+ * Confirms deleting a segment (issue 4 §3, docs/semantics.md §5): says what goes (memberships, history) and
  * what stays (leads), names the active campaigns that use it, and sends deleteSegment on
  * "Delete segment". Errors stay in the dialog.
  */

@@ -26,7 +26,7 @@ export interface SegmentListProps {
   onEdit: (segment: Segment) => void;
   /** The segment to highlight (just saved). */
   highlightId?: string;
-  /** The current user: rows of other owners' segments are read-only (SPEC §7). Absent: all editable. */
+  /** The current user: rows of other owners' segments are read-only (docs/semantics.md §7). Absent: all editable. */
   currentUserId?: string;
 }
 
@@ -36,7 +36,7 @@ export const SORT_KEY = 'crm-segments.popup.sort';
 /**
  * The segment list (issue 4 §2): a toolbar with the count, sort order and "Create segment"; a
  * filter box once there are more than 5 segments; one row per segment; an empty state that
- * explains segments in one sentence; and the delete confirmation (SPEC §5).
+ * explains segments in one sentence; and the delete confirmation (docs/semantics.md §5).
  */
 export function SegmentList({ segments, campaigns, customFields, jobs, onCreate, onEdit, highlightId, currentUserId }: SegmentListProps) {
   const now = useNow();

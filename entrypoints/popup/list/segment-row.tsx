@@ -22,7 +22,7 @@ export interface SegmentRowProps {
   /** Draw attention to this row (just saved): scrolled into view and highlighted. */
   highlighted?: boolean;
   /**
-   * Another owner's segment (SPEC §7): shows "by {owner}", offers only members, export and
+   * Another owner's segment (docs/semantics.md §7): shows "by {owner}", offers only members, export and
    * duplicate-to-mine; no Edit, Delete, Activate/Deactivate or Refresh.
    */
   readOnly?: boolean;

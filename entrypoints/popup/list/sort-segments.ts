@@ -38,7 +38,7 @@ export function filterSegments(segments: readonly Segment[], query: string): Seg
 /** The filter box appears when the list is longer than this (issue 4 §2: "more than a handful"). */
 export const FILTER_THRESHOLD = 5;
 
-/** Active campaigns that target `segmentId` (SPEC §5: named in the delete confirmation), by name. */
+/** Active campaigns that target `segmentId` (docs/semantics.md §5: named in the delete confirmation), by name. */
 export function activeCampaignsUsing(segmentId: string, campaigns: readonly Campaign[]): Campaign[] {
   return campaigns
     .filter((c) => c.status === 'active' && c.segmentIds.includes(segmentId))

@@ -9,7 +9,7 @@ import { useLiveQuery } from '../../../components/use-live-query';
 export type CurrentUserState = { status: 'loading' } | { status: 'known'; user: CurrentUser } | { status: 'error'; error: string };
 
 /**
- * The current user (SPEC §7) — the popup's ONE source of identity. It asks the background
+ * The current user (docs/semantics.md §7) — the popup's ONE source of identity. It asks the background
  * (`getCurrentUser`, which decides between the options page override and the CRM's user) and asks
  * again whenever the stored identity changes (a user switch in the CRM), so the view follows.
  */

@@ -5,7 +5,7 @@ import type { Segment } from '../../../lib/schema';
 import { SharingMenu } from './sharing-menu';
 import { ViewSwitch, creatorsOf, type SegmentView } from './view-switch';
 
-/** What the popup shows for the current user's view (SPEC §7). */
+/** What the popup shows for the current user's view (docs/semantics.md §7). */
 export interface OrgView {
   view: SegmentView;
   /** The segments of the chosen view (and creator), unsorted. */

@@ -1,7 +1,7 @@
 import './org.css';
 import type { Segment } from '../../../lib/schema';
 
-/** The popup's segment views (SPEC §7). */
+/** The popup's segment views (docs/semantics.md §7). */
 export type SegmentView = 'mine' | 'org';
 
 /** Visible text of each view (contract: issue 8 §2). */
@@ -35,7 +35,7 @@ export function creatorsOf(segments: readonly Segment[]): Creator[] {
 }
 
 /**
- * The organization view switch (issue 8 §2, SPEC §7): a native `<select>` "View" with
+ * The organization view switch (issue 8 §2, docs/semantics.md §7): a native `<select>` "View" with
  * "My segments" and — for owners and admins only — "All organization segments"; in the
  * organization view, a `<select>` "Created by" (everyone, or one creator).
  */

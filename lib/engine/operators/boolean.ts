@@ -1,5 +1,5 @@
 /**
- * Boolean operators (custom boolean fields, SPEC §3). Anything but `true`/`false` is empty.
+ * Boolean operators (custom boolean fields, docs/semantics.md §3). Anything but `true`/`false` is empty.
  */
 import type { OperatorTable } from '../types';
 

@@ -6,7 +6,7 @@ const participating = (campaignId: string, response?: LeadCampaign['response']):
 const excluded = (campaignId: string, response?: LeadCampaign['response']): LeadCampaign =>
   response ? { campaignId, state: 'excluded', response } : { campaignId, state: 'excluded' };
 
-// SPEC §3 rule 8. Every campaign rule reads the lead's `campaigns`.
+// docs/semantics.md §3 rule 8. Every campaign rule reads the lead's `campaigns`.
 const campaignsField = () => 'campaigns';
 const noCampaigns = [[], undefined, null, 'email'];
 

@@ -1,5 +1,5 @@
 /**
- * Campaign operators (SPEC §3 rule 8). The tested value is the lead's `campaigns` array; anything
+ * Campaign operators (docs/semantics.md §3 rule 8). The tested value is the lead's `campaigns` array; anything
  * else is treated as no campaigns. Campaign ids compare exactly; `"any"` matches every campaign.
  * Participation counts entries with `state: "participating"` only, exclusion those with
  * `state: "excluded"`; a response counts whatever the entry's state. The negative operators are

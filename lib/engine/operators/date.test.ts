@@ -3,7 +3,7 @@ import { EMPTY, runOperatorCases, type OperatorCase } from './operator-cases';
 /** An instant given as wall-clock time in Asia/Kolkata (UTC+05:30, no DST). */
 const ist = (local: string): number => Date.parse(`${local}+05:30`);
 
-// now = 2026-03-31T10:00Z = 2026-03-31 15:30 in Kolkata. SPEC §3 rule 6.
+// now = 2026-03-31T10:00Z = 2026-03-31 15:30 in Kolkata. docs/semantics.md §3 rule 6.
 const cases: OperatorCase[] = [
   { operator: 'on', value: '2026-03-08', lead: ist('2026-03-08T00:00:00.000'), expected: true },
   { operator: 'on', value: '2026-03-08', lead: ist('2026-03-08T23:59:59.999'), expected: true },

@@ -1,5 +1,5 @@
 /**
- * Date operators (SPEC §3, rules 1, 2, 6). Lead values are epoch ms; anything that is not a number,
+ * Date operators (docs/semantics.md §3, rules 1, 2, 6). Lead values are epoch ms; anything that is not a number,
  * or is NaN, is empty. Days are calendar days in `ctx.timeZone`; relative operators use calendar
  * arithmetic from `ctx.now` in that zone. Every boundary is computed here, once per compile.
  */
@@ -18,10 +18,10 @@ interface Relative {
   unit: RelativeUnit;
 }
 
-/** Operators whose result depends on `now`: they make a rule set time-dependent (SPEC §3 rule 7). */
+/** Operators whose result depends on `now`: they make a rule set time-dependent (docs/semantics.md §3 rule 7). */
 export const RELATIVE_DATE_OPERATORS: ReadonlySet<string> = new Set(['in_last', 'more_than_ago', 'in_next']);
 
-/** Date operators by id (SPEC §3 "date"); lead values are epoch ms. */
+/** Date operators by id (docs/semantics.md §3 "date"); lead values are epoch ms. */
 export const dateOperators: OperatorTable = {
   on: (value, ctx) => inHalfOpen(startOfDayIn(value as string, ctx.timeZone), startOfDayIn(value as string, ctx.timeZone, 1)),
   not_on: (value, ctx) => {

@@ -1,4 +1,4 @@
-/** The operator tables of every operator family (SPEC §3), keyed like `OPERATORS` in fields.ts. */
+/** The operator tables of every operator family (docs/semantics.md §3), keyed like `OPERATORS` in fields.ts. */
 import type { OperatorFamily } from '../../schema/fields';
 import type { OperatorTable } from '../types';
 import { booleanOperators } from './boolean';

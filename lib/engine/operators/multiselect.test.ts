@@ -3,7 +3,7 @@ import { EMPTY, runOperatorCases, type OperatorCase } from './operator-cases';
 // More than 30 values takes the Set path of includes_all instead of the bit mask.
 const many = Array.from({ length: 32 }, (_, i) => `Tag ${i}`);
 
-// SPEC §3 rule 4: elements compare as text; includes_none is true on an empty list.
+// docs/semantics.md §3 rule 4: elements compare as text; includes_none is true on an empty list.
 const cases: OperatorCase[] = [
   { operator: 'includes_any', value: ['ebook', 'Ringing'], lead: ['Will revert', ' RINGING '], expected: true },
   { operator: 'includes_any', value: ['file'], lead: ['ﬁle'], expected: true },

@@ -1,5 +1,5 @@
 /**
- * Multiselect operators (SPEC §3, rules 1, 2, 4). Elements compare as text (normalised like text
+ * Multiselect operators (docs/semantics.md §3, rules 1, 2, 4). Elements compare as text (normalised like text
  * fields). A lead value that is not an array is empty; elements that are not strings or are blank
  * are ignored, so `[]`, `[""]` and `["  "]` are all empty lists. `includes_none` is true on an
  * empty list.
@@ -57,7 +57,7 @@ function includesAll(values: string[]): ValueTest {
   };
 }
 
-/** Multiselect operators by id (SPEC §3 "multiselect": tags and custom multiselect fields). */
+/** Multiselect operators by id (docs/semantics.md §3 "multiselect": tags and custom multiselect fields). */
 export const multiselectOperators: OperatorTable = {
   includes_any: (value) => includesAny(ruleValues(value)),
   includes_all: (value) => includesAll(ruleValues(value)),

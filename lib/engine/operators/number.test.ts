@@ -1,6 +1,6 @@
 import { EMPTY, runOperatorCases, type OperatorCase } from './operator-cases';
 
-// SPEC §3 rules 1, 2, 5.
+// docs/semantics.md §3 rules 1, 2, 5.
 const cases: OperatorCase[] = [
   { operator: 'equals', value: 5, lead: 5, expected: true },
   { operator: 'equals', value: 5, lead: 5.5, expected: false },
@@ -36,6 +36,6 @@ runOperatorCases({
   family: 'number',
   fields: ['custom.total_visits'],
   cases,
-  // Empty (SPEC §3 rule 1) and wrong JS types: a number field holding text is empty.
+  // Empty (docs/semantics.md §3 rule 1) and wrong JS types: a number field holding text is empty.
   emptyValues: [undefined, null, Number.NaN, '', '  ', '5', true, [5]],
 });

@@ -1,5 +1,5 @@
 /**
- * Number operators (SPEC §3, rules 1, 2, 5). A lead value that is not a number, or is NaN, is
+ * Number operators (docs/semantics.md §3, rules 1, 2, 5). A lead value that is not a number, or is NaN, is
  * empty: comparisons are false on it and `not_equals` is true.
  */
 import type { OperatorTable, ValueTest } from '../types';
@@ -7,7 +7,7 @@ import type { OperatorTable, ValueTest } from '../types';
 /** True for a usable number (not empty): a JS number other than NaN. */
 export const isNumberValue = (v: unknown): v is number => typeof v === 'number' && v === v;
 
-/** Number operators by id (SPEC §3 "number"). */
+/** Number operators by id (docs/semantics.md §3 "number"). */
 export const numberOperators: OperatorTable = {
   equals: (value) => {
     const x = value as number;

@@ -9,7 +9,7 @@ import type { Lead } from '../../schema/lead';
 import { makeLead, testContext } from '../fixtures';
 import { compileRules } from '../index';
 
-/** Marks a case that runs once per empty value of the family (SPEC §3 rule 1). */
+/** Marks a case that runs once per empty value of the family (docs/semantics.md §3 rule 1). */
 export const EMPTY = Symbol('every empty value');
 
 /** One row: `operator` with rule `value` on a lead whose field holds `lead`. */

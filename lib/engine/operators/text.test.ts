@@ -1,6 +1,6 @@
 import { EMPTY, runOperatorCases, type OperatorCase } from './operator-cases';
 
-// SPEC §3 rules 1–3: trimmed, inner white space collapsed, NFKC, lower case; accents significant.
+// docs/semantics.md §3 rules 1–3: trimmed, inner white space collapsed, NFKC, lower case; accents significant.
 const cases: OperatorCase[] = [
   { operator: 'equals', value: 'Google', lead: 'Google', expected: true },
   { operator: 'equals', value: 'Google', lead: '  gOOGLE \t', expected: true },
@@ -57,6 +57,6 @@ runOperatorCases({
   family: 'text',
   fields: ['status', 'source', 'custom.city', 'custom.lead_quality'],
   cases,
-  // Empty (SPEC §3 rule 1) and wrong JS types (treated as empty, see lib/engine/index.ts).
+  // Empty (docs/semantics.md §3 rule 1) and wrong JS types (treated as empty, see lib/engine/index.ts).
   emptyValues: [undefined, null, '', '   ', '\t\n ', '\u00a0\u3000', Number.NaN, 42, ['Google']],
 });

@@ -1,5 +1,5 @@
 /**
- * Text operators (SPEC §3, rules 1–3). A lead value that is not a string, or is blank, is empty:
+ * Text operators (docs/semantics.md §3, rules 1–3). A lead value that is not a string, or is blank, is empty:
  * positive operators are false on it, negative ones (`not_equals`, `not_contains`, `is_none_of`)
  * true. Both sides are compared after {@link normalizeText}; rule values are normalised here, once.
  */
@@ -35,7 +35,7 @@ export function textIn(options: ReadonlySet<string>): ValueTest {
   return (v) => options.has(leadText(v));
 }
 
-/** Text operators by id (SPEC §3 "text"; custom `text` and `select` fields too). */
+/** Text operators by id (docs/semantics.md §3 "text"; custom `text` and `select` fields too). */
 export const textOperators: OperatorTable = {
   // A blank rule value normalises to "" and never equals a non-empty lead value.
   equals: (value) => textIn(ruleTextSet([value])),
