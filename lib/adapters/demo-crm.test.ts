@@ -165,6 +165,23 @@ describe('toLead on saved API records (tricky cases)', () => {
     expect(result.missingFields?.sort()).toEqual(['custom.activity_score', 'status']);
   });
 
+  it('stores dates with years 0000–0099 as null (custom) or leaves them out, and counts them (issue 9)', () => {
+    const result = adapter.toLead(
+      { ...RECORDS[0], created_at: '0023-05-01T00:00:00.000Z', last_contact_at: '0099-12-31' },
+      { crmKey: CRM_KEY, syncedAt: SYNCED_AT, customFields: [{ key: 'signed', label: 'Signed', type: 'date' }] },
+    );
+    const withCustom = adapter.toLead(
+      { ...RECORDS[0], cf_signed: '0001-01-01' },
+      { crmKey: CRM_KEY, syncedAt: SYNCED_AT, customFields: [{ key: 'signed', label: 'Signed', type: 'date' }] },
+    );
+    expect(result.ok && [result.lead.createdAt, result.lead.lastContactAt, result.nulledFields.sort()]).toEqual([
+      undefined,
+      undefined,
+      ['createdAt', 'lastContactAt'],
+    ]);
+    expect(withCustom.ok && [withCustom.lead.custom.signed, withCustom.nulledValues]).toEqual([null, 1]);
+  });
+
   it('reads a campaign response time when the CRM sends one', () => {
     const { lead } = leadOf('660321', { campaigns: 'email:participating:clicked:2025-05-30T10:00:00.000Z' });
     expect(lead.campaigns).toEqual([{ campaignId: 'email', state: 'participating', response: 'clicked', respondedAt: Date.parse('2025-05-30T10:00:00.000Z') }]);

@@ -29,6 +29,14 @@ describe('parseBooleanText', () => {
 });
 
 describe('parseIsoText', () => {
+  it('gives null for years 0000–0099 instead of shifting them by 1900 years (issue 9 item 12)', () => {
+    for (const text of ['0000-01-01', '0001-01-01T00:00:00Z', '0023-05-01T10:00:00.000Z', '0099-12-31', '0050-06-15T12:00:00+02:00']) {
+      expect(parseIsoText(text)).toBeNull();
+    }
+    expect(parseIsoText('0100-01-01')).toBe(Date.parse('0100-01-01T00:00:00Z'));
+    expect(new Date(parseIsoText('0100-03-01T00:00:00Z')!).getUTCFullYear()).toBe(100);
+  });
+
   it('reads UTC and offset date-times and plain dates', () => {
     expect(parseIsoText('2025-06-01T00:00:00.000Z')).toBe(Date.UTC(2025, 5, 1));
     expect(parseIsoText('2025-06-01T05:30:00+05:30')).toBe(Date.UTC(2025, 5, 1));

@@ -30,7 +30,8 @@ const daysInMonth = (year: number, month: number): number => new Date(Date.UTC(y
 
 /**
  * ISO 8601 → epoch ms. Accepts `YYYY-MM-DD` (UTC midnight) and date-times with `Z` or an offset.
- * A date-time without a zone is ambiguous and gives null, as do impossible dates ("2025-02-30").
+ * A date-time without a zone is ambiguous and gives null, as do impossible dates ("2025-02-30")
+ * and years 0000–0099 (never shifted to 1900–1999).
  */
 export function parseIsoText(text: string): number | null | undefined {
   const t = text.trim();
@@ -41,6 +42,8 @@ export function parseIsoText(text: string): number | null | undefined {
   const year = Number(ys);
   const month = Number(mos);
   const day = Number(ds);
+  // Years 0000–0099 are not real lead dates, and Date.UTC would shift them by 1900 years (issue 9).
+  if (year < 100) return null;
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
   if (hs === undefined) return Date.UTC(year, month - 1, day);
   if (zone === undefined) return null;

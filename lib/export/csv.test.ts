@@ -16,7 +16,31 @@ describe('neutraliseCell (docs/semantics.md §9)', () => {
     expect(neutraliseCell(input)).toBe(expected);
   });
 
-  it.each(['Ada Lovelace', 'ada@example.com', 'a=b', 'x-y', ' =1', '', "'quoted", '5', 'Ünïcode'])('keeps safe text %j', (input) => {
+  it.each([
+    ['\uFF1DHYPERLINK("http://evil","x")'],
+    ['\uFF0B1+2'],
+    ['\uFF0D2+3'],
+    ['\uFF20SUM(A1:A2)'],
+    ['\uFF5Ccmd'],
+    ['\u2212 5'],
+    ['\uFE66cmd'],
+    ['\uFE62cmd'],
+    ['\uFE63cmd'],
+    ['\uFE6Bcmd'],
+    ['\u207A1'],
+    ['\u208A1'],
+    ['\u207C1'],
+    ['\u2795 1'],
+  ])('prefixes the look-alike formula start %j (issue 9)', (input) => {
+    expect(neutraliseCell(input)).toBe(`'${input}`);
+  });
+
+  it('neutralises look-alikes in every cell of a member or audience export', () => {
+    const csv = buildCsv(['\uFF1DHeader'], [['\uFF20x'], ['\uFF0B1']]);
+    expect(Papa.parse<string[]>(csv.slice(BOM.length)).data.slice(0, 3)).toEqual([["'\uFF1DHeader"], ["'\uFF20x"], ["'\uFF0B1"]]);
+  });
+
+  it.each(['Ada Lovelace', 'ada@example.com', 'a=b', 'x-y', ' =1', '', "'quoted", '5', 'Ünïcode', '日本語', '\uFF21cme', '\u00B1 tolerance'])('keeps safe text %j', (input) => {
     expect(neutraliseCell(input)).toBe(input);
   });
 

@@ -6,10 +6,25 @@ export const BOM = '\uFEFF';
 
 /** First characters that make spreadsheets treat a cell as a formula (docs/semantics.md §9). */
 const FORMULA_START = /^[=+\-@\t\r]/;
+/**
+ * Look-alikes of those characters that spreadsheets (notably in CJK locales, which fold
+ * full-width input) may also read as a formula start (issue 9 item 8): full-width ＝ ＋ － ＠ ｜
+ * (U+FF1D, U+FF0B, U+FF0D, U+FF20, U+FF5C), the minus sign − (U+2212) and heavy ➕ ➖
+ * (U+2795, U+2796). Small forms (﹦ ﹢ ﹣ ﹫) and super/subscripts (⁺ ₊ ⁼) are caught by NFKC folding.
+ */
+const LOOK_ALIKE_START = /^[\uFF1D\uFF0B\uFF0D\uFF20\uFF5C\u2212\u2795\u2796]/;
+
+/** True when `value` starts with a formula trigger or a look-alike of one (also after NFKC folding). */
+function startsLikeFormula(value: string): boolean {
+  if (FORMULA_START.test(value) || LOOK_ALIKE_START.test(value)) return true;
+  const first = String.fromCodePoint(value.codePointAt(0) ?? 32).normalize('NFKC');
+  return FORMULA_START.test(first);
+}
 
 /**
  * Neutralises formula injection in one CSV cell (docs/semantics.md §9): a string starting with `=`, `+`, `-`,
- * `@`, tab or carriage return gets a leading `'`, so spreadsheets show it as text.
+ * `@`, tab or carriage return — or a look-alike of one (full-width ＝ ＋ － ＠, small forms, the
+ * minus sign −, anything NFKC folds to them) — gets a leading `'`, so spreadsheets show it as text.
  *
  * Numbers are returned unchanged: a finite JS number prints as digits, an optional leading `-`,
  * `.` and an exponent, which a spreadsheet reads as that number and never as a formula; prefixing
@@ -18,7 +33,7 @@ const FORMULA_START = /^[=+\-@\t\r]/;
  */
 export function neutraliseCell(value: string | number): string | number {
   if (typeof value === 'number') return Number.isFinite(value) ? value : '';
-  return FORMULA_START.test(value) ? `'${value}` : value;
+  return startsLikeFormula(value) ? `'${value}` : value;
 }
 
 /**
