@@ -8,8 +8,9 @@ import { explainLead, type Explanation, type SegmentMembersLookup } from '../../
 import { membershipLookup } from '../../lib/segments/segment-graph';
 import { campaignResponseLabel, campaignStateLabel, campaignStatusLabel } from '../../lib/format/campaign-labels';
 import { safeColor } from '../../lib/format/color';
+import { mailtoHref, telHref } from '../../lib/format/contact-links';
 import { EMPTY_DISPLAY, type ValueKind } from '../../lib/format/value';
-import type { Campaign, CustomFieldDef, Lead, Membership, Segment } from '../../lib/schema';
+import { ownCustomValue, type Campaign, type CustomFieldDef, type Lead, type Membership, type Segment } from '../../lib/schema';
 import { useFormatter } from './formatter-context';
 import { leadCrmUrl } from './lead-link';
 import { countRules, ExplanationTree } from './WhyTheyMatch';
@@ -155,17 +156,20 @@ function LeadBody({ lead, memberships, segment, segments, customFields, campaign
   const isMember = segment ? memberships.some((m) => m.segmentId === segment.id) : false;
   const others = segment ? memberOf.filter((s) => s.id !== segment.id) : [];
   const text = (value: unknown, kind: ValueKind) => formatter.value(value, kind);
+  // Links only from values that validate (issue 9): "a@b.c?cc=…" stays text.
+  const mailto = mailtoHref(lead.email);
+  const tel = telHref(lead.phone);
 
   return (
     <div class="details-body">
       <div class="details-actions">
-        {lead.email && (
-          <a class="button button-small" href={`mailto:${lead.email}`}>
+        {mailto && (
+          <a class="button button-small" href={mailto}>
             Email
           </a>
         )}
-        {lead.phone && (
-          <a class="button button-small" href={`tel:${lead.phone.replace(/[^\d+]/g, '')}`}>
+        {tel && (
+          <a class="button button-small" href={tel}>
             Call
           </a>
         )}
@@ -254,12 +258,12 @@ function LeadBody({ lead, memberships, segment, segments, customFields, campaign
           ['Name', lead.name],
           [
             'Email',
-            lead.email ? (
-              <a href={`mailto:${lead.email}`} class="link">
+            mailto ? (
+              <a href={mailto} class="link">
                 {lead.email}
               </a>
             ) : (
-              ''
+              (lead.email ?? '')
             ),
           ],
           ['Phone', lead.phone ?? ''],
@@ -345,7 +349,7 @@ function CustomFieldSection({
   text: (value: unknown, kind: ValueKind) => string;
 }) {
   const defined = new Set(customFields.map((f) => f.key));
-  const fields: FieldEntry[] = customFields.map((def) => [def.label, text(lead.custom[def.key], KIND_OF_TYPE[def.type])]);
+  const fields: FieldEntry[] = customFields.map((def) => [def.label, text(ownCustomValue(lead.custom, def.key), KIND_OF_TYPE[def.type])]);
   for (const [key, value] of Object.entries(lead.custom)) {
     if (!defined.has(key)) fields.push([key, text(value, Array.isArray(value) ? 'list' : 'text')]);
   }

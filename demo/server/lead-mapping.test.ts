@@ -177,3 +177,23 @@ describe('the real dataset (9,240 leads)', () => {
     }
   });
 });
+
+describe('hostile CSV values (issue 9 item 11)', () => {
+  it('maps values named like Object.prototype members as plain text, never as its functions', () => {
+    const parsed = Papa.parse<Record<string, string>>(FIXTURE_CSV, { header: true, skipEmptyLines: true });
+    const row = parsed.data[0]!;
+    const hostile = { ...row, 'Lead Quality': 'constructor', 'Last Activity': 'toString', Tags: '__proto__', Country: 'hasOwnProperty', City: '__proto__', Specialization: 'valueOf' };
+    const csv = Papa.unparse({ fields: parsed.meta.fields!, data: [hostile] });
+    const { leads, skipped } = parseLeadsCsv(csv, NOW);
+    expect(skipped).toEqual([]);
+    const lead = leads[0]!;
+    expect(lead.priority).toBe('');
+    expect(lead.campaigns.every((c) => typeof c.campaignId === 'string' && c.campaignId !== '')).toBe(true);
+    expect(lead.tags).toContain('__proto__');
+    expect(lead.country).toBe('hasOwnProperty');
+    expect(Object.getPrototypeOf(lead.custom)).toBe(Object.prototype);
+    expect(Object.hasOwn(lead.custom, 'city') && lead.custom.city).toBe('__proto__');
+    const record = toLeadRecord(lead);
+    for (const [key, value] of Object.entries(record)) expect(typeof value, key).toBe('string');
+  });
+});

@@ -71,15 +71,17 @@ export const REQUIRED_COLUMNS = [
   ...DEMO_CUSTOM_FIELDS.map((f) => f.column),
 ] as const;
 
-const PRIORITY_BY_QUALITY: Readonly<Record<string, string>> = {
-  'High in Relevance': 'High',
-  'Might be': 'Medium',
-  'Not Sure': 'Medium',
-  'Low in Relevance': 'Low',
-  Worst: 'Low',
-};
+// Maps, not object literals: a CSV value such as "constructor" or "__proto__" must find nothing
+// (issue 9 item 11), not Object.prototype's members.
+const PRIORITY_BY_QUALITY: ReadonlyMap<string, string> = new Map([
+  ['High in Relevance', 'High'],
+  ['Might be', 'Medium'],
+  ['Not Sure', 'Medium'],
+  ['Low in Relevance', 'Low'],
+  ['Worst', 'Low'],
+]);
 
-const cell = (row: CsvRow, column: string): string => row[column] ?? '';
+const cell = (row: CsvRow, column: string): string => (Object.hasOwn(row, column) ? (row[column] ?? '') : '');
 
 /** docs/semantics.md §6 status: Converted=1 → "Converted"; else Tags non-empty → "Contacted"; else "New". */
 export function statusOf(row: CsvRow): string {
@@ -89,7 +91,7 @@ export function statusOf(row: CsvRow): string {
 
 /** docs/semantics.md §6 priority from `Lead Quality` ("" or an unknown quality → ""). */
 export function priorityOf(row: CsvRow): string {
-  return PRIORITY_BY_QUALITY[cell(row, 'Lead Quality')] ?? '';
+  return PRIORITY_BY_QUALITY.get(cell(row, 'Lead Quality')) ?? '';
 }
 
 /** docs/semantics.md §6 tags: [Tags] if non-empty, "do-not-email" if Do Not Email=Yes, "ebook" if the free-copy flag is Yes. */
@@ -128,7 +130,9 @@ export function lastContactAtOf(totalVisits: string, createdAt: number, now: num
  * the excluded entry); a lead whose activity is not an email one gets the excluded entry as well.
  */
 export function campaignsOf(row: CsvRow): DemoCampaignEntry[] {
-  const fromActivity = CAMPAIGN_BY_ACTIVITY[cell(row, 'Last Activity')];
+  const activity = cell(row, 'Last Activity');
+  // Own keys only: an activity called "constructor" or "toString" is no campaign (issue 9 item 11).
+  const fromActivity = Object.hasOwn(CAMPAIGN_BY_ACTIVITY, activity) ? CAMPAIGN_BY_ACTIVITY[activity] : undefined;
   const entries: DemoCampaignEntry[] = fromActivity ? [{ ...fromActivity, state: 'participating' }] : [];
   if (cell(row, 'Do Not Email') === 'Yes') {
     const email = entries.find((e) => e.campaignId === 'email');
@@ -140,12 +144,12 @@ export function campaignsOf(row: CsvRow): DemoCampaignEntry[] {
 
 /** docs/semantics.md §6 custom values as Acme stores them: raw CSV text, with "Select" → "" for select fields. */
 export function customOf(row: CsvRow): Record<string, string> {
-  const custom: Record<string, string> = {};
-  for (const field of DEMO_CUSTOM_FIELDS) {
-    const raw = cell(row, field.column);
-    custom[field.key] = field.type === 'enumeration' && raw === SELECT_PLACEHOLDER ? '' : raw;
-  }
-  return custom;
+  return Object.fromEntries(
+    DEMO_CUSTOM_FIELDS.map((field) => {
+      const raw = cell(row, field.column);
+      return [field.key, field.type === 'enumeration' && raw === SELECT_PLACEHOLDER ? '' : raw];
+    }),
+  );
 }
 
 /** Parses `Lead Number` (a positive integer), or returns null. */

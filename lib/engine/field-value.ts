@@ -3,6 +3,7 @@
  * live in `lead.custom`, the three campaign fields all read `lead.campaigns`, and segment
  * membership reads the lead's id (looked up in the other segment's members).
  */
+import { ownCustomValue } from '../schema/custom-field';
 import { CUSTOM_PREFIX, type FieldDef } from '../schema/fields';
 import type { Lead } from '../schema/lead';
 import type { LeadTest, ValueTest } from './types';
@@ -15,6 +16,8 @@ export function testField(field: FieldDef, test: ValueTest): LeadTest {
   if (field.family === 'segmentMembership') return (lead) => test(lead.id);
   if (field.key.startsWith(CUSTOM_PREFIX)) {
     const key = field.key.slice(CUSTOM_PREFIX.length);
+    // A key that Object.prototype also has (constructor, toString…) is read as an own property only.
+    if (key in Object.prototype) return (lead) => test(ownCustomValue(lead.custom as Lead['custom'] | undefined, key));
     return (lead) => {
       const custom = lead.custom as Lead['custom'] | undefined;
       return test(custom == null ? undefined : custom[key]);
@@ -65,9 +68,7 @@ export function rawFieldValue(field: FieldDef, lead: Lead): unknown {
   if (CAMPAIGN_FAMILIES.has(field.family)) return lead.campaigns;
   if (field.family === 'segmentMembership') return lead.id;
   if (field.key.startsWith(CUSTOM_PREFIX)) {
-    const custom = lead.custom as Lead['custom'] | undefined;
-    const key = field.key.slice(CUSTOM_PREFIX.length);
-    return custom != null && Object.hasOwn(custom, key) ? custom[key] : undefined;
+    return ownCustomValue(lead.custom as Lead['custom'] | undefined, field.key.slice(CUSTOM_PREFIX.length));
   }
   return Object.hasOwn(lead, field.key) ? lead[field.key as keyof Lead] : undefined;
 }

@@ -1,4 +1,4 @@
-import type { Campaign, CustomFieldDef, Lead } from '../schema';
+import { ownCustomValue, type Campaign, type CustomFieldDef, type Lead } from '../schema';
 import { isEmptyValue, isoLocal, type ValueFormatter, type ValueKind } from './value';
 
 /** One member of a segment as listed: the lead and when it joined (epoch ms, from its membership). */
@@ -80,7 +80,7 @@ export function memberColumns(customFields: readonly CustomFieldDef[], campaigns
       label: def.label,
       kind: CUSTOM_KIND[def.type],
       group: 'Custom',
-      get: (row) => row.lead.custom[def.key],
+      get: (row) => ownCustomValue(row.lead.custom, def.key),
     }),
   );
   return [...STANDARD_COLUMNS, campaignColumn, ...custom];

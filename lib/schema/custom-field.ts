@@ -17,3 +17,11 @@ export const CustomFieldDefSchema = z.object({
   options: z.array(z.string()).optional(),
 });
 export type CustomFieldDef = z.infer<typeof CustomFieldDefSchema>;
+
+/**
+ * The value of custom field `key` from a lead's `custom` map, own properties only (issue 9 item 11):
+ * a lead without a `constructor` or `toString` field gives undefined, never `Object.prototype`'s.
+ */
+export function ownCustomValue<V>(custom: Readonly<Record<string, V>> | null | undefined, key: string): V | undefined {
+  return custom != null && Object.hasOwn(custom, key) ? custom[key] : undefined;
+}
