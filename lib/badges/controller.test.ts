@@ -141,6 +141,18 @@ describe('badge controller', () => {
     expect(ports.openDetails).not.toHaveBeenCalled();
   });
 
+  it('syncs a page with more than 500 lead rows in chunks the messages accept (issue 9 item 7)', async () => {
+    const ids = Array.from({ length: 1203 }, (_, i) => String(i + 1));
+    showRows(ids);
+    const ports = start({ 'crm/1203': [hot] });
+    await vi.waitFor(() => expect(ports.getMemberships.mock.calls.flat().flat()).toHaveLength(1203));
+    const synced = ports.syncVisible.mock.calls.map(([chunk]) => chunk);
+    expect(synced.map((chunk) => chunk.length)).toEqual([500, 500, 203]);
+    expect(synced.flat()).toEqual(ids);
+    expect(ports.getMemberships.mock.calls.every(([chunk]) => chunk.length <= 1000)).toBe(true);
+    await vi.waitFor(() => expect(chipNames(hosts()[1202]!)).toEqual(['Hot']));
+  });
+
   it('removes every host on stop', async () => {
     showRows(['1', '2']);
     start({});

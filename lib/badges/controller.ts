@@ -35,6 +35,18 @@ interface Placed {
   row: Element;
 }
 
+/** Most CRM ids per syncVisible message (its schema's limit): a longer page is synced in chunks. */
+export const SYNC_CHUNK_SIZE = 500;
+/** Most lead ids per getMemberships message (its schema's limit). */
+export const MEMBERSHIP_CHUNK_SIZE = 1000;
+
+/** `items` in consecutive slices of at most `size`. */
+function chunksOf<T>(items: readonly T[], size: number): T[][] {
+  const chunks: T[][] = [];
+  for (let i = 0; i < items.length; i += size) chunks.push(items.slice(i, i + size));
+  return chunks;
+}
+
 /** How long after an edit inside a row the lead is re-fetched (lets the CRM's own save land first). */
 const EDIT_RESYNC_DELAY_MS = 300;
 
@@ -73,16 +85,19 @@ export function startBadgeController(adapter: CrmAdapter, doc: Document, crmKey:
   };
 
   const requestMemberships = async (leadIds: string[]) => {
-    if (leadIds.length === 0) return;
-    const memberships = await ports.getMemberships(leadIds);
-    for (const leadId of leadIds) known.set(leadId, memberships[leadId] ?? []);
-    for (const leadId of leadIds) render(leadId);
+    for (const chunk of chunksOf(leadIds, MEMBERSHIP_CHUNK_SIZE)) {
+      const memberships = await ports.getMemberships(chunk);
+      for (const leadId of chunk) known.set(leadId, memberships[leadId] ?? []);
+      for (const leadId of chunk) render(leadId);
+    }
   };
 
+  // A page with more rows than one message may carry is synced chunk by chunk (issue 9 item 7).
   const sync = async (crmIds: string[]) => {
-    if (crmIds.length === 0) return;
-    await ports.syncVisible(crmIds);
-    await requestMemberships(crmIds.map(leadIdOf));
+    for (const chunk of chunksOf(crmIds, SYNC_CHUNK_SIZE)) {
+      await ports.syncVisible(chunk);
+      await requestMemberships(chunk.map(leadIdOf));
+    }
   };
 
   const anchorsOnPage = (): LeadAnchor[] => {
