@@ -93,8 +93,10 @@ describe('segment analysis on the real dataset', () => {
     const convertedCount = members.filter((row) => row.Converted === '1').length;
     const expected = `Conversion rate ${((convertedCount / members.length) * 100).toFixed(1)}%`;
 
-    const panel = await openPanel(google, 'Analysis');
+    // The URL the popup's "Analysis" action opens: the panel starts on the Analysis tab.
+    const panel = await world.session.openExtensionPage(`sidepanel.html?segment=${google.id}&view=analysis`);
     await panel.getByText(expected, { exact: true }).waitFor({ timeout: 30_000 });
+    await expect(panel.getByRole('tab', { name: 'Analysis' }).getAttribute('aria-selected')).resolves.toBe('true');
     await expect(panel.locator('.figure-note').textContent()).resolves.toContain(
       `${convertedCount.toLocaleString('en-US')} of ${members.length.toLocaleString('en-US')} members have a converted status`,
     );

@@ -1,12 +1,10 @@
 import './analysis.css';
 import type { ComponentChildren } from 'preact';
 import type { Segment } from '../../lib/schema';
+import type { PanelView } from '../../lib/schema/panel-view';
 import { CompareTable } from './CompareTable';
 import { PanelTabs, tabIds, type PanelTab } from './PanelTabs';
 import { SegmentAnalysis } from './SegmentAnalysis';
-
-/** The side panel's views of a segment. */
-export type PanelView = 'members' | 'analysis' | 'compare';
 
 const TABS: ReadonlyArray<PanelTab<PanelView>> = [
   { id: 'members', label: 'Members' },

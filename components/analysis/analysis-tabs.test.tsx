@@ -15,7 +15,8 @@ import type { Lead, Segment } from '../../lib/schema';
 import { ingestLeads } from '../../lib/segments/ingest';
 import { resumePendingJobs } from '../../lib/segments/refresh-job';
 import { createSegment } from '../../lib/segments/segment-editing';
-import { SidePanelApp } from '../../entrypoints/sidepanel/App';
+import { SidePanelApp, type SidePanelAppProps } from '../../entrypoints/sidepanel/App';
+import type { PanelTarget } from '../../entrypoints/sidepanel/navigation';
 
 /** Day n of the simulation at 12:00 UTC; day 0 is 2024-06-10, "today" is day 5. */
 const day = (n: number) => Date.UTC(2024, 5, 10 + n, 12);
@@ -57,8 +58,10 @@ afterEach(async () => {
   await db.delete();
 });
 
-function renderPanel(segmentId: string) {
-  return render(<SidePanelApp db={db} send={send} initialTarget={{ segmentId }} locale="en-US" timeZone="UTC" initialRect={{ width: 1200, height: 600 }} />);
+function renderPanel(segmentId: string, props: Partial<SidePanelAppProps> = {}) {
+  return render(
+    <SidePanelApp db={db} send={send} initialTarget={{ segmentId }} locale="en-US" timeZone="UTC" initialRect={{ width: 1200, height: 600 }} {...props} />,
+  );
 }
 
 describe('Analysis tab', () => {
@@ -120,6 +123,38 @@ describe('Analysis tab', () => {
     expect(screen.getByRole('tab', { name: 'Compare' }).getAttribute('aria-selected')).toBe('true');
     await user.keyboard('{ArrowRight}');
     expect(screen.getByRole('tab', { name: 'Members' }).getAttribute('aria-selected')).toBe('true');
+  });
+});
+
+describe('tab navigation', () => {
+  it('opens on the tab the URL asks for, mirrors tab changes and shows members for a lead or "Show members"', async () => {
+    const user = userEvent.setup();
+    const changes: PanelTarget[] = [];
+    let push: (target: PanelTarget) => void = () => undefined;
+    renderPanel(direct.id, {
+      initialTarget: { segmentId: direct.id, view: 'analysis' },
+      onTargetChange: (target) => changes.push(target),
+      navigation: { initial: async () => null, subscribe: (onTarget) => ((push = onTarget), () => undefined) },
+    });
+    expect((await screen.findByRole('tab', { name: 'Analysis' })).getAttribute('aria-selected')).toBe('true');
+    expect(await screen.findByText('Conversion rate 25.0%')).toBeTruthy();
+
+    await user.click(screen.getByRole('tab', { name: 'Compare' }));
+    expect(changes.at(-1)).toEqual({ segmentId: direct.id, view: 'compare' });
+    // Another segment from the picker keeps the tab.
+    const google = (await db.segments.toArray()).find((s) => s.name === 'Google')!;
+    await user.selectOptions(screen.getByLabelText('Segment'), google.id);
+    expect(changes.at(-1)).toEqual({ segmentId: google.id, view: 'compare' });
+    expect(screen.getByRole('tab', { name: 'Compare' }).getAttribute('aria-selected')).toBe('true');
+
+    // A background request ("Show members": the source adds view members) switches back.
+    push({ segmentId: google.id, view: 'members' });
+    await waitFor(() => expect(screen.getByRole('tab', { name: 'Members' }).getAttribute('aria-selected')).toBe('true'));
+    expect(changes.at(-1)).toEqual({ segmentId: google.id });
+    push({ segmentId: google.id, view: 'analysis' });
+    expect(await screen.findByText('Conversion rate 75.0%')).toBeTruthy();
+    push({ segmentId: google.id, leadId: 'demo@test/1' });
+    await waitFor(() => expect(screen.getByRole('tab', { name: 'Members' }).getAttribute('aria-selected')).toBe('true'));
   });
 });
 

@@ -1,7 +1,7 @@
 import type { Rect } from '@tanstack/virtual-core';
 import type { ComponentChildren } from 'preact';
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import { SegmentViews, type PanelView } from '../../components/analysis/SegmentViews';
+import { SegmentViews } from '../../components/analysis/SegmentViews';
 import { BackgroundProvider } from '../../components/background-context';
 import { DbProvider, useDb } from '../../components/db-context';
 import { FormatterProvider } from '../../components/members/formatter-context';
@@ -16,8 +16,14 @@ import type { CrmSegmentsDB } from '../../lib/db/database';
 import { getEvaluationTimeZone } from '../../lib/db/settings';
 import type { SendToBackground } from '../../lib/messaging/client';
 import type { Campaign, CustomFieldDef, Segment } from '../../lib/schema';
+import type { PanelView } from '../../lib/schema/panel-view';
 import { sameTarget, type PanelTarget } from './navigation';
 import type { NavigationSource } from './navigation-source';
+
+/** The target without its tab request (what `sameTarget` compares). */
+function withoutView({ view: _view, ...where }: PanelTarget): PanelTarget {
+  return where;
+}
 
 /** Props of {@link SidePanelApp}. */
 export interface SidePanelAppProps {
@@ -72,19 +78,25 @@ function ZonedFormatter({ locale, timeZone, children }: { locale?: string; timeZ
 
 function SidePanel({ initialTarget, navigation, onTargetChange, initialRect, download, copy }: SidePanelAppProps) {
   const db = useDb();
-  const [target, setTarget] = useState<PanelTarget>(initialTarget);
-  const [view, setView] = useState<PanelView>('members');
+  const [target, setTarget] = useState<PanelTarget>(() => withoutView(initialTarget));
+  const [view, setView] = useState<PanelView>(initialTarget.view ?? 'members');
+  const latestView = useRef(view);
   const [initialChecked, setInitialChecked] = useState(Boolean(initialTarget.segmentId || initialTarget.leadId) || !navigation);
   const latestTarget = useRef(target);
   latestTarget.current = target;
 
   const navigate = useCallback(
     (next: PanelTarget) => {
-      if (sameTarget(latestTarget.current, next)) return;
-      latestTarget.current = next;
-      setTarget(next);
-      if (next.leadId) setView('members');
-      onTargetChange?.(next);
+      // A lead's details live in the Members tab; otherwise keep the tab unless one is asked for.
+      const where = withoutView(next);
+      const nextView = next.view ?? (where.leadId ? 'members' : latestView.current);
+      const moved = !sameTarget(latestTarget.current, where);
+      if (!moved && nextView === latestView.current) return;
+      latestTarget.current = where;
+      latestView.current = nextView;
+      if (moved) setTarget(where);
+      setView(nextView);
+      onTargetChange?.(nextView === 'members' ? where : { ...where, view: nextView });
     },
     [onTargetChange],
   );
@@ -161,13 +173,10 @@ function SidePanel({ initialTarget, navigation, onTargetChange, initialRect, dow
     content = (
       <SegmentViews
         view={view}
-        onViewChange={setView}
+        onViewChange={(next) => navigate({ ...latestTarget.current, view: next })}
         segment={segment}
         segments={segments.data!}
-        onOpenAnalysis={(segmentId) => {
-          navigate({ segmentId });
-          setView('analysis');
-        }}
+        onOpenAnalysis={(segmentId) => navigate({ segmentId, view: 'analysis' })}
         members={members}
       />
     );

@@ -13,9 +13,11 @@ export interface NavigationSource {
   subscribe(onTarget: (target: PanelTarget) => void): () => void;
 }
 
-const toTarget = ({ segmentId, leadId }: PanelTarget): PanelTarget => ({
+/** A request without a view ("Show members", a badge) shows the Members tab. */
+const toTarget = ({ segmentId, leadId, view }: PanelTarget): PanelTarget => ({
   ...(segmentId ? { segmentId } : {}),
   ...(leadId ? { leadId } : {}),
+  view: view ?? 'members',
 });
 
 /** The real source: `browser.storage.session` and `browser.storage.onChanged` (no-ops where unavailable). */

@@ -17,16 +17,24 @@ describe('targetFromSearch / searchForTarget', () => {
     expect(targetFromSearch(searchForTarget(target))).toEqual(target);
     expect(searchForTarget({})).toBe('');
   });
+
+  it('reads and writes the tab, ignoring unknown ones and leaving members implicit', () => {
+    expect(targetFromSearch('?segment=s&view=analysis')).toEqual({ segmentId: 's', view: 'analysis' });
+    expect(targetFromSearch('?segment=s&view=chart')).toEqual({ segmentId: 's' });
+    expect(searchForTarget({ segmentId: 's', view: 'compare' })).toBe('?segment=s&view=compare');
+    expect(searchForTarget({ segmentId: 's', view: 'members' })).toBe('?segment=s');
+  });
 });
 
 describe('parseStoredTarget', () => {
   it('accepts a valid request', () => {
     expect(parseStoredTarget({ leadId: 'demo@x/1', at: 5 })).toEqual({ leadId: 'demo@x/1', at: 5 });
     expect(parseStoredTarget({ segmentId: 's', leadId: 'l', at: 1 })).toEqual({ segmentId: 's', leadId: 'l', at: 1 });
+    expect(parseStoredTarget({ segmentId: 's', view: 'analysis', at: 1 })).toEqual({ segmentId: 's', view: 'analysis', at: 1 });
   });
 
   it('rejects malformed requests', () => {
-    for (const bad of [null, 'x', {}, { at: 1 }, { leadId: '', at: 1 }, { leadId: 'x' }, { leadId: 3, at: 1 }]) {
+    for (const bad of [null, 'x', {}, { at: 1 }, { leadId: '', at: 1 }, { leadId: 'x' }, { leadId: 3, at: 1 }, { segmentId: 's', view: 'graph', at: 1 }]) {
       expect(parseStoredTarget(bad)).toBeNull();
     }
   });

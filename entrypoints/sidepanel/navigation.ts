@@ -1,9 +1,12 @@
+import { parsePanelView, PanelViewSchema, type PanelView } from '../../lib/schema/panel-view';
 import { z } from '../../lib/schema/zod';
 
 /** What the side panel shows: a segment's members, a lead's details, or both (issue 5). */
 export interface PanelTarget {
   segmentId?: string;
   leadId?: string;
+  /** A tab to switch to (`?view=analysis`); absent = keep the current one (members at start). */
+  view?: PanelView;
 }
 
 /** The `browser.storage.session` key the background writes a wanted view to. */
@@ -19,16 +22,17 @@ const Id = z.string().trim().min(1).max(2000);
  * `{ segmentId?, leadId?, at }`, `at` in epoch ms; at least one id.
  */
 export const StoredTargetSchema = z
-  .object({ segmentId: Id.optional(), leadId: Id.optional(), at: z.number().finite() })
+  .object({ segmentId: Id.optional(), leadId: Id.optional(), view: PanelViewSchema.optional(), at: z.number().finite() })
   .refine((t) => t.segmentId !== undefined || t.leadId !== undefined, 'a segment or lead id is required');
 export type StoredTarget = z.infer<typeof StoredTargetSchema>;
 
-/** Reads `?segment={id}&lead={lead id}` (either may be missing; blank values are ignored). */
+/** Reads `?segment={id}&lead={lead id}&view={view}` (any may be missing; blank or unknown values are ignored). */
 export function targetFromSearch(search: string): PanelTarget {
   const params = new URLSearchParams(search);
   const segmentId = params.get('segment')?.trim();
   const leadId = params.get('lead')?.trim();
-  return { ...(segmentId ? { segmentId } : {}), ...(leadId ? { leadId } : {}) };
+  const view = parsePanelView(params.get('view'));
+  return { ...(segmentId ? { segmentId } : {}), ...(leadId ? { leadId } : {}), ...(view ? { view } : {}) };
 }
 
 /** The query string for a target, e.g. "?segment=abc&lead=demo%40host%2F12" ("" for none). */
@@ -36,6 +40,7 @@ export function searchForTarget(target: PanelTarget): string {
   const params = new URLSearchParams();
   if (target.segmentId) params.set('segment', target.segmentId);
   if (target.leadId) params.set('lead', target.leadId);
+  if (target.view && target.view !== 'members') params.set('view', target.view);
   const text = params.toString();
   return text ? `?${text}` : '';
 }

@@ -23,6 +23,7 @@ describe('openSidePanel', () => {
       'sidepanel.html?segment=s+1&lead=demo%40127.0.0.1%3A5174%2F7',
     );
     expect(sidePanelPath({})).toBe('sidepanel.html');
+    expect(sidePanelPath({ segmentId: 's', view: 'analysis' })).toBe('sidepanel.html?segment=s&view=analysis');
   });
 
   it('opens the panel of the sending tab on the lead', async () => {

@@ -1,9 +1,12 @@
 import type { MessageSenderInfo } from '../messaging/router';
+import type { PanelView } from '../schema/panel-view';
 
 /** What the side panel should show: a segment's members and/or one lead's details. */
 export interface SidePanelTarget {
   segmentId?: string;
   leadId?: string;
+  /** The tab to show (default members). */
+  view?: PanelView;
   /** The window to open it in when the sender is not a tab (the popup). */
   windowId?: number;
 }
@@ -19,6 +22,7 @@ export function sidePanelPath(target: SidePanelTarget): SidePanelPath {
   const params = new URLSearchParams();
   if (target.segmentId) params.set('segment', target.segmentId);
   if (target.leadId) params.set('lead', target.leadId);
+  if (target.view && target.view !== 'members') params.set('view', target.view);
   const query = params.toString();
   return query ? `sidepanel.html?${query}` : 'sidepanel.html';
 }

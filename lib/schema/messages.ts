@@ -1,4 +1,5 @@
 import { z } from './zod';
+import { PanelViewSchema } from './panel-view';
 import { RuleSetSchema } from './rules';
 import { SegmentDraftSchema, SegmentPatchSchema } from './segment';
 import { CustomFieldDefSchema } from './custom-field';
@@ -53,7 +54,13 @@ export const MessagePayloadSchemas = {
    * Opens the side panel on a segment and/or lead (from a badge or the popup). `windowId`: the
    * popup's window (a popup is not a tab, so the sender does not say which window it is in).
    */
-  openSidePanel: z.object({ segmentId: z.string().optional(), leadId: z.string().optional(), windowId: z.number().int().optional() }),
+  openSidePanel: z.object({
+    segmentId: z.string().optional(),
+    leadId: z.string().optional(),
+    windowId: z.number().int().optional(),
+    /** The tab to show (default members). */
+    view: PanelViewSchema.optional(),
+  }),
   /** Campaigns (issue 8): which segments target a campaign, its audience, and sending it to the CRM. */
   attachSegmentToCampaign: CampaignSegmentPayload,
   detachSegmentFromCampaign: CampaignSegmentPayload,

@@ -161,6 +161,7 @@ describe('segment list', () => {
       'Edit',
       'Refresh',
       'Show members',
+      'Analysis',
       'Duplicate',
       'Use in campaign',
       'Deactivate',
@@ -170,7 +171,7 @@ describe('segment list', () => {
     await user.keyboard('{ArrowDown}');
     expect(document.activeElement).toBe(items[1]);
     await user.keyboard('{ArrowUp}{ArrowUp}');
-    expect(document.activeElement).toBe(items[6]);
+    expect(document.activeElement).toBe(items[7]);
     await user.keyboard('{Home}');
     expect(document.activeElement).toBe(items[0]);
     await user.keyboard('{Escape}');
@@ -183,6 +184,10 @@ describe('segment list', () => {
     await user.click(menuButton);
     await user.click(screen.getByRole('menuitem', { name: 'Show members' }));
     expect(background.of('openSidePanel')).toEqual([{ segmentId: 'acts' }]);
+
+    await user.click(menuButton);
+    await user.click(screen.getByRole('menuitem', { name: 'Analysis' }));
+    expect(background.of('openSidePanel')).toEqual([{ segmentId: 'acts' }, { segmentId: 'acts', view: 'analysis' }]);
 
     await user.click(menuButton);
     await user.click(screen.getByRole('menuitem', { name: 'Duplicate' }));
@@ -223,7 +228,7 @@ describe('segment list', () => {
     const labels = within(screen.getByRole('menu'))
       .getAllByRole('menuitem')
       .map((i) => i.getAttribute('aria-label') ?? i.textContent);
-    expect(labels).toEqual(['Edit', 'Show members', 'Duplicate', 'Use in campaign', 'Activate', 'Delete']);
+    expect(labels).toEqual(['Edit', 'Show members', 'Analysis', 'Duplicate', 'Use in campaign', 'Activate', 'Delete']);
   });
 
   it('confirms deletion in a dialog that names the active campaigns using the segment', async () => {

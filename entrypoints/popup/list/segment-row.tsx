@@ -123,18 +123,20 @@ export function SegmentRow({
     );
   };
 
-  const showMembers = async () => {
+  const showMembers = async (view?: 'analysis') => {
     setPending('members');
     setMessage(null);
     const windowId = currentWindowId();
-    const answer = await send('openSidePanel', { segmentId: segment.id, ...(windowId !== undefined ? { windowId } : {}) });
+    const answer = await send('openSidePanel', { segmentId: segment.id, ...(view ? { view } : {}), ...(windowId !== undefined ? { windowId } : {}) });
     setPending(null);
-    if (!answer.ok) setMessage({ tone: 'error', text: `Could not open the members panel: ${answer.error}` });
+    if (!answer.ok) setMessage({ tone: 'error', text: `Could not open the ${view ? 'analysis' : 'members'} panel: ${answer.error}` });
   };
+  const analysisItem: MenuItem = { id: 'analysis', label: 'Analysis', hint: 'Growth and conversion in the side panel', onSelect: () => void showMembers('analysis') };
 
   const items: MenuItem[] = readOnly
     ? [
         { id: 'members', label: 'Show members', hint: 'Opens the side panel', onSelect: () => void showMembers() },
+        analysisItem,
         {
           id: 'export',
           label: 'Export definition',
@@ -147,6 +149,7 @@ export function SegmentRow({
         { id: 'edit', label: 'Edit', onSelect: () => onEdit(segment) },
         ...(active ? [{ id: 'refresh', label: 'Refresh', hint: 'Re-check every lead now', onSelect: () => void refresh() }] : []),
         { id: 'members', label: 'Show members', hint: 'Opens the side panel', onSelect: () => void showMembers() },
+        analysisItem,
         { id: 'duplicate', label: 'Duplicate', onSelect: () => void duplicate() },
         ...campaignGuards.menuItems,
         active

@@ -63,6 +63,7 @@ describe('organization view', () => {
     const items = within(screen.getByRole('menu')).getAllByRole('menuitem');
     expect(items.map((i) => i.textContent)).toEqual([
       'Show membersOpens the side panel',
+      'AnalysisGrowth and conversion in the side panel',
       'Export definitionSaves its rules as a file to share',
       'Duplicate to my segmentsA copy you can edit',
     ]);
