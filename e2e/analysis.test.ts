@@ -5,14 +5,14 @@
  * the demo CRM and re-synced with `syncVisible` — the message the CRM page sends for leads on
  * screen — so the background's ingest records each day's history row.
  */
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import Papa from 'papaparse';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Segment, SegmentHistory } from '../lib/schema';
 import { readTable, sendFromPage } from './harness';
-import { LEADS_CSV, startSyncedWorld, until, type SyncedWorld } from './real-dataset';
+import { leadsCsvText, startSyncedWorld, until, type SyncedWorld } from './real-dataset';
 import { shiftWorkerClock } from './worker-clock';
 
 const DAY_MS = 86_400_000;
@@ -88,7 +88,7 @@ describe('segment analysis on the real dataset', () => {
 
   it('shows the conversion rate of the CSV with the demo status mapping', async () => {
     // docs/semantics.md §6: status "Converted" ⇔ Converted = 1; the segment: Lead Source equals "google" (case-insensitive).
-    const csv = Papa.parse<Record<string, string>>(await readFile(LEADS_CSV, 'utf8'), { header: true, skipEmptyLines: true }).data;
+    const csv = Papa.parse<Record<string, string>>(leadsCsvText(), { header: true, skipEmptyLines: true }).data;
     const members = csv.filter((row) => (row['Lead Source'] ?? '').trim().toLowerCase() === 'google');
     const convertedCount = members.filter((row) => row.Converted === '1').length;
     const expected = `Conversion rate ${((convertedCount / members.length) * 100).toFixed(1)}%`;

@@ -2,12 +2,14 @@ import { resolve } from 'node:path';
 import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
 import type { Page } from 'playwright-core';
-import { until } from './real-dataset';
 
 /** The real exports of issue 11, read from ../shared (never copied into the project). */
 export const ZOHO_CSV = resolve(import.meta.dirname, '../../shared/data/other/zoho-crm-export-Leads.csv');
 export const MARKETSTAR_CSV = resolve(import.meta.dirname, '../../shared/data/other/marketstar-Leads.csv');
-export { LEADS_CSV } from './real-dataset';
+import { plainLeadsCsvPath, until } from './real-dataset';
+
+/** The demo dataset as the plain CSV file a user would pick (the repo ships it gzip-compressed). */
+export const LEADS_CSV = plainLeadsCsvPath();
 
 /** The final line of the import status: "… N imported, N updated, N unchanged, N skipped" (contract). */
 export const COUNTS = /([\d,]+) imported, ([\d,]+) updated, ([\d,]+) unchanged, ([\d,]+) skipped$/;

@@ -1,11 +1,32 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { DEMO_LEADS_CSV } from '../demo/data/dataset';
+import { DEMO_LEADS_CSV, readLeadsCsvText } from '../demo/data/dataset';
 import { startDemoCrm, type DemoCrm } from '../demo/server/server';
 import type { Segment } from '../lib/schema';
 import { countTable, launchExtension, readTable, sendFromPage, type ExtensionSession } from './harness';
 
 /** The real dataset (the in-repo copy, `demo/data/leads.csv.gz`). */
 export const LEADS_CSV = DEMO_LEADS_CSV;
+
+/** The real dataset's CSV text (decompressed), for a test's own independent computation. */
+export const leadsCsvText = (): string => readLeadsCsvText(LEADS_CSV);
+
+let plainCopy: string | undefined;
+/**
+ * Path of a decompressed copy of the real dataset (written once per run to the temp dir): what a
+ * user picks in a file input, since the product imports plain `.csv` files.
+ */
+export function plainLeadsCsvPath(): string {
+  if (!plainCopy) {
+    const dir = join(tmpdir(), `crm-segments-dataset-${process.pid}`);
+    mkdirSync(dir, { recursive: true });
+    plainCopy = join(dir, 'Leads.csv'); // the export's own name: the import derives its CRM key from it
+    writeFileSync(plainCopy, leadsCsvText());
+  }
+  return plainCopy;
+}
 
 /** Polls `read` until `done(value)` holds or `timeoutMs` passes; returns the last value. */
 export async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 20_000): Promise<T> {
