@@ -112,7 +112,7 @@ export function MemberDetails(props: MemberDetailsProps) {
         </div>
         <div class="details-title">
           <h2 ref={heading} tabIndex={-1}>
-            {lead ? lead.name || lead.email || lead.crmId : 'Member'}
+            {lead ? <bdi>{lead.name || lead.email || lead.crmId}</bdi> : 'Member'}
           </h2>
           {lead && <p class="details-subtitle">{[lead.company, lead.status].filter(Boolean).join(' · ') || lead.crmKey}</p>}
         </div>
@@ -322,7 +322,7 @@ function FieldSection({ id, title, fields }: { id: string; title: string; fields
         {fields.map(([label, value]) => (
           <div key={label} class="field">
             <dt>{label}</dt>
-            <dd>{value === '' || value === undefined || value === null ? <span class="cell-empty">{EMPTY_DISPLAY}</span> : value}</dd>
+            <dd>{value === '' || value === undefined || value === null ? <span class="cell-empty">{EMPTY_DISPLAY}</span> : <bdi>{value}</bdi>}</dd>
           </div>
         ))}
       </dl>

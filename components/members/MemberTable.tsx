@@ -303,7 +303,8 @@ class MemberRowView extends Component<MemberRowViewProps> {
               style={{ width: `${widths[i]}px` }}
               title={text || undefined}
             >
-              {text === '' ? <span class="cell-empty">{EMPTY_DISPLAY}</span> : text}
+              {/* Lead data is isolated: a right-to-left override in one value never reverses the next (issue 9). */}
+              {text === '' ? <span class="cell-empty">{EMPTY_DISPLAY}</span> : <bdi>{text}</bdi>}
             </div>
           );
         })}

@@ -1,3 +1,4 @@
+import { Fragment } from 'preact';
 import type { PreviewState } from './use-preview';
 
 /**
@@ -43,11 +44,21 @@ export function PreviewSample({ state }: { state: PreviewState }) {
       ) : (
         <ul class="sample-list">
           {preview.sample.map((lead) => {
-            const details = [lead.company, lead.status, lead.country].filter((v) => v && v.trim() !== '').join(' · ');
+            const details = [lead.company, lead.status, lead.country].filter((v): v is string => Boolean(v && v.trim() !== ''));
             return (
               <li key={lead.id} class="sample-lead">
-                <span class="sample-name">{lead.name || lead.email || `Lead ${lead.crmId}`}</span>
-                <span class="sample-details">{[lead.email && lead.name ? lead.email : '', details].filter(Boolean).join(' · ')}</span>
+                <span class="sample-name">
+                  <bdi>{lead.name || lead.email || `Lead ${lead.crmId}`}</bdi>
+                </span>
+                <span class="sample-details">
+                  {/* Each value isolated: a right-to-left override in one never reverses the next (issue 9). */}
+                  {[lead.email && lead.name ? lead.email : '', ...details].filter(Boolean).map((value, i) => (
+                    <Fragment key={i}>
+                      {i > 0 && ' · '}
+                      <bdi>{value}</bdi>
+                    </Fragment>
+                  ))}
+                </span>
               </li>
             );
           })}
