@@ -91,6 +91,7 @@ describe('segment analysis on the real dataset', () => {
     const csv = Papa.parse<Record<string, string>>(leadsCsvText(), { header: true, skipEmptyLines: true }).data;
     const members = csv.filter((row) => (row['Lead Source'] ?? '').trim().toLowerCase() === 'google');
     const convertedCount = members.filter((row) => row.Converted === '1').length;
+    expect(members).toHaveLength(2873);
     const expected = `Conversion rate ${((convertedCount / members.length) * 100).toFixed(1)}%`;
 
     // The URL the popup's "Analysis" action opens: the panel starts on the Analysis tab.
