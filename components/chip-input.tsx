@@ -1,5 +1,6 @@
 import { useId, useMemo, useRef, useState } from 'preact/hooks';
 import { normalizeText } from '../lib/engine';
+import { formatCount, formatNumber } from '../lib/format/number';
 
 /** A suggested value and how many stored leads have it. */
 export interface ValueSuggestion {
@@ -185,8 +186,8 @@ export function ChipInput({
                 onMouseMove={() => setActive(index)}
               >
                 <span class="chip-suggestion-value">{s.value}</span>
-                <span class="chip-suggestion-count" aria-label={`${s.count} leads`}>
-                  {s.count}
+                <span class="chip-suggestion-count" aria-label={formatCount(s.count, 'lead', 'leads')}>
+                  {formatNumber(s.count)}
                 </span>
               </li>
             ))}

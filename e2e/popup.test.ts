@@ -9,13 +9,13 @@ const NAME = 'Loyal converted leads';
 /** The number in the preview's "N leads match", once it has settled. */
 async function previewCount(popup: Page): Promise<number> {
   const status = popup.getByRole('status').filter({ hasText: /leads match/ });
-  const text = await until(async () => ((await status.count()) ? ((await status.first().textContent()) ?? '') : ''), (t) => /\d+ leads match/.test(t));
-  return Number(/(\d+) leads match/.exec(text)![1]);
+  const text = await until(async () => ((await status.count()) ? ((await status.first().textContent()) ?? '') : ''), (t) => /[\d,]+ leads match/.test(t));
+  return Number(/([\d,]+) leads match/.exec(text)![1]!.replace(/,/g, ''));
 }
 
 /** "N members" of the segment's list item. */
 async function listedMembers(item: Locator): Promise<number> {
-  return Number(/(\d+) members/.exec((await item.textContent()) ?? '')?.[1] ?? NaN);
+  return Number((/([\d,]+) members/.exec((await item.textContent()) ?? '')?.[1] ?? 'NaN').replace(/,/g, ''));
 }
 
 describe('popup on the real dataset', () => {

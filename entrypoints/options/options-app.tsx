@@ -3,6 +3,7 @@ import { useBackground } from '../../components/background-context';
 import { useDb } from '../../components/db-context';
 import { useLiveQuery } from '../../components/use-live-query';
 import { ConvertedStatusesSection } from './converted-statuses-section';
+import { SegmentFilesSection } from './segment-files-section';
 import { getCrmUser, getEvaluationTimeZone, runtimeTimeZone, TIME_ZONE_KEY } from '../../lib/db';
 import { ImportSection } from './import/import-section';
 import { DataSection } from './data/data-section';
@@ -115,6 +116,7 @@ export function OptionsApp() {
           </section>
           <ImportSection />
           <DataSection />
+          <SegmentFilesSection />
         </>
       )}
     </main>

@@ -9,7 +9,7 @@ import type { DraftStore, SavedDraft } from './editor/draft-store';
 import { SegmentEditor } from './editor/segment-editor';
 import { SyncHeader } from './header/sync-header';
 import { SegmentList } from './list/segment-list';
-import { useCurrentUser } from './org/use-current-user';
+import { useCurrentUser } from '../../components/use-current-user';
 import { useOrgView } from './org/use-org-view';
 
 /** Props of {@link PopupApp}. */

@@ -1,5 +1,6 @@
 import { Fragment } from 'preact';
 import type { PreviewState } from './use-preview';
+import { formatNumber } from '../../../lib/format/number';
 
 /**
  * The live preview's count line: a `role="status"` element whose text is "N leads match" once the
@@ -14,8 +15,8 @@ export function PreviewStatus({ state }: { state: PreviewState }) {
       <span role="status" class={`preview-count preview-${state.kind}`}>
         {state.kind === 'ready' && (
           <>
-            <strong>{state.preview.count} leads match</strong>
-            <span class="preview-total"> of {state.preview.total} leads</span>
+            <strong>{formatNumber(state.preview.count)} leads match</strong>
+            <span class="preview-total"> of {formatNumber(state.preview.total)} leads</span>
           </>
         )}
         {state.kind === 'incomplete' && 'Complete the rules to see matching leads'}
@@ -24,7 +25,7 @@ export function PreviewStatus({ state }: { state: PreviewState }) {
       </span>
       {state.kind === 'loading' && stale && (
         <span class="preview-count preview-stale" aria-hidden="true">
-          <strong>{stale.count} leads match</strong>
+          <strong>{formatNumber(stale.count)} leads match</strong>
         </span>
       )}
       {state.kind === 'loading' && <span class="spinner" aria-hidden="true" />}

@@ -71,11 +71,11 @@ describe('popup header', () => {
     await db.meta.put({ key: SYNC_STATUS_KEY, value: { leadCount: 0, running: true, progress: { done: 1200, total: 9240 } } });
     const bar = (await screen.findByRole('progressbar', { name: 'Sync progress' })) as HTMLProgressElement;
     await waitFor(() => expect(bar.value).toBe(1200));
-    expect(screen.getByText('1200 of 9240 leads')).toBeTruthy();
+    expect(screen.getByText('1,200 of 9,240 leads')).toBeTruthy();
 
     await db.meta.put({ key: SYNC_STATUS_KEY, value: { leadCount: 9240, running: false, lastSyncAt: Date.now() } });
     finish();
-    expect((await screen.findByRole('status')).textContent).toBe('Synced 9240 leads: 120 new or changed, 2 removed, 1 skipped.');
+    expect((await screen.findByRole('status')).textContent).toBe('Synced 9,240 leads: 120 new or changed, 2 removed, 1 skipped.');
     await waitFor(() => expect(screen.queryByRole('progressbar')).toBeNull());
     expect(document.querySelector('.header-meta')!.textContent).toBe('0 leads · Synced just now');
   });
@@ -99,7 +99,7 @@ describe('isSyncableUrl / describeSyncReport', () => {
   });
 
   it('summarises a report, leaving out zero counts', () => {
-    expect(describeSyncReport(report())).toBe('Synced 9240 leads: 120 new or changed.');
-    expect(describeSyncReport(report({ nulledValues: 4 }))).toBe('Synced 9240 leads: 120 new or changed, 4 unreadable values left empty.');
+    expect(describeSyncReport(report())).toBe('Synced 9,240 leads: 120 new or changed.');
+    expect(describeSyncReport(report({ nulledValues: 4 }))).toBe('Synced 9,240 leads: 120 new or changed, 4 unreadable values left empty.');
   });
 });

@@ -10,6 +10,7 @@ import { isSyncableUrl } from './active-tab';
 import { RemovalConfirmDialog } from './removal-confirm';
 import { SyncReportDialog } from './sync-report';
 import { useSyncLiveness } from './use-sync-liveness';
+import { formatCount, formatNumber } from '../../../lib/format/number';
 
 /** Props of {@link SyncHeader}. */
 export interface SyncHeaderProps {
@@ -32,13 +33,13 @@ const isSyncStatus = (value: unknown): value is SyncStatus =>
 
 /** "Synced 9240 leads: 120 new or changed, 3 removed, 2 skipped." */
 export function describeSyncReport(report: SyncReport): string {
-  const parts = [`${report.stored} new or changed`];
-  if (report.deleted > 0) parts.push(`${report.deleted} removed`);
-  if (report.skipped.length > 0) parts.push(`${report.skipped.length} skipped`);
-  if (report.nulledValues > 0) parts.push(`${report.nulledValues} unreadable values left empty`);
-  if (report.truncatedValues) parts.push(`${report.truncatedValues} values too long, truncated`);
-  const summary = `Synced ${report.received} leads: ${parts.join(', ')}.`;
-  if (report.pendingRemoval) return `${summary} ${report.pendingRemoval} leads the CRM no longer lists wait for your confirmation.`;
+  const parts = [`${formatNumber(report.stored)} new or changed`];
+  if (report.deleted > 0) parts.push(`${formatNumber(report.deleted)} removed`);
+  if (report.skipped.length > 0) parts.push(`${formatNumber(report.skipped.length)} skipped`);
+  if (report.nulledValues > 0) parts.push(`${formatNumber(report.nulledValues)} unreadable values left empty`);
+  if (report.truncatedValues) parts.push(`${formatNumber(report.truncatedValues)} values too long, truncated`);
+  const summary = `Synced ${formatCount(report.received, 'lead', 'leads')}: ${parts.join(', ')}.`;
+  if (report.pendingRemoval) return `${summary} ${formatNumber(report.pendingRemoval)} leads the CRM no longer lists wait for your confirmation.`;
   if (report.incompleteReason) return `${summary} Incomplete: ${report.incompleteReason} No lead was removed.`;
   return summary;
 }
@@ -109,7 +110,7 @@ export function SyncHeader({ getActiveTabUrl, viewSwitch }: SyncHeaderProps) {
           <div>
             <h1 class="brand-name">CRM Segments</h1>
             <p class="header-meta">
-              {count === undefined ? 'Counting leads…' : `${count} leads`}
+              {count === undefined ? 'Counting leads…' : formatCount(count, 'lead', 'leads')}
               <span aria-hidden="true"> · </span>
               {running ? (
                 'Syncing…'
@@ -142,7 +143,7 @@ export function SyncHeader({ getActiveTabUrl, viewSwitch }: SyncHeaderProps) {
             value={progress?.total ? progress.done : undefined}
           />
           <span class="muted">
-            {progress ? (progress.total ? `${progress.done} of ${progress.total} leads` : `${progress.done} leads so far`) : 'Starting…'}
+            {progress ? (progress.total ? `${formatNumber(progress.done)} of ${formatCount(progress.total, 'lead', 'leads')}` : `${formatCount(progress.done, 'lead', 'leads')} so far`) : 'Starting…'}
           </span>
           <button type="button" class="button button-ghost button-small" onClick={() => void send('cancelSync', {})}>
             Cancel

@@ -8,6 +8,7 @@ import { downloadSegmentFile } from '../../../components/segment-file-actions';
 import { timeAgo } from '../../../components/time-ago';
 import { currentWindowId } from './current-window';
 import { useCampaignGuards } from './campaign-guards';
+import { formatNumber } from '../../../lib/format/number';
 
 /** Props of {@link SegmentRow}. */
 export interface SegmentRowProps {
@@ -99,7 +100,7 @@ export function SegmentRow({
     else
       setMessage({
         tone: 'info',
-        text: `Deactivated. Its ${answer.data.memberCount} members stay frozen until you activate it again.`,
+        text: `Deactivated. Its ${formatNumber(answer.data.memberCount)} members stay frozen until you activate it again.`,
       });
   };
 
@@ -194,7 +195,7 @@ export function SegmentRow({
         )}
         <p class="segment-meta">
           <span id={countId} class="segment-count">
-            {segment.memberCount} members
+            {formatNumber(segment.memberCount)} members
           </span>
           <span aria-hidden="true"> · </span>
           <span id={stateId}>

@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { CurrentUser } from '../../../lib/messaging/protocol';
-import { getCrmUser, getCurrentUserOverride } from '../../../lib/db';
-import { useBackground } from '../../../components/background-context';
-import { useDb } from '../../../components/db-context';
-import { useLiveQuery } from '../../../components/use-live-query';
+import type { CurrentUser } from '../lib/messaging/protocol';
+import { getCrmUser, getCurrentUserOverride } from '../lib/db';
+import { useBackground } from './background-context';
+import { useDb } from './db-context';
+import { useLiveQuery } from './use-live-query';
 
 /** Who is signed in, as the popup knows it: loading, known, or unknown with the reason. */
 export type CurrentUserState = { status: 'loading' } | { status: 'known'; user: CurrentUser } | { status: 'error'; error: string };
