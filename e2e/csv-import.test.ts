@@ -4,6 +4,9 @@ import { launchExtension, readTable, sendFromPage, type ExtensionSession } from 
 import { createSegmentVia, segmentsSettled } from './real-dataset';
 import { chooseCsv, closeImport, csvRows, LEADS_CSV, runImport, sameText, ZOHO_CSV } from './csv-import-ui';
 import type { Lead, Segment } from '../lib/schema';
+import { resolve } from 'node:path';
+
+const SCREENSHOTS = resolve(import.meta.dirname, '../docs/screenshots');
 
 describe('CSV import through the options page (real exports)', () => {
   let session: ExtensionSession;
@@ -26,6 +29,7 @@ describe('CSV import through the options page (real exports)', () => {
     expect(await page.getByRole('combobox', { name: 'CONVERTED', exact: true }).inputValue()).toBe('new');
     const createdRow = page.locator('tr', { has: page.getByRole('combobox', { name: 'Created Time', exact: true }) });
     expect(await createdRow.getByRole('combobox', { name: 'Date format' }).inputValue()).toBe('dd MMM, yyyy HH:mm:ss');
+    await page.locator('section', { has: page.getByRole('heading', { name: 'Import leads from a CSV file' }) }).screenshot({ path: resolve(SCREENSHOTS, 'options-import-mapping.png') });
 
     const rows = csvRows(ZOHO_CSV);
     const first = await runImport(page);
@@ -81,6 +85,8 @@ describe('CSV import through the options page (real exports)', () => {
     expect(settled.find((s) => s.id === segment.id)?.memberCount).toBe(expected);
     const crmKeys = new Set((await readTable<Lead>(page, 'leads')).map((l) => l.crmKey));
     expect([...crmKeys].sort()).toEqual(['csv:leads', 'csv:zoho-crm-export-leads']);
+    await page.screenshot({ path: resolve(SCREENSHOTS, 'options-import-report.png') });
     await closeImport(page);
+    await page.screenshot({ path: resolve(SCREENSHOTS, 'options-page.png'), fullPage: true });
   });
 });

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useDb } from '../../../components/db-context';
+import { useLiveQuery } from '../../../components/use-live-query';
 import { parseBackup, type Backup, type BackupSummary } from '../../../lib/db';
 import { downloadBackup, formatBytes } from './backup-transfer';
 import { DeleteAllDialog } from './delete-all-dialog';
@@ -19,13 +20,15 @@ export function DataSection() {
   const [pending, setPending] = useState<Pending | null>(null);
   const [deleting, setDeleting] = useState(false);
   const [refreshed, setRefreshed] = useState(0);
+  // Re-estimate whenever the number of stored leads changes (imports, syncs, restores).
+  const leadCount = useLiveQuery(() => db.leads.count(), [db]).data;
 
   useEffect(() => {
     void navigator.storage
       ?.estimate()
       .then((e) => setEstimate({ usage: e.usage ?? 0, quota: e.quota ?? 0 }))
       .catch(() => setEstimate(null));
-  }, [refreshed]);
+  }, [refreshed, leadCount]);
 
   const finish = (result: Message) => {
     setMessage(result);
