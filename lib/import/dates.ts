@@ -39,6 +39,8 @@ export const DATE_FORMAT_LABELS: Readonly<Record<DateFormatId, string>> = {
 /** Detection order: earlier formats win ties (US before EU when every value is ambiguous). */
 const DETECTION_ORDER: readonly DateFormatId[] = ['iso', 'yyyymmdd', 'dd MMM, yyyy HH:mm:ss', 'MMM d, yyyy', 'us', 'eu', 'yyyy/mm/dd'];
 
+/** Distinct texts a reader remembers (exports repeat dates a lot; date-fns `parse` is slow). */
+const CACHE_LIMIT = 20_000;
 const MIN_YEAR = 1900;
 const MAX_YEAR = 2200;
 const REFERENCE = new Date(0);
@@ -48,9 +50,23 @@ const ISO_SHAPE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z
  * A reader of one date format in one IANA time zone: text → epoch ms, or `null` when the text
  * does not match the format (or names a year outside 1900–2200). Values without an offset are
  * wall-clock times in `timeZone` (date-fns + @date-fns/tz do the calendar work). The reader
- * remembers which pattern matched last and tries it first (columns are uniform).
+ * remembers which pattern matched last and tries it first (columns are uniform), and the result
+ * of each distinct text (up to 20,000).
  */
 export function dateReader(format: DateFormatId, timeZone: string): (text: string) => number | null {
+  const read = uncachedReader(format, timeZone);
+  const cache = new Map<string, number | null>();
+  return (text) => {
+    let ms = cache.get(text);
+    if (ms !== undefined) return ms;
+    ms = read(text);
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    cache.set(text, ms);
+    return ms;
+  };
+}
+
+function uncachedReader(format: DateFormatId, timeZone: string): (text: string) => number | null {
   const zone = tz(timeZone);
   const inRange = (date: Date): number | null => {
     if (!isValid(date)) return null;

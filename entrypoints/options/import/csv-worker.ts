@@ -1,8 +1,9 @@
 /// <reference lib="webworker" />
 /**
  * The CSV worker (issue 11): parses the chosen file with papaparse off the page's main thread,
- * streaming, and converts rows to leads with the mapping. It waits for "continue" after each
- * batch, so the page's ingest paces the reading; "cancel" stops it between batches.
+ * streaming, and converts rows to leads with the mapping. While the page stores one batch the
+ * worker converts the next, and posts it only after "continue" for the previous one, so at most
+ * one batch is in flight and the page's ingest paces the reading; "cancel" stops it between batches.
  */
 import { convertCsvFile, previewCsvFile } from '../../../lib/import/convert-file';
 import type { FromCsvWorker, ToCsvWorker } from '../../../lib/import/worker-protocol';
@@ -10,6 +11,8 @@ import type { FromCsvWorker, ToCsvWorker } from '../../../lib/import/worker-prot
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 let cancelled = false;
 let proceed: (() => void) | null = null;
+/** Settles when the page has stored the last batch posted. */
+let acknowledged: Promise<void> = Promise.resolve();
 
 const post = (message: FromCsvWorker) => scope.postMessage(message);
 const describe = (error: unknown) => (error instanceof Error ? error.message : String(error));
@@ -25,17 +28,22 @@ scope.onmessage = (event: MessageEvent<ToCsvWorker>) => {
       return;
     case 'import':
       cancelled = false;
+      acknowledged = Promise.resolve();
       convertCsvFile(
         message.file,
         message.plan,
-        (batch) =>
-          new Promise<void>((resolve) => {
-            proceed = resolve;
-            post({ type: 'batch', batch });
-          }),
+        async (batch) => {
+          await acknowledged;
+          if (cancelled) return;
+          acknowledged = new Promise<void>((resolve) => (proceed = resolve));
+          post({ type: 'batch', batch });
+        },
         { batchSize: message.batchSize, shouldStop: () => cancelled },
       ).then(
-        (result) => post({ type: 'done', ...result, cancelled }),
+        async (result) => {
+          await acknowledged;
+          post({ type: 'done', ...result, cancelled });
+        },
         (error: unknown) => post({ type: 'error', message: describe(error) }),
       );
       return;
