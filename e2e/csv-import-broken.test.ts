@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchExtension, readTable, sendFromPage, type ExtensionSession } from './harness';
-import { chooseCsv, runImport } from './csv-import-ui';
+import { chooseCsv, closeImport, COUNTS, MARKETSTAR_CSV, runImport } from './csv-import-ui';
+import { until } from './real-dataset';
 import type { Lead } from '../lib/schema';
 
 const BROKEN = [
@@ -54,5 +55,20 @@ describe('CSV import of a file with broken rows', () => {
       ['alan@example.com', 'Alan Turing', 'New', undefined, null],
       ['barbara@example.com', 'Barbara Liskov', 'New', Date.UTC(2024, 2, 5), 1.5],
     ]);
+  });
+
+  it('Cancel stops a running import after the batch being stored; what was stored stays', async () => {
+    await closeImport(page);
+    await chooseCsv(page, MARKETSTAR_CSV);
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await page.getByRole('button', { name: 'Cancel', exact: true }).click();
+    const status = page.locator('.import-status');
+    const text = await until(async () => (await status.textContent()) ?? '', (t) => t.startsWith('Import cancelled'), 120_000);
+    const match = COUNTS.exec(text);
+    expect(text).toMatch(/^Import cancelled after [\d,]+ rows: /);
+    const imported = Number(match?.[1]?.replace(/,/g, ''));
+    expect(imported).toBeLessThan(43_033);
+    const stored = (await readTable<Lead>(page, 'leads')).filter((l) => l.crmKey === 'csv:marketstar-leads');
+    expect(stored).toHaveLength(imported);
   });
 });
