@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchExtension, readMemberships, sendFromPage, type ExtensionSession } from './harness';
+import { readMemberships, type ExtensionSession } from './harness';
 import { createSegmentVia, segmentsSettled, until } from './real-dataset';
-import { chooseCsv, closeImport, runImport, ZOHO_CSV } from './csv-import-ui';
+import { chooseCsv, closeImport, runImport, ZOHO_CSV, openOptionsInUtc } from './csv-import-ui';
 
 /** Every object store of the extension's database: store name → its rows as sorted JSON strings. */
 function allTables(page: Page): Promise<Record<string, string[]>> {
@@ -39,9 +39,7 @@ describe('backup → delete all → restore (options page)', () => {
   let dir: string;
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'crm-backup-'));
-    session = await launchExtension();
-    page = await session.openExtensionPage('options.html');
-    expect((await sendFromPage(page, 'setTimeZone', { timeZone: 'UTC' })).ok).toBe(true);
+    ({ session, page } = await openOptionsInUtc());
     await chooseCsv(page, ZOHO_CSV);
     await runImport(page);
     await closeImport(page);

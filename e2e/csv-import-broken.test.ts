@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchExtension, readTable, sendFromPage, type ExtensionSession } from './harness';
-import { chooseCsv, closeImport, COUNTS, MARKETSTAR_CSV, runImport } from './csv-import-ui';
+import { readTable, type ExtensionSession } from './harness';
+import { chooseCsv, closeImport, COUNTS, MARKETSTAR_CSV, runImport, openOptionsInUtc } from './csv-import-ui';
 import { until } from './real-dataset';
 import type { Lead } from '../lib/schema';
 
@@ -26,9 +26,7 @@ describe('CSV import of a file with broken rows', () => {
   let dir: string;
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'csv-broken-'));
-    session = await launchExtension();
-    page = await session.openExtensionPage('options.html');
-    expect((await sendFromPage(page, 'setTimeZone', { timeZone: 'UTC' })).ok).toBe(true);
+    ({ session, page } = await openOptionsInUtc());
   });
   afterAll(async () => {
     await session?.close();

@@ -1,16 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchExtension, sendFromPage, type ExtensionSession } from './harness';
+import { type ExtensionSession } from './harness';
 import { createSegmentVia, segmentsSettled } from './real-dataset';
-import { chooseCsv, csvRows, MARKETSTAR_CSV, runImport, sameText } from './csv-import-ui';
+import { chooseCsv, csvRows, MARKETSTAR_CSV, runImport, sameText, openOptionsInUtc } from './csv-import-ui';
 
 describe('CSV import of the 43,033-row marketstar export', () => {
   let session: ExtensionSession;
   let page: Page;
   beforeAll(async () => {
-    session = await launchExtension();
-    page = await session.openExtensionPage('options.html');
-    expect((await sendFromPage(page, 'setTimeZone', { timeZone: 'UTC' })).ok).toBe(true);
+    ({ session, page } = await openOptionsInUtc());
   });
   afterAll(async () => {
     await session?.close();

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
 import type { Page } from 'playwright-core';
+import { launchExtension, sendFromPage, type ExtensionSession } from './harness';
 
 /** The real exports of issue 11, read from ../shared (never copied into the project). */
 export const ZOHO_CSV = resolve(import.meta.dirname, '../../shared/data/other/zoho-crm-export-Leads.csv');
@@ -61,3 +62,12 @@ export function csvRows(file: string): Array<Record<string, string>> {
 /** docs/semantics.md §3 rule 3 text equality, computed independently of the engine. */
 export const sameText = (a: string | undefined, b: string): boolean =>
   (a ?? '').normalize('NFKC').trim().replace(/\s+/g, ' ').toLowerCase() === b.normalize('NFKC').trim().replace(/\s+/g, ' ').toLowerCase();
+
+/** Chromium with the extension and its options page open, dates evaluated in UTC (so tests can count days). */
+export async function openOptionsInUtc(): Promise<{ session: ExtensionSession; page: Page }> {
+  const session = await launchExtension();
+  const page = await session.openExtensionPage('options.html');
+  const zone = await sendFromPage(page, 'setTimeZone', { timeZone: 'UTC' });
+  if (!zone.ok) throw new Error(zone.error);
+  return { session, page };
+}

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchExtension, readTable, sendFromPage, type ExtensionSession } from './harness';
+import { readTable, type ExtensionSession } from './harness';
 import { createSegmentVia, segmentsSettled } from './real-dataset';
-import { chooseCsv, closeImport, csvRows, LEADS_CSV, runImport, sameText, ZOHO_CSV } from './csv-import-ui';
+import { chooseCsv, closeImport, csvRows, LEADS_CSV, runImport, sameText, ZOHO_CSV, openOptionsInUtc } from './csv-import-ui';
 import type { Lead, Segment } from '../lib/schema';
 import { resolve } from 'node:path';
 
@@ -12,10 +12,7 @@ describe('CSV import through the options page (real exports)', () => {
   let session: ExtensionSession;
   let page: Page;
   beforeAll(async () => {
-    session = await launchExtension();
-    page = await session.openExtensionPage('options.html');
-    const zone = await sendFromPage(page, 'setTimeZone', { timeZone: 'UTC' });
-    expect(zone.ok).toBe(true);
+    ({ session, page } = await openOptionsInUtc());
   });
   afterAll(async () => {
     await session?.close();
