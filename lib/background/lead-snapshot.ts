@@ -1,4 +1,4 @@
-import { countLeads, leadsAfter, type CrmSegmentsDB } from '../db';
+import { leadsAfter, storedLeadCount, type CrmSegmentsDB } from '../db';
 import type { Lead } from '../schema';
 
 /** Most leads kept in memory for previews (≈1 KB each); above it previews read IndexedDB. */
@@ -29,7 +29,7 @@ export function createLeadSnapshot(db: CrmSegmentsDB, maxLeads = MAX_SNAPSHOT_LE
       if (loading?.version === version) return loading.promise;
       const loadedFor = version;
       const promise = (async () => {
-        if ((await countLeads(db)) > maxLeads) return null;
+        if ((await storedLeadCount(db)) > maxLeads) return null;
         const leads = await leadsAfter(db, undefined, maxLeads + 1);
         if (leads.length > maxLeads) return null;
         if (loadedFor === version) cached = leads;

@@ -32,6 +32,7 @@ import {
 import { importSegments } from '../segments/segment-import';
 import { syncVisibleLeads } from '../sync/sync-visible';
 import { SCHEDULE_ALARM } from './alarms';
+import { createBadgePusher } from './badge-pusher';
 import { createCampaignHandlers } from './campaign-handlers';
 import { createJobRunner, type JobRunner } from './job-runner';
 import { createLeadSnapshot } from './lead-snapshot';
@@ -64,6 +65,8 @@ export interface BackgroundService {
   /** Handles an alarm by name (re-evaluates time-dependent segments). */
   onAlarm(name: string): Promise<void>;
   jobs: JobRunner;
+  /** A tab closed: its leads no longer need live badge pushes. */
+  forgetTab(tabId: number): void;
 }
 
 /** Who owns segments when neither an override nor a CRM user is known (alone, so in charge). */
@@ -84,10 +87,11 @@ export function createBackgroundService(ports: BackgroundPorts): BackgroundServi
   const currentOwner = async (): Promise<CurrentUserSetting> =>
     (await getCurrentUserOverride(db)) ?? (await getCrmUser(db)) ?? LOCAL_USER;
 
-  const pushMemberships = async (leadIds: readonly string[]) => {
-    if (leadIds.length === 0) return;
-    await ports.tabs.membershipsChanged(await membershipsForLeads(db, leadIds));
-  };
+  // Badge pushes: only for leads an open CRM tab shows, coalesced, never awaited by a chunk or ingest.
+  const badges = createBadgePusher(async (leadIds) => ports.tabs.membershipsChanged(await membershipsForLeads(db, leadIds)), {
+    onError: (error) => ports.reportError('badge update', error),
+  });
+  const pushMemberships = (leadIds: readonly string[]) => badges.changed(leadIds);
 
   const quietly = (context: string, work: Promise<unknown>) => {
     work.catch((error) => ports.reportError(context, error));
@@ -100,7 +104,7 @@ export function createBackgroundService(ports: BackgroundPorts): BackgroundServi
       await runRefreshJob(db, jobId, {
         timeZone: tz,
         clock,
-        onProgress: (progress) => quietly('badge update', pushMemberships(progress.changedLeadIds)),
+        onProgress: (progress) => pushMemberships(progress.changedLeadIds),
       });
     },
     (jobId, error) => ports.reportError(`refresh job ${jobId}`, error),
@@ -115,7 +119,7 @@ export function createBackgroundService(ports: BackgroundPorts): BackgroundServi
       snapshot.invalidate();
       jobs.kick();
     },
-    membershipsChanged: (leadIds) => quietly('badge update', pushMemberships(leadIds)),
+    membershipsChanged: (leadIds) => pushMemberships(leadIds),
     reportError: ports.reportError,
   });
 
@@ -134,7 +138,7 @@ export function createBackgroundService(ports: BackgroundPorts): BackgroundServi
     async ingestLeads({ leads }) {
       const { report, changes } = await ingestLeads(db, leads, { now: clock(), timeZone: await timeZone() });
       snapshot.invalidate();
-      quietly('badge update', pushMemberships(Object.keys(changes)));
+      pushMemberships(Object.keys(changes));
       jobs.kick();
       return report;
     },
@@ -189,12 +193,12 @@ export function createBackgroundService(ports: BackgroundPorts): BackgroundServi
       const leads = await snapshot.get();
       return previewRules(db, rules, { now: clock(), timeZone: await timeZone(), sampleSize, ...(leads ? { leads } : {}) });
     },
-    async getMemberships({ leadIds }) {
+    async getMemberships({ leadIds }, sender) {
+      if (sender.tab?.id !== undefined) badges.shown(sender.tab.id, leadIds);
       return membershipsForLeads(db, leadIds);
     },
     async getSyncStatus() {
-      // The popup asks this when it opens: load the preview snapshot before the editor needs it.
-      quietly('preview snapshot', snapshot.get());
+      // No preview snapshot here: loading every lead when the popup opens delays its first paint.
       return syncRunner.status();
     },
     async syncAll({ pageUrl }) {
@@ -215,7 +219,7 @@ export function createBackgroundService(ports: BackgroundPorts): BackgroundServi
       if (user) await setMeta(db, CRM_USER_KEY, CurrentUserSchema, user);
       const result = await syncVisibleLeads({ db, adapter, pageUrl, crmIds, fetchFn: ports.fetchFn, clock, timeZone: await timeZone() });
       if (result.report.stored > 0 || result.deleted > 0) snapshot.invalidate();
-      quietly('badge update', pushMemberships(result.changedLeadIds));
+      pushMemberships(result.changedLeadIds);
       jobs.kick();
       return result.report;
     },
@@ -245,6 +249,7 @@ export function createBackgroundService(ports: BackgroundPorts): BackgroundServi
   return {
     handlers,
     jobs,
+    forgetTab: (tabId) => badges.forgetTab(tabId),
     start() {
       quietly('sync status recovery', syncRunner.recover());
       jobs.kick();

@@ -7,6 +7,7 @@ export * from './database';
 export * from './validation';
 export * from './transaction';
 export * from './leads';
+export * from './lead-count';
 export * from './segments';
 export * from './memberships';
 export * from './history';

@@ -1,6 +1,7 @@
 import { LeadSchema, type Lead, type z } from '../schema';
 import type { CrmSegmentsDB } from './database';
-import { settled, writeValidated } from './validation';
+import { adjustLeadCount } from './lead-count';
+import { rejected, settled, validatedAll } from './validation';
 
 /** The stored leads for `ids`, in the same order (`undefined` where none is stored). */
 export function getLeads(db: CrmSegmentsDB, ids: readonly string[]): Promise<Array<Lead | undefined>> {
@@ -23,12 +24,25 @@ export function parseLead(raw: unknown): { ok: true; lead: ValidatedLead } | { o
   return parsed.success ? { ok: true, lead: parsed.data as ValidatedLead } : { ok: false, error: parsed.error };
 }
 
+/** Ids among `ids` that have a stored lead (keys only: no lead is read). */
+export async function storedLeadIds(db: CrmSegmentsDB, ids: readonly string[]): Promise<Set<string>> {
+  if (ids.length === 0) return settled(new Set<string>());
+  return new Set((await db.leads.where(':id').anyOf([...ids]).primaryKeys()) as string[]);
+}
+
 /**
  * Stores leads that {@link parseLead} validated (the type guarantees it), without parsing them a
- * second time — ingest validates each record once, at the boundary, before this write.
+ * second time — ingest validates each record once, at the boundary, before this write. Ids must be
+ * unique. `newCount`: how many of them are not stored yet, when the caller knows (else looked up);
+ * the kept lead count (`lead-count.ts`) moves by it in the same transaction.
  */
-export function putValidatedLeads(db: CrmSegmentsDB, leads: readonly ValidatedLead[]): Promise<void> {
-  return leads.length === 0 ? settled(undefined) : db.leads.bulkPut([...leads]).then(() => undefined);
+export function putValidatedLeads(db: CrmSegmentsDB, leads: readonly ValidatedLead[], newCount?: number): Promise<void> {
+  if (leads.length === 0) return settled(undefined);
+  return db.transaction('rw', db.leads, db.meta, async () => {
+    const added = newCount ?? leads.length - (await storedLeadIds(db, leads.map((lead) => lead.id))).size;
+    await adjustLeadCount(db, added);
+    await db.leads.bulkPut([...leads]);
+  });
 }
 
 /**
@@ -36,7 +50,15 @@ export function putValidatedLeads(db: CrmSegmentsDB, leads: readonly ValidatedLe
  * Throws `StoreValidationError` and writes nothing if any is invalid.
  */
 export function putLeads(db: CrmSegmentsDB, leads: readonly Lead[]): Promise<void> {
-  return writeValidated(LeadSchema, leads, 'lead', (rows) => db.leads.bulkPut(rows).then(() => undefined), undefined);
+  if (leads.length === 0) return settled(undefined);
+  let rows: Lead[];
+  try {
+    rows = validatedAll(LeadSchema, leads, 'lead');
+  } catch (error) {
+    return rejected(error);
+  }
+  const unique = [...new Map(rows.map((lead) => [lead.id, lead])).values()];
+  return putValidatedLeads(db, unique as ValidatedLead[]);
 }
 
 /**
@@ -58,7 +80,12 @@ export function leadIdsOfCrm(db: CrmSegmentsDB, crmKey: string): Promise<string[
   return db.leads.where('crmKey').equals(crmKey).primaryKeys() as Promise<string[]>;
 }
 
-/** Deletes lead rows by id. Memberships are the caller's business (see lib/segments). */
+/** Deletes lead rows by id (absent ones ignored), moving the kept lead count. Memberships are the caller's business (see lib/segments). */
 export function deleteLeadRows(db: CrmSegmentsDB, ids: readonly string[]): Promise<void> {
-  return ids.length > 0 ? db.leads.bulkDelete([...ids]) : settled(undefined);
+  if (ids.length === 0) return settled(undefined);
+  return db.transaction('rw', db.leads, db.meta, async () => {
+    const present = await storedLeadIds(db, ids);
+    await adjustLeadCount(db, -present.size);
+    await db.leads.bulkDelete([...present]);
+  });
 }

@@ -198,3 +198,17 @@ describe('writeTransaction', () => {
     expect(await countLeads(db)).toBe(0);
   });
 });
+
+describe('kept lead count', () => {
+  it('moves with lead writes and deletions, in the same transaction', async () => {
+    const db = openTestDatabase();
+    const { putLeads: put, deleteLeadRows: remove, storedLeadCount: count } = await import('./index');
+    const { makeLead } = await import('../segments/test-support');
+    await put(db, [makeLead('1'), makeLead('2')]);
+    await put(db, [makeLead('2', { name: 'Again' }), makeLead('3')]);
+    expect(await count(db)).toBe(3);
+    await remove(db, ['demo/1', 'demo/none']);
+    expect(await count(db)).toBe(2);
+    expect(await db.leads.count()).toBe(2);
+  });
+});

@@ -17,6 +17,15 @@ export function writeTransaction<T>(db: CrmSegmentsDB, body: () => Promise<T>): 
   return db.transaction('rw', db.tables, async () => await body());
 }
 
+/**
+ * Like {@link writeTransaction}, over the tables a segment refresh chunk reads and writes only
+ * (leads read; memberships, segments, history, jobs; custom fields read; meta for the kept lead
+ * count of a dependent segment's new job): `campaigns` and any other table stay free.
+ */
+export function refreshTransaction<T>(db: CrmSegmentsDB, body: () => Promise<T>): Promise<T> {
+  return db.transaction('rw', [db.leads, db.segments, db.memberBlocks, db.segmentHistory, db.jobs, db.customFields, db.meta], async () => await body());
+}
+
 /** Runs `body` in one read-only transaction over every table (a consistent snapshot). */
 export function readTransaction<T>(db: CrmSegmentsDB, body: () => Promise<T>): Promise<T> {
   return db.transaction('r', db.tables, async () => await body());

@@ -6,6 +6,7 @@ import {
   parseLead,
   putSegment,
   putValidatedLeads,
+  storedLeadIds,
   writeTransaction,
   type CrmSegmentsDB,
   type ValidatedLead,
@@ -74,16 +75,18 @@ export async function ingestLeads(db: CrmSegmentsDB, rawLeads: readonly unknown[
   const { leads, skipped } = validateBatch(rawLeads);
   const ids = [...leads.keys()];
   return writeTransaction(db, async () => {
-    const stored = await getLeads(db, ids);
-    const changed: ValidatedLead[] = [];
-    let created = 0;
-    ids.forEach((id, i) => {
+    // Keys first: only leads already stored are read back to compare (a first sync reads none).
+    const present = await storedLeadIds(db, ids);
+    const existing = ids.filter((id) => present.has(id));
+    const stored = await getLeads(db, existing);
+    const changed: ValidatedLead[] = ids.filter((id) => !present.has(id)).map((id) => leads.get(id) as ValidatedLead);
+    const created = changed.length;
+    existing.forEach((id, i) => {
       const lead = leads.get(id) as ValidatedLead;
       const previous = stored[i];
-      if (!previous) created++;
       if (!previous || !sameLeadContent(previous, lead)) changed.push(lead);
     });
-    await putValidatedLeads(db, changed);
+    await putValidatedLeads(db, changed, ids.length - present.size);
     const report: IngestReport = {
       received: rawLeads.length,
       stored: changed.length,
@@ -102,7 +105,8 @@ export async function ingestLeads(db: CrmSegmentsDB, rawLeads: readonly unknown[
 
     // lead id → ids of the segments it belongs to (kept current as differences are applied)
     const current = new Map<string, Set<string>>(changed.map((lead) => [lead.id, new Set<string>()]));
-    for (const m of await membershipsOfLeads(db, [...current.keys()])) current.get(m.leadId)?.add(m.segmentId);
+    // New leads have no memberships: look up only the changed ones that were stored before.
+    for (const m of await membershipsOfLeads(db, existing)) current.get(m.leadId)?.add(m.segmentId);
     const compile = segmentCompiler(db, {
       now: options.now,
       timeZone: options.timeZone,

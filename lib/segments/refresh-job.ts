@@ -1,5 +1,6 @@
 import {
-  countLeads,
+  refreshTransaction,
+  storedLeadCount,
   deleteJob,
   getJob,
   getJobOfSegment,
@@ -13,7 +14,6 @@ import {
   putJob,
   putSegment,
   refreshJobId,
-  writeTransaction,
   type CrmSegmentsDB,
 } from '../db';
 import type { RefreshJob, Segment } from '../schema';
@@ -37,7 +37,7 @@ export async function enqueueRefresh(db: CrmSegmentsDB, segment: Segment, now: n
     segmentId: segment.id,
     rulesVersion: segment.rulesVersion,
     processed: 0,
-    total: await countLeads(db),
+    total: await storedLeadCount(db),
     startedAt: now,
     updatedAt: now,
     now,
@@ -92,7 +92,14 @@ type ChunkResult = { kind: 'progress'; progress: RefreshProgress } | { kind: 'en
  * Segment membership rules read the other segments' memberships of the chunk's leads; a segment
  * on a cycle is invalid. The last chunk enqueues a refresh of every active segment built on this one.
  */
-async function refreshChunk(db: CrmSegmentsDB, jobId: string, chunkSize: number, timeZone: string, now: number): Promise<ChunkResult> {
+async function refreshChunk(
+  db: CrmSegmentsDB,
+  jobId: string,
+  chunkSize: number,
+  timeZone: string,
+  now: number,
+  leadCount: number,
+): Promise<ChunkResult> {
   let job = await getJob(db, jobId);
   if (!job) return { kind: 'end', outcome: { status: 'cancelled', jobId, processed: 0, total: 0 } };
   const segment = await getSegment(db, job.segmentId);
@@ -148,7 +155,7 @@ async function refreshChunk(db: CrmSegmentsDB, jobId: string, chunkSize: number,
   await commitMembershipDiff(db, segment, { add, remove }, { now, day: dayInTimeZone(now, timeZone) }, { patch, recordHistory: last });
 
   const processed = job.processed + leads.length;
-  const total = Math.max(await countLeads(db), processed);
+  const total = Math.max(leadCount, processed);
   const progress: RefreshProgress = { jobId, segmentId: segment.id, processed, total, done: last, changedLeadIds: [...add, ...remove] };
   if (last) {
     await deleteJob(db, jobId);
@@ -179,7 +186,9 @@ export async function runRefreshJob(db: CrmSegmentsDB, jobId: string, options: R
         ? { status: 'stopped', jobId, segmentId: job.segmentId, processed: job.processed, total: job.total }
         : { status: 'cancelled', jobId, processed: 0, total: 0 };
     }
-    const result = await writeTransaction(db, () => refreshChunk(db, jobId, chunkSize, options.timeZone, clock()));
+    // The kept lead count (one keyed read, outside the chunk's transaction), never a full count.
+    const leadCount = await storedLeadCount(db);
+    const result = await refreshTransaction(db, () => refreshChunk(db, jobId, chunkSize, options.timeZone, clock(), leadCount));
     if (result.kind === 'progress') {
       options.onProgress?.(result.progress);
       continue;

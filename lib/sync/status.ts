@@ -1,4 +1,4 @@
-import { countLeads, getMeta, setMeta, type CrmSegmentsDB } from '../db';
+import { getMeta, setMeta, storedLeadCount, type CrmSegmentsDB } from '../db';
 import type { SyncStatus } from '../messaging/protocol';
 import { z } from '../schema';
 
@@ -41,7 +41,7 @@ const EMPTY: SyncStatus = { leadCount: 0, running: false };
 /** The sync status with the current lead count. */
 export async function readSyncStatus(db: CrmSegmentsDB): Promise<SyncStatus> {
   const stored = await getMeta(db, SYNC_STATUS_KEY, SyncStatusSchema, EMPTY);
-  return { ...stored, leadCount: await countLeads(db) } as SyncStatus;
+  return { ...stored, leadCount: await storedLeadCount(db) } as SyncStatus;
 }
 
 /**
@@ -50,7 +50,7 @@ export async function readSyncStatus(db: CrmSegmentsDB): Promise<SyncStatus> {
  */
 export async function updateSyncStatus(db: CrmSegmentsDB, patch: Partial<SyncStatus>): Promise<SyncStatus> {
   const current = await getMeta(db, SYNC_STATUS_KEY, SyncStatusSchema, EMPTY);
-  const next: Record<string, unknown> = { ...current, ...patch, leadCount: await countLeads(db) };
+  const next: Record<string, unknown> = { ...current, ...patch, leadCount: await storedLeadCount(db) };
   for (const key of Object.keys(next)) if (next[key] === undefined) delete next[key];
   const report = next.lastReport as SyncStatus['lastReport'];
   if (report && report.skipped.length > 200) next.lastReport = { ...report, skipped: report.skipped.slice(0, 200) };
