@@ -49,8 +49,11 @@ export function MenuButton({ label, items, children }: MenuButtonProps) {
     setPlacement(above ? 'above' : 'below');
     // Fixed to the viewport, so a scrolling list around the button cannot clip the menu.
     const width = document.documentElement.clientWidth;
+    // Where neither side has room (a long menu in a short popup), keep it inside the viewport;
+    // `.menu` scrolls when it is taller than the viewport itself.
+    const preferred = above ? buttonRect.top - menuHeight - 4 : buttonRect.bottom + 4;
     setPosition({
-      top: above ? buttonRect.top - menuHeight - 4 : buttonRect.bottom + 4,
+      top: Math.max(4, Math.min(preferred, viewport - menuHeight - 4)),
       right: Math.max(4, width - buttonRect.right),
     });
     const elements = itemElements();
