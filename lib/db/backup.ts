@@ -58,6 +58,12 @@ const ROW_SCHEMAS: Readonly<Record<string, z.ZodType>> = {
   campaigns: CampaignSchema,
   segmentHistory: SegmentHistorySchema,
   meta: z.object({ key: z.string().min(1), value: z.unknown() }),
+  // Packed members (lib/db/member-blocks.ts): a malformed block would break every member lookup.
+  memberBlocks: z
+    .object({ segmentId: z.string().min(1), start: z.string(), ids: z.array(z.string().min(1)).min(1), added: z.array(z.number().finite()) })
+    .refine((b) => b.ids.length === b.added.length, 'ids and added must have the same length')
+    .refine((b) => b.ids[0] === b.start, 'a block starts with its first id')
+    .refine((b) => b.ids.every((id, i) => i === 0 || b.ids[i - 1]! < id), 'ids must be strictly increasing'),
 };
 
 const keyPathOf = (table: Table): string | string[] | null => (table.schema.primKey.keyPath as string | string[] | undefined) ?? null;
