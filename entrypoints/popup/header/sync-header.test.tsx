@@ -35,7 +35,7 @@ describe('popup header', () => {
     await db.leads.bulkPut([makeLead(1), makeLead(2)]);
     await db.meta.put({ key: SYNC_STATUS_KEY, value: { leadCount: 2, running: false, lastSyncAt: Date.now() - 3 * 3_600_000 } });
     renderPopup(db, fakeBackground().send);
-    await waitFor(() => expect(screen.getByText(/^2 leads/).textContent).toBe('2 leads · Synced 3 hours ago'));
+    await waitFor(() => expect(screen.getByText(/^2 leads/).textContent).toBe('2 leads · Last sync 3 hours ago'));
     await db.leads.put(makeLead(3));
     await waitFor(() => expect(screen.getByText(/^3 leads/)).toBeTruthy());
   });
@@ -77,7 +77,7 @@ describe('popup header', () => {
     finish();
     expect((await screen.findByRole('status')).textContent).toBe('Synced 9,240 leads: 120 new or changed, 2 removed, 1 skipped.');
     await waitFor(() => expect(screen.queryByRole('progressbar')).toBeNull());
-    expect(document.querySelector('.header-meta')!.textContent).toBe('0 leads · Synced just now');
+    expect(document.querySelector('.header-meta')!.textContent).toBe('0 leads · Last sync just now');
   });
 
   it('shows a sync error from the background', async () => {

@@ -116,10 +116,12 @@ export function SyncHeader({ getActiveTabUrl, viewSwitch }: SyncHeaderProps) {
                 'Syncing…'
               ) : lastSyncAt && lastReport ? (
                 <button type="button" class="link-button" title="Open the last sync report" onClick={() => setShowReport(true)}>
-                  {`Synced ${timeAgo(lastSyncAt, now)}`}
+                  {`Last sync ${timeAgo(lastSyncAt, now)}`}
                 </button>
               ) : lastSyncAt ? (
-                `Synced ${timeAgo(lastSyncAt, now)}`
+                `Last sync ${timeAgo(lastSyncAt, now)}`
+              ) : count ? (
+                'Not synced from a CRM yet' // leads came from an import or a backup
               ) : (
                 'Never synced'
               )}

@@ -45,7 +45,7 @@ describe('sync report, removal confirmation, Cancel and liveness in the popup (i
     const user = userEvent.setup();
     await putStatus({ leadCount: 1100, running: false, lastSyncAt: Date.now() - 1000, lastReport: report() });
     renderPopup(db, fakeBackground().send);
-    await user.click(await screen.findByRole('button', { name: 'Synced just now' }));
+    await user.click(await screen.findByRole('button', { name: 'Last sync just now' }));
     const dialog = await screen.findByRole('dialog', { name: 'Last sync report' });
     expect(within(dialog).getByText(/Incomplete sync/).textContent).toBe('Incomplete sync: 2 records were skipped. No lead was removed.');
     const skipped = within(dialog).getByRole('list', { name: 'Skipped records' });
