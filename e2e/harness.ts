@@ -13,6 +13,8 @@ export interface ExtensionSession {
   context: BrowserContext;
   extensionId: string;
   serviceWorker: Worker;
+  /** The browser profile directory (pass it to `launchExtension` again to restart the browser). */
+  userDataDir: string;
   /** Opens an extension page (e.g. "popup.html") in a new tab. */
   openExtensionPage(path: string): Promise<Page>;
   close(): Promise<void>;
@@ -23,9 +25,12 @@ export interface ExtensionSession {
  * waits for the extension's service worker and reads the extension id from its URL.
  * Throws if Chromium or the build is missing.
  */
-export async function launchExtension(options: { headless?: boolean; extensionDir?: string } = {}): Promise<ExtensionSession> {
+export async function launchExtension(
+  options: { headless?: boolean; extensionDir?: string; /** Reuse this profile (a browser restart); it is then not deleted on close. */ userDataDir?: string } = {},
+): Promise<ExtensionSession> {
   const extensionDir = options.extensionDir ?? EXTENSION_DIR;
-  const userDataDir = await mkdtemp(join(tmpdir(), 'crm-segments-e2e-'));
+  const userDataDir = options.userDataDir ?? (await mkdtemp(join(tmpdir(), 'crm-segments-e2e-')));
+  const ownsProfile = options.userDataDir === undefined;
   const headless = options.headless ?? true;
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM_PATH,
@@ -54,9 +59,10 @@ export async function launchExtension(options: { headless?: boolean; extensionDi
       await page.goto(`chrome-extension://${extensionId}/${path}`);
       return page;
     },
+    userDataDir,
     async close() {
       await context.close();
-      await rm(userDataDir, { recursive: true, force: true });
+      if (ownsProfile) await rm(userDataDir, { recursive: true, force: true });
     },
   };
 }
@@ -78,6 +84,14 @@ export async function sendFromPage<T = unknown>(page: Page, type: string, data: 
     },
     { type, data },
   );
+}
+
+/** Ids and match patterns of the content scripts the extension registered at runtime (connected CRMs). */
+export function registeredContentScripts(session: ExtensionSession): Promise<Array<{ id: string; matches: string[] }>> {
+  return session.serviceWorker.evaluate(async () => {
+    const scripting = (globalThis as unknown as { chrome: { scripting: { getRegisteredContentScripts(): Promise<Array<{ id: string; matches?: string[] }>> } } }).chrome.scripting;
+    return (await scripting.getRegisteredContentScripts()).map((s) => ({ id: s.id, matches: s.matches ?? [] }));
+  });
 }
 
 /** Reads every row of one table of the extension's IndexedDB (from an extension page). */

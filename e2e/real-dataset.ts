@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { DEMO_LEADS_CSV, readLeadsCsvText } from '../demo/data/dataset';
 import { startDemoCrm, type DemoCrm } from '../demo/server/server';
 import type { Segment } from '../lib/schema';
-import { countTable, launchExtension, readTable, sendFromPage, type ExtensionSession } from './harness';
+import { countTable, launchExtension, readTable, registeredContentScripts, sendFromPage, type ExtensionSession } from './harness';
 
 /** The real dataset (the in-repo copy, `demo/data/leads.csv.gz`). */
 export const LEADS_CSV = DEMO_LEADS_CSV;
@@ -56,6 +56,24 @@ export async function segmentsSettled(page: Page): Promise<Segment[]> {
   return state.segments;
 }
 
+/**
+ * Connects a CRM the way a user does (issue 9 item 4): "Sync all" from the popup over the CRM's
+ * leads page — the popup sends `syncAll` with that page's URL — and waits until the extension has
+ * registered its content script for exactly that origin. Returns the sync report; throws the
+ * background's error.
+ */
+export async function connectCrm<R = unknown>(session: ExtensionSession, extensionPage: Page, crmUrl: string): Promise<R> {
+  const sync = await sendFromPage<R>(extensionPage, 'syncAll', { pageUrl: `${crmUrl}/leads` });
+  if (!sync.ok) throw new Error(`Sync all failed: ${sync.error}`);
+  const origin = new URL(crmUrl).origin;
+  const scripts = await until(
+    () => registeredContentScripts(session),
+    (list) => list.some((s) => s.matches.includes(`${origin}/*`)),
+  );
+  if (!scripts.some((s) => s.matches.includes(`${origin}/*`))) throw new Error(`No content script registered for ${origin}`);
+  return sync.data;
+}
+
 /** The demo CRM with the real dataset, Chromium with the extension, and every lead synced. */
 export interface SyncedWorld {
   crm: DemoCrm;
@@ -69,13 +87,12 @@ export interface SyncedWorld {
   close(): Promise<void>;
 }
 
-/** Starts the demo CRM (free port) and Chromium, and runs "Sync all" over the real 9,240 leads. */
+/** Starts the demo CRM (free port) and Chromium, and connects it: "Sync all" over the real 9,240 leads. */
 export async function startSyncedWorld(): Promise<SyncedWorld> {
   const crm = await startDemoCrm({ port: 0, csvPath: LEADS_CSV });
   const session = await launchExtension();
   const extensionPage = await session.openExtensionPage('popup.html');
-  const sync = await sendFromPage(extensionPage, 'syncAll', { pageUrl: `${crm.url}/leads` });
-  if (!sync.ok) throw new Error(`Sync all failed: ${sync.error}`);
+  await connectCrm(session, extensionPage, crm.url);
   return {
     crm,
     session,

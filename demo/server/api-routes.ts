@@ -1,8 +1,10 @@
 /**
  * Acme CRM's JSON API (issue 3, docs/semantics.md §6). Records are in the CRM's own format (lead-record.ts):
  *
- * - `GET /api/leads?page=1&pageSize=50&q=&status=&sort=created_at&dir=desc`
- *   → `{ page, pageSize, total, results: LeadRecord[] }` (pageSize 1–1000, default 50)
+ * - `GET /api/leads?page=1&pageSize=50&q=&status=&sort=created_at&dir=desc&updated_since=`
+ *   → `{ page, pageSize, total, server_time, results: LeadRecord[] }` (pageSize 1–1000, default 50;
+ *   `updated_since`: ISO 8601, only leads whose `updated_at` is at or after it; `server_time`: the
+ *   CRM's clock when it answered, ISO 8601 — the next incremental sync's `updated_since`)
  * - `GET /api/leads/:id` → LeadRecord, or 404 `{ error, code: "not_found" }`
  * - `PATCH /api/leads/:id` with `{ "status": "Qualified" }` → the updated LeadRecord
  * - `GET /api/campaigns` → `{ results: CampaignRecord[] }`
@@ -60,6 +62,11 @@ export function parseLeadQuery(params: URLSearchParams): LeadQuery {
   if (status !== '' && !(LEAD_STATUSES as readonly string[]).includes(status)) {
     throw new HttpError(400, 'invalid', `status must be one of ${LEAD_STATUSES.join(', ')}`);
   }
+  const since = params.get('updated_since') ?? '';
+  const updatedSince = since === '' ? null : Date.parse(since);
+  if (updatedSince !== null && (!ISO_DATE_TIME.test(since) || !Number.isFinite(updatedSince))) {
+    throw new HttpError(400, 'invalid', 'updated_since must be an ISO 8601 date and time such as 2025-06-01T12:00:00Z');
+  }
   return {
     page: intParam(params, 'page', 1, 1, 1_000_000),
     pageSize: intParam(params, 'pageSize', 50, 1, MAX_PAGE_SIZE),
@@ -67,8 +74,12 @@ export function parseLeadQuery(params: URLSearchParams): LeadQuery {
     status,
     sort: sort as SortKey,
     dir,
+    updatedSince,
   };
 }
+
+/** An ISO 8601 date and time with a zone (`Z` or `±hh:mm`), as `updated_since` accepts it. */
+const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:Z|[+-]\d{2}:\d{2})$/;
 
 const notFound = (id: string): HttpError => new HttpError(404, 'not_found', `Lead ${id} not found`);
 
@@ -84,6 +95,7 @@ export function addApiRoutes(router: Router, store: LeadStore, session: DemoSess
         page: query.page,
         pageSize: query.pageSize,
         total: page.total,
+        server_time: new Date(store.now()).toISOString(),
         results: page.leads.map(toLeadRecord),
       });
     })

@@ -34,6 +34,8 @@ export interface LeadQuery {
   status: string;
   sort: SortKey;
   dir: SortDir;
+  /** Only leads whose `updatedAt` (epoch ms) is at or after this, or null for all. */
+  updatedSince: number | null;
 }
 
 /** One page of a list request. */
@@ -140,6 +142,11 @@ export class LeadStore {
     }
   }
 
+  /** The CRM's current time (epoch ms): the reference time plus the time since the server started. */
+  now(): number {
+    return this.clock();
+  }
+
   /** Number of leads held. */
   get size(): number {
     return this.byId.size;
@@ -151,6 +158,8 @@ export class LeadStore {
     const needle = query.q.trim().toLowerCase();
     if (needle !== '') leads = leads.filter((l) => (this.haystacks.get(l.id) ?? '').includes(needle));
     if (query.status !== '') leads = leads.filter((l) => l.status === query.status);
+    const since = query.updatedSince;
+    if (since !== null) leads = leads.filter((l) => l.updatedAt >= since);
     const start = (query.page - 1) * query.pageSize;
     return { total: leads.length, leads: leads.slice(start, start + query.pageSize) };
   }

@@ -125,6 +125,27 @@ describe('demo CRM server', () => {
     expect((await getJson('/api/leads/660737')).body.status).toBe('Qualified');
   });
 
+  it('lists only the leads updated at or after updated_since, and says the CRM time it answered at', async () => {
+    const before = await getJson('/api/leads?pageSize=1');
+    const asOf = before.body.server_time as string;
+    expect(Date.parse(asOf)).toBeGreaterThanOrEqual(Date.parse(NOW));
+    const none = await getJson(`/api/leads?updated_since=${encodeURIComponent(asOf)}&pageSize=1000`);
+    expect(none.body.results.map((r: any) => r.id).filter((id: string) => id !== '660737')).toEqual([]);
+    expect((await patch('658278', { status: 'Lost' })).status).toBe(200);
+    const changed = await getJson(`/api/leads?updated_since=${encodeURIComponent(asOf)}&sort=updated_at&dir=asc&pageSize=1000`);
+    expect(changed.body.results.map((r: any) => r.id)).toContain('658278');
+    expect(changed.body.total).toBe(changed.body.results.length);
+    expect(changed.body.total).toBeLessThanOrEqual(2);
+    expect(changed.body.results.every((r: any) => Date.parse(r.updated_at) >= Date.parse(asOf))).toBe(true);
+    // An ISO time well before the dataset returns everything.
+    expect((await getJson('/api/leads?updated_since=2000-01-01T00:00:00Z&pageSize=1')).body.total).toBe(9240);
+    for (const bad of ['yesterday', '2025-06-01', '2025-13-01T00:00:00Z']) {
+      const { status, body } = await getJson(`/api/leads?updated_since=${encodeURIComponent(bad)}`);
+      expect(status).toBe(400);
+      expect(body.error).toContain('updated_since');
+    }
+  });
+
   it('lists the four campaigns and the custom field definitions', async () => {
     const campaigns = (await getJson('/api/campaigns')).body.results;
     expect(campaigns.map((c: any) => [c.id, c.name, c.status])).toEqual([

@@ -4,6 +4,7 @@ import { openDatabase } from '../../lib/db';
 import { createBackgroundService } from '../../lib/background/service';
 import { ensureScheduleAlarm } from '../../lib/background/alarms';
 import { openSidePanel, SIDE_PANEL_TARGET_KEY, type SidePanelPorts } from '../../lib/background/side-panel';
+import { crmBrowserPorts } from './crm-ports';
 import { backgroundMessenger, contentMessenger } from '../../lib/messaging/protocol';
 import { answerUnroutedMessage } from '../../lib/messaging/fallback';
 import { routeMessage, type RouterIdentity } from '../../lib/messaging/router';
@@ -46,6 +47,7 @@ export default defineBackground({
           sender,
         ),
       reportError: (context, error) => console.error(`[CRM Segments] ${context} failed:`, error),
+      crm: crmBrowserPorts(),
     });
 
     for (const type of Object.keys(MessagePayloadSchemas) as MessageType[]) {

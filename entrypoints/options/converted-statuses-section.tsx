@@ -6,6 +6,7 @@ import { useDb } from '../../components/db-context';
 import { useLiveQuery } from '../../components/use-live-query';
 import { statusCounts } from '../../lib/analysis/conversion';
 import { DEFAULT_CONVERTED_STATUSES, leadStatusesById, readConvertedStatusesSetting } from '../../lib/db';
+import { OptionsMessage, type OptionsMessageValue } from './options-message';
 
 const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((v, i) => v === b[i]);
 
@@ -21,7 +22,7 @@ export function ConvertedStatusesSection() {
   const [draft, setDraft] = useState<string[] | null>(null);
   const [suggestions, setSuggestions] = useState<ValueSuggestion[] | undefined>();
   const [saving, setSaving] = useState(false);
-  const [message, setMessage] = useState<{ tone: 'ok' | 'error'; text: string } | null>(null);
+  const [message, setMessage] = useState<OptionsMessageValue | null>(null);
 
   // Start editing from what is stored (again after each save).
   useEffect(() => {
@@ -105,11 +106,7 @@ export function ConvertedStatusesSection() {
           </div>
         </form>
       )}
-      {message && (
-        <p class={message.tone === 'error' ? 'options-error' : 'options-ok'} role={message.tone === 'error' ? 'alert' : 'status'}>
-          {message.text}
-        </p>
-      )}
+      <OptionsMessage message={message} />
     </section>
   );
 }

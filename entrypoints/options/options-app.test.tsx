@@ -3,7 +3,7 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
 import { BackgroundProvider } from '../../components/background-context';
 import { DbProvider } from '../../components/db-context';
-import { openDatabase, setMeta, CurrentUserSchema, CRM_USER_KEY } from '../../lib/db';
+import { openDatabase, setCrmUser } from '../../lib/db';
 import type { SendToBackground } from '../../lib/messaging/client';
 import { ingestLeads } from '../../lib/segments';
 import { OptionsApp } from './options-app';
@@ -23,7 +23,7 @@ describe('OptionsApp', () => {
   it('shows the stored leads per CRM and the signed-in user, and changes the time zone', async () => {
     const db = openDatabase(`options-${Math.random()}`);
     await ingestLeads(db, [lead('demo@127.0.0.1:5174', '1'), lead('demo@127.0.0.1:5174', '2'), lead('other@x', '9')], { now: 1, timeZone: 'UTC' });
-    await setMeta(db, CRM_USER_KEY, CurrentUserSchema, { userId: 'u1', name: 'Olivia Bennett', role: 'owner', orgId: 'acme' });
+    await setCrmUser(db, { user: { userId: 'u1', name: 'Olivia Bennett', role: 'owner', orgId: 'acme' }, origin: 'http://127.0.0.1:5174', checkedAt: 1 });
     const send = vi.fn(async () => ({ ok: true, data: { timeZone: 'Europe/Paris' } })) as unknown as SendToBackground;
     render(
       <BackgroundProvider send={send}>
@@ -35,7 +35,7 @@ describe('OptionsApp', () => {
     await screen.findByText('demo@127.0.0.1:5174');
     expect(screen.getByText('demo@127.0.0.1:5174').closest('tr')?.textContent).toContain('2');
     expect(screen.getByText('other@x').closest('tr')?.textContent).toContain('1');
-    expect(screen.getByText('Olivia Bennett')).toBeTruthy();
+    expect(await screen.findByText('Olivia Bennett', {}, { timeout: 5000 })).toBeTruthy();
     fireEvent.change(screen.getByLabelText('Evaluation time zone'), { target: { value: 'Europe/Paris' } });
     await waitFor(() => expect(send).toHaveBeenCalledWith('setTimeZone', { timeZone: 'Europe/Paris' }));
     await screen.findByText(/calendar day in Europe\/Paris/);

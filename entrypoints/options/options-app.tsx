@@ -4,9 +4,12 @@ import { useDb } from '../../components/db-context';
 import { useLiveQuery } from '../../components/use-live-query';
 import { ConvertedStatusesSection } from './converted-statuses-section';
 import { SegmentFilesSection } from './segment-files-section';
-import { getCrmUser, getEvaluationTimeZone, runtimeTimeZone, TIME_ZONE_KEY } from '../../lib/db';
+import { getEvaluationTimeZone, runtimeTimeZone, TIME_ZONE_KEY } from '../../lib/db';
 import { ImportSection } from './import/import-section';
 import { DataSection } from './data/data-section';
+import { ConnectionsSection } from './connections-section';
+import { IdentitySection } from './identity-section';
+import { OptionsMessage, type OptionsMessageValue } from './options-message';
 
 /** Every IANA time zone the browser knows, for the time zone picker. */
 function knownTimeZones(): string[] {
@@ -21,17 +24,16 @@ function knownTimeZones(): string[] {
 export function OptionsApp() {
   const db = useDb();
   const send = useBackground();
-  const [message, setMessage] = useState<{ tone: 'ok' | 'error'; text: string } | null>(null);
+  const [message, setMessage] = useState<OptionsMessageValue | null>(null);
   const state = useLiveQuery(async () => {
-    const [timeZone, zoneSetting, user, leads, segments] = await Promise.all([
+    const [timeZone, zoneSetting, leads, segments] = await Promise.all([
       getEvaluationTimeZone(db),
       db.meta.get(TIME_ZONE_KEY),
-      getCrmUser(db),
       db.leads.orderBy('crmKey').uniqueKeys(),
       db.segments.count(),
     ]);
     const perCrm = await Promise.all(leads.map(async (key) => ({ crmKey: String(key), count: await db.leads.where('crmKey').equals(key).count() })));
-    return { timeZone, followsBrowser: zoneSetting?.value == null, user, perCrm, segments };
+    return { timeZone, followsBrowser: zoneSetting?.value == null, perCrm, segments };
   }, [db]);
 
   const changeZone = async (value: string) => {
@@ -69,23 +71,10 @@ export function OptionsApp() {
                 ))}
               </select>
             </label>
-            {message && (
-              <p class={message.tone === 'error' ? 'options-error' : 'options-ok'} role={message.tone === 'error' ? 'alert' : 'status'}>
-                {message.text}
-              </p>
-            )}
+            <OptionsMessage message={message} />
           </section>
-          <section aria-labelledby="user-heading">
-            <h2 id="user-heading">Signed-in CRM user</h2>
-            {data.user ? (
-              <p>
-                <strong>{data.user.name}</strong> ({data.user.role}) — new segments are recorded as theirs. It follows the user
-                shown in your CRM's pages.
-              </p>
-            ) : (
-              <p class="hint">Not known yet: open your CRM's leads page with the extension installed.</p>
-            )}
-          </section>
+          <IdentitySection />
+          <ConnectionsSection />
           <ConvertedStatusesSection />
           <section aria-labelledby="data-heading">
             <h2 id="data-heading">Stored in this browser</h2>

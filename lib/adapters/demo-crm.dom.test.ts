@@ -43,16 +43,14 @@ describe('list page (saved HTML)', () => {
     expect(again.every((r) => r.anchor.lastElementChild?.localName === 'crm-segment-badges')).toBe(true);
   });
 
-  it('reads the signed-in user from the user menu', () => {
-    expect(adapter.readCurrentUser(doc)).toEqual({ userId: 'u-olivia', name: 'Olivia Bennett', role: 'owner', orgId: 'org-acme' });
-  });
-
-  it('returns null for a user menu with a role it does not know', () => {
+  it('signals a possible user change from the user menu, without claiming an identity', () => {
     const copy = page('demo-list.html');
-    copy.querySelector('[data-current-user]')?.setAttribute('data-user-role', 'superuser');
-    expect(adapter.readCurrentUser(copy)).toBeNull();
+    const before = adapter.userSignal(copy);
+    expect(before).toBe('u-olivia\nOlivia Bennett\nowner\norg-acme');
+    copy.querySelector('[data-current-user]')?.setAttribute('data-user-id', 'u-priya');
+    expect(adapter.userSignal(copy)).not.toBe(before);
     copy.querySelector('[data-current-user]')?.remove();
-    expect(adapter.readCurrentUser(copy)).toBeNull();
+    expect(adapter.userSignal(copy)).toBeNull();
   });
 
   it('ignores a row without an id', () => {
@@ -81,7 +79,7 @@ describe('detail page (saved HTML)', () => {
     expect([...doc.querySelectorAll('.lead-header .tag')].map((t) => t.textContent)).toEqual(['Interested  in full time MBA']);
   });
 
-  it('reads the signed-in user', () => {
-    expect(adapter.readCurrentUser(doc)?.role).toBe('owner');
+  it('signals the signed-in user menu', () => {
+    expect(adapter.userSignal(doc)).toContain('owner');
   });
 });

@@ -15,7 +15,7 @@ import { CustomFieldDefSchema, formatZodError, z, type Campaign, type CustomFiel
 import { demoRecordToLead } from './demo-record';
 import { CrmApiError } from './errors';
 import { campaignChannel, sendDemoCampaignAudience } from './demo-crm-campaigns';
-import type { CrmAdapter, CurrentUser, FetchFn, LeadAnchor, LeadPage } from './types';
+import type { ChangedLeadPage, CrmAdapter, FetchFn, LeadAnchor, LeadPage } from './types';
 
 export { demoRecordToLead } from './demo-record';
 
@@ -35,6 +35,9 @@ const LeadListResponse = z.object({
   total: z.number().int().min(0),
   results: z.array(z.unknown()),
 });
+
+/** `GET /api/leads?updated_since=…`: the list plus the CRM's clock (`server_time`, ISO 8601). */
+const ChangedListResponse = LeadListResponse.extend({ server_time: z.iso.datetime({ offset: true }).optional() });
 
 const CampaignsResponse = z.object({
   results: z.array(z.object({ id: z.string().min(1), name: z.string(), status: z.string(), channel: z.string().optional() })),
@@ -143,13 +146,6 @@ const HEADER_ANCHOR_SELECTOR = '.lead-title-row';
 const USER_SELECTOR = '[data-current-user]';
 const PAGE_MARKER_SELECTOR = 'meta[name="crm"][content="acme-demo"]';
 
-const PageUser = z.object({
-  userId: z.string().min(1),
-  name: z.string().min(1),
-  role: z.enum(ROLES),
-  orgId: z.string().min(1),
-});
-
 const idOf = (el: Element): string => (el.getAttribute('data-lead-id') ?? '').trim();
 
 /** Lead rows of a list page: `tr[data-lead-id]` with the badge anchor in the name cell. */
@@ -172,17 +168,11 @@ function findDetailHeader(root: ParentNode): LeadAnchor | null {
   return { crmId, anchor: header.querySelector(HEADER_ANCHOR_SELECTOR) ?? header, row: header };
 }
 
-/** The user menu's `[data-current-user]` data attributes, validated; null when absent or malformed. */
-function readCurrentUser(root: ParentNode): CurrentUser | null {
+/** The user menu's `[data-current-user]` attributes joined (a change hint only, never trusted); null when absent. */
+function userSignal(root: ParentNode): string | null {
   const el = root.querySelector(USER_SELECTOR);
   if (!el) return null;
-  const parsed = PageUser.safeParse({
-    userId: el.getAttribute('data-user-id'),
-    name: el.getAttribute('data-user-name'),
-    role: el.getAttribute('data-user-role'),
-    orgId: el.getAttribute('data-org-id'),
-  });
-  return parsed.success ? parsed.data : null;
+  return ['data-user-id', 'data-user-name', 'data-user-role', 'data-org-id'].map((name) => el.getAttribute(name) ?? '').join('\n');
 }
 
 // ---------------------------------------------------------------- the adapter
@@ -212,7 +202,7 @@ export const demoCrmAdapter: CrmAdapter = {
 
   findLeadRows,
   findDetailHeader,
-  readCurrentUser,
+  userSignal,
 
   leadUrl(origin, crmId) {
     return `${origin}/leads/${encodeURIComponent(crmId)}`;
@@ -229,6 +219,23 @@ export const demoCrmAdapter: CrmAdapter = {
       }
       done += body.results.length;
       yield { records: body.results, done, total: body.total };
+      if (body.results.length < SYNC_PAGE_SIZE || done >= body.total) return;
+    }
+  },
+
+  async *fetchChangedLeads(origin, since, fetchFn, signal): AsyncIterable<ChangedLeadPage> {
+    const filter = since === undefined ? '' : `&updated_since=${encodeURIComponent(new Date(since).toISOString())}`;
+    let done = 0;
+    for (let page = 1; ; page++) {
+      signal?.throwIfAborted();
+      const path = `/api/leads?page=${page}&pageSize=${SYNC_PAGE_SIZE}&sort=updated_at&dir=asc${filter}`;
+      const body = await getRequired(origin, path, fetchFn, ChangedListResponse, signal);
+      if (body.page !== page || body.results.length > SYNC_PAGE_SIZE) {
+        throw new CrmApiError(`${LABEL} sent an unexpected response for ${path}: it returned page ${body.page} with ${body.results.length} records`);
+      }
+      done += body.results.length;
+      const asOf = page === 1 && body.server_time ? Date.parse(body.server_time) : undefined;
+      yield { records: body.results, done, total: body.total, ...(asOf !== undefined ? { asOf } : {}) };
       if (body.results.length < SYNC_PAGE_SIZE || done >= body.total) return;
     }
   },

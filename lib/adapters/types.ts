@@ -50,6 +50,15 @@ export interface LeadPage {
 /** Most lead ids one "Send audience to CRM" carries. */
 export const MAX_AUDIENCE_IDS = 100_000;
 
+/** One page of the leads changed since a time (scheduled sync, issue 10 item 7). */
+export interface ChangedLeadPage extends LeadPage {
+  /**
+   * The CRM's own clock (epoch ms) when it answered the FIRST page: the next run asks for changes
+   * since this, so an edit made while the pages were being fetched is fetched next time.
+   */
+  asOf?: number;
+}
+
 /** `fetch` as the adapter receives it (the background passes the real one; tests pass a fake). */
 export type FetchFn = (input: string, init?: RequestInit) => Promise<Response>;
 
@@ -87,14 +96,24 @@ export interface CrmAdapter {
   findLeadRows(root: ParentNode): LeadAnchor[];
   /** The lead header on a detail page, or null. */
   findDetailHeader(root: ParentNode): LeadAnchor | null;
-  /** The signed-in user as the page shows it, or null. */
-  readCurrentUser(root: ParentNode): CurrentUser | null;
+  /**
+   * An opaque text that changes when the signed-in user MAY have changed (e.g. the user menu's
+   * attributes), or null when the page shows none. Only a hint, never an identity: the page can
+   * rewrite it, so the content script merely tells the background, which re-reads the user from
+   * the CRM's API (`fetchCurrentUser`, docs/semantics.md §7).
+   */
+  userSignal(root: ParentNode): string | null;
   /** The CRM page of one lead (for "open in CRM" links). */
   leadUrl(origin: string, crmId: string): string;
 
   // ---- API side (background, with the user's session) ----
   /** Pages through every lead; yields each page as it arrives. */
   fetchAllLeads(origin: string, fetchFn: FetchFn, signal?: AbortSignal): AsyncIterable<LeadPage>;
+  /**
+   * Optional (scheduled sync, issue 10 item 7): pages through the leads created or changed at or
+   * after `since` (the CRM's clock, epoch ms; undefined = every lead). Never tells about deletions.
+   */
+  fetchChangedLeads?(origin: string, since: number | undefined, fetchFn: FetchFn, signal?: AbortSignal): AsyncIterable<ChangedLeadPage>;
   /** One lead's raw record, or null when the CRM says it does not exist (404). */
   fetchLead(origin: string, crmId: string, fetchFn: FetchFn): Promise<unknown | null>;
   /** The CRM's campaigns (segmentIds empty: they are set in the extension). */

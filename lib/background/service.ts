@@ -1,17 +1,6 @@
 import { findAdapter } from '../adapters/registry';
 import type { FetchFn } from '../adapters/types';
-import {
-  CRM_USER_KEY,
-  getCrmUser,
-  getCurrentUserOverride,
-  getEvaluationTimeZone,
-  listJobs,
-  setConvertedStatuses,
-  setMeta,
-  CurrentUserSchema,
-  type CrmSegmentsDB,
-  type CurrentUserSetting,
-} from '../db';
+import { getCurrentUser, getEvaluationTimeZone, listJobs, setConvertedStatuses, type CrmSegmentsDB, type CurrentUserSetting } from '../db';
 import type { BadgeSegment } from '../messaging/protocol';
 import { UserFacingError, type MessageHandlers, type MessageSenderInfo } from '../messaging/router';
 import {
@@ -34,6 +23,7 @@ import { syncVisibleLeads } from '../sync/sync-visible';
 import { SCHEDULE_ALARM } from './alarms';
 import { createBadgePusher } from './badge-pusher';
 import { createCampaignHandlers } from './campaign-handlers';
+import { createConnectionFeatures, memoryCrmPorts, type CrmBrowserPorts } from './connection-features';
 import { createJobRunner, type JobRunner } from './job-runner';
 import { createLeadSnapshot } from './lead-snapshot';
 import { createImportHandlers } from './import-handlers';
@@ -55,6 +45,11 @@ export interface BackgroundPorts {
   openSidePanel(target: { segmentId?: string; leadId?: string }, sender: MessageSenderInfo): Promise<boolean>;
   /** Reports a background failure nobody is waiting for. */
   reportError(context: string, error: unknown): void;
+  /**
+   * Connected CRMs (issue 9 item 4, 11 item 2, 10 item 7): content scripts, host permissions, the
+   * sync alarm. Default: in-memory stand-ins (`memoryCrmPorts`, for tests outside a browser).
+   */
+  crm?: CrmBrowserPorts;
 }
 
 /** The background: message handlers, start-up and alarm work, and the refresh job runner. */
@@ -68,6 +63,9 @@ export interface BackgroundService {
   /** A tab closed: its leads no longer need live badge pushes. */
   forgetTab(tabId: number): void;
 }
+
+/** True when a message comes from a web page (a content script), not from an extension page. */
+const isPageSender = (sender: MessageSenderInfo): boolean => /^https?:/.test(sender.url ?? '');
 
 /** Who owns segments when neither an override nor a CRM user is known (alone, so in charge). */
 const LOCAL_USER: CurrentUserSetting = { userId: 'local', name: 'You', role: 'owner', orgId: 'local' };
@@ -83,9 +81,8 @@ export function createBackgroundService(ports: BackgroundPorts): BackgroundServi
 
   const timeZone = () => getEvaluationTimeZone(db);
 
-  /** The current user (docs/semantics.md §7): the single place the background reads who is signed in. */
-  const currentOwner = async (): Promise<CurrentUserSetting> =>
-    (await getCurrentUserOverride(db)) ?? (await getCrmUser(db)) ?? LOCAL_USER;
+  /** The current user (docs/semantics.md §7): `getCurrentUser` of lib/db (override, else the connected CRM's API), else LOCAL_USER. */
+  const currentOwner = async (): Promise<CurrentUserSetting> => (await getCurrentUser(db)).user ?? LOCAL_USER;
 
   // Badge pushes: only for leads an open CRM tab shows, coalesced, never awaited by a chunk or ingest.
   const badges = createBadgePusher(async (leadIds) => ports.tabs.membershipsChanged(await membershipsForLeads(db, leadIds)), {
@@ -120,6 +117,21 @@ export function createBackgroundService(ports: BackgroundPorts): BackgroundServi
       jobs.kick();
     },
     membershipsChanged: (leadIds) => pushMemberships(leadIds),
+    reportError: ports.reportError,
+  });
+
+  const { connections, scheduled, handlers: connectionHandlers } = createConnectionFeatures({
+    db,
+    fetchFn: ports.fetchFn,
+    clock,
+    timeZone,
+    crm: ports.crm ?? memoryCrmPorts(),
+    isFullSyncRunning: () => syncRunner.isRunning(),
+    onLeadsChanged: (leadIds) => {
+      snapshot.invalidate();
+      quietly('badge update', pushMemberships(leadIds));
+      jobs.kick();
+    },
     reportError: ports.reportError,
   });
 
@@ -203,10 +215,20 @@ export function createBackgroundService(ports: BackgroundPorts): BackgroundServi
     },
     async syncAll({ pageUrl }) {
       const adapter = adapterFor(pageUrl);
-      return syncRunner.run(adapter, pageUrl, async () => {
-        const user = await adapter.fetchCurrentUser(new URL(pageUrl).origin, ports.fetchFn).catch(() => null);
-        if (user) await setMeta(db, CRM_USER_KEY, CurrentUserSchema, user);
-      });
+      let newestUpdatedAt: number | undefined;
+      const report = await syncRunner.run(
+        adapter,
+        pageUrl,
+        async () => {
+          await scheduled.current()?.catch(() => undefined);
+        },
+        (leads) => {
+          for (const { crmUpdatedAt: at } of leads) if (typeof at === 'number' && (newestUpdatedAt === undefined || at > newestUpdatedAt)) newestUpdatedAt = at;
+        },
+      );
+      // The first successful Sync all of a CRM page connects that CRM (issue 9 item 4).
+      await connections.recordFullSync(new URL(pageUrl).origin, adapter, { finishedAt: report.finishedAt, ...(newestUpdatedAt !== undefined ? { newestUpdatedAt } : {}) });
+      return report;
     },
     async cancelSync() {
       return syncRunner.cancel();
@@ -214,9 +236,11 @@ export function createBackgroundService(ports: BackgroundPorts): BackgroundServi
     async resolveSyncRemoval({ remove }) {
       return syncRunner.resolveRemoval(remove);
     },
-    async syncVisible({ pageUrl, crmIds, user }) {
+    async syncVisible({ pageUrl, crmIds }, sender) {
       const adapter = adapterFor(pageUrl);
-      if (user) await setMeta(db, CRM_USER_KEY, CurrentUserSchema, user);
+      if (isPageSender(sender) && !(await connections.isConnected(new URL(pageUrl).origin))) {
+        throw new UserFacingError('This CRM is not connected: click "Sync all" in the CRM Segments popup on its page first.');
+      }
       const result = await syncVisibleLeads({ db, adapter, pageUrl, crmIds, fetchFn: ports.fetchFn, clock, timeZone: await timeZone() });
       if (result.report.stored > 0 || result.deleted > 0) snapshot.invalidate();
       pushMemberships(result.changedLeadIds);
@@ -244,6 +268,7 @@ export function createBackgroundService(ports: BackgroundPorts): BackgroundServi
         quietly('badge update', ports.tabs.segmentsChanged());
       },
     }),
+    ...connectionHandlers,
   };
 
   return {
@@ -253,8 +278,11 @@ export function createBackgroundService(ports: BackgroundPorts): BackgroundServi
     start() {
       quietly('sync status recovery', syncRunner.recover());
       jobs.kick();
+      quietly('connected CRM content scripts', connections.start());
+      quietly('scheduled sync alarm', scheduled.applySetting());
     },
     async onAlarm(name) {
+      if (await scheduled.onAlarm(name)) return;
       if (name !== SCHEDULE_ALARM) return;
       await scheduleTimeDependentRefresh(db, clock(), { timeZone: await timeZone() });
       jobs.kick();

@@ -2,6 +2,7 @@ import type { CrmAdapter, FetchFn } from '../adapters/types';
 import type { CrmSegmentsDB } from '../db';
 import { getPendingRemoval } from '../db/pending-removal';
 import type { SyncReport, SyncStatus } from '../messaging/protocol';
+import type { Lead } from '../schema';
 import { UserFacingError } from '../messaging/router';
 import type { RequestLimits } from '../sync/guarded-fetch';
 import { SyncCancelledError } from '../sync/guarded-fetch';
@@ -32,8 +33,13 @@ export interface SyncRunnerPorts {
 
 /** "Sync all" as the background runs it: one at a time, cancellable, never shown running when it is not. */
 export interface SyncRunner {
-  /** Runs "Sync all" with `adapter` from `pageUrl`; `prepare` runs first, inside the running state. */
-  run(adapter: CrmAdapter, pageUrl: string, prepare?: () => Promise<void>): Promise<SyncReport>;
+  /**
+   * Runs "Sync all" with `adapter` from `pageUrl`; `prepare` runs first, inside the running state;
+   * `onLeads` sees every page's converted leads.
+   */
+  run(adapter: CrmAdapter, pageUrl: string, prepare?: () => Promise<void>, onLeads?: (leads: readonly Lead[]) => void): Promise<SyncReport>;
+  /** True while a sync runs in this background. */
+  isRunning(): boolean;
   /** Cancels the running sync (its answer becomes "Sync cancelled…"); false when none runs. */
   cancel(): { cancelled: boolean };
   /** Answers the pending removal question (issue 9 item 1). */
@@ -62,7 +68,7 @@ export function createSyncRunner(ports: SyncRunnerPorts): SyncRunner {
   };
 
   return {
-    async run(adapter, pageUrl, prepare) {
+    async run(adapter, pageUrl, prepare, onLeads) {
       if (controller) throw new UserFacingError('A sync is already running.');
       const current = new AbortController();
       controller = current;
@@ -85,6 +91,7 @@ export function createSyncRunner(ports: SyncRunnerPorts): SyncRunner {
             updateSyncStatus(db, { progress }).catch((error) => ports.reportError('sync progress', error));
           },
           onMembershipChanges: (leadIds) => ports.membershipsChanged(leadIds),
+          ...(onLeads ? { onLeads } : {}),
         });
         const pending = report.pendingRemoval ? await getPendingRemoval(db) : undefined;
         ports.leadsChanged();
@@ -105,6 +112,8 @@ export function createSyncRunner(ports: SyncRunnerPorts): SyncRunner {
         controller = null;
       }
     },
+
+    isRunning: () => controller !== null,
 
     cancel() {
       if (!controller) return { cancelled: false };

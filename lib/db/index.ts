@@ -22,3 +22,5 @@ export * from './lead-statuses';
 export * from './import-mappings';
 export * from './custom-field-sources';
 export * from './backup';
+export * from './identity';
+export * from './connections';

@@ -29,8 +29,6 @@ export type CurrentUserSetting = z.infer<typeof CurrentUserSchema>;
 
 /** Meta key of the evaluation time zone setting (absent = follow the runtime). */
 export const TIME_ZONE_KEY = 'settings.timeZone';
-/** Meta key of the user the CRM page/API says is signed in (docs/semantics.md §7). */
-export const CRM_USER_KEY = 'crm.currentUser';
 const USER_OVERRIDE_KEY = 'settings.currentUserOverride';
 
 /** The runtime's own time zone (`Intl…resolvedOptions().timeZone`), "UTC" if it has none. */
@@ -54,7 +52,7 @@ export async function setEvaluationTimeZone(db: CrmSegmentsDB, timeZone: string 
   else await setMeta(db, TIME_ZONE_KEY, TimeZoneSchema, timeZone);
 }
 
-/** The current-user override from the options page, or `null` (use what the CRM page says). */
+/** The current-user override from the options page, or `null` (use what the CRM's API says). */
 export function getCurrentUserOverride(db: CrmSegmentsDB): Promise<CurrentUserSetting | null> {
   return getMeta(db, USER_OVERRIDE_KEY, CurrentUserSchema.nullable(), null);
 }
@@ -63,9 +61,4 @@ export function getCurrentUserOverride(db: CrmSegmentsDB): Promise<CurrentUserSe
 export async function setCurrentUserOverride(db: CrmSegmentsDB, user: CurrentUserSetting | null): Promise<void> {
   if (user === null) await deleteMeta(db, USER_OVERRIDE_KEY);
   else await setMeta(db, USER_OVERRIDE_KEY, CurrentUserSchema, user);
-}
-
-/** The signed-in CRM user last reported by a CRM page or its API, or null. */
-export function getCrmUser(db: CrmSegmentsDB): Promise<CurrentUserSetting | null> {
-  return getMeta(db, CRM_USER_KEY, CurrentUserSchema.nullable(), null);
 }

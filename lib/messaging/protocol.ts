@@ -136,6 +136,14 @@ export interface BackgroundProtocol {
   stageBackupRows: Handler<'stageBackupRows', { staged: number }>;
   restoreBackup: Handler<'restoreBackup', BackupSummary>;
   deleteAllData: Handler<'deleteAllData', { deleted: true }>;
+  /** `checked`: the user was re-read from the CRM's API (false when the page's origin is not connected). */
+  userMayHaveChanged: Handler<'userMayHaveChanged', { checked: boolean }>;
+  /** The user the connected CRM's API reports now, or null when no CRM is connected. */
+  checkIdentity: Handler<'checkIdentity', { user: CurrentUser | null }>;
+  setIdentityOverride: Handler<'setIdentityOverride', { user: CurrentUser | null }>;
+  /** How many stored leads of that CRM were deleted (0 when they were kept). */
+  disconnectCrm: Handler<'disconnectCrm', { deleted: number }>;
+  setAutoSync: Handler<'setAutoSync', { minutes: number }>;
 }
 
 /** A campaign's audience in numbers (docs/semantics.md §2): `count` leads, and what was left out. */

@@ -41,11 +41,29 @@ export const MessagePayloadSchemas = {
   syncVisible: z.object({
     pageUrl: z.url(),
     crmIds: z.array(z.string().min(1)).max(500),
-    /** The signed-in CRM user as the page shows it (docs/semantics.md §7), so ownership follows user switches. */
-    user: z
-      .object({ userId: z.string().min(1), name: z.string().min(1), role: z.enum(['owner', 'admin', 'member']), orgId: z.string().min(1) })
-      .optional(),
   }),
+  /**
+   * A connected CRM page (content script) saw its user menu change: the background re-reads the
+   * signed-in user from that CRM's own API (docs/semantics.md §7). Carries no identity: a page cannot set it.
+   */
+  userMayHaveChanged: z.object({ pageUrl: z.url() }),
+  /** Re-reads the signed-in user from the connected CRM's API now (options page). */
+  checkIdentity: z.object({}).default({}),
+  /** Sets (or, with null, removes) the options page's manual identity override (docs/semantics.md §7). */
+  setIdentityOverride: z.object({
+    user: z
+      .object({
+        userId: z.string().trim().min(1, 'user id is required'),
+        name: z.string().trim().min(1, 'name is required'),
+        role: z.enum(['owner', 'admin', 'member']),
+        orgId: z.string().trim().min(1, 'organization id is required'),
+      })
+      .nullable(),
+  }),
+  /** Disconnects a connected CRM origin; `deleteLeads` also deletes its stored leads (issue 11 item 2). */
+  disconnectCrm: z.object({ origin: z.url(), deleteLeads: z.boolean() }),
+  /** Scheduled sync of connected CRMs every `minutes` (0 = off; issue 10 item 7). */
+  setAutoSync: z.object({ minutes: z.number().int().min(0).max(24 * 60) }),
   /** Sets the evaluation time zone (IANA name; null = the browser's) and refreshes active segments. */
   setTimeZone: z.object({ timeZone: z.string().min(1).nullable() }),
   /** Sets the lead statuses that count as converted for conversion rates (docs/semantics.md §8); null = the default. */
@@ -88,4 +106,4 @@ export type MessagePayload<T extends MessageType> = z.input<(typeof MessagePaylo
 export type ParsedMessagePayload<T extends MessageType> = z.output<(typeof MessagePayloadSchemas)[T]>;
 
 /** Message types a content script (a CRM page) may send; everything else needs an extension page. */
-export const CONTENT_SCRIPT_MESSAGES: readonly MessageType[] = ['syncVisible', 'getMemberships', 'openSidePanel'];
+export const CONTENT_SCRIPT_MESSAGES: readonly MessageType[] = ['syncVisible', 'getMemberships', 'openSidePanel', 'userMayHaveChanged'];

@@ -125,7 +125,7 @@ export async function createSegment(
   const parsed = SegmentDraftSchema.safeParse(draft);
   if (!parsed.success) throw new SegmentOperationError('invalid', formatZodError(parsed.error));
   if (!owner.userId.trim()) {
-    throw new SegmentOperationError('invalid', 'The current user is unknown: open your CRM or set your identity on the options page.');
+    throw new SegmentOperationError('invalid', 'The current user is unknown: connect your CRM ("Sync all" on its leads page), or use "Set identity manually" under "Who you are" on the options page.');
   }
   const input = parsed.data;
   return writeTransaction(db, async () => {

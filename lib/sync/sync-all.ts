@@ -2,6 +2,7 @@ import type { CrmAdapter, FetchFn } from '../adapters/types';
 import { leadIdsOfCrm, listCustomFields, putCustomFields, upsertCrmCampaigns, type CrmSegmentsDB } from '../db';
 import { clearPendingRemoval } from '../db/pending-removal';
 import type { SyncReport } from '../messaging/protocol';
+import type { Lead } from '../schema';
 import { ingestLeads } from '../segments';
 import { convertRecords } from './convert';
 import { guardFetch, SyncCancelledError, type RequestLimits } from './guarded-fetch';
@@ -24,6 +25,8 @@ export interface SyncAllOptions {
   onProgress?: (progress: { done: number; total?: number }) => void;
   /** Lead ids whose memberships changed in a committed page (for live badge pushes). */
   onMembershipChanges?: (leadIds: string[]) => void;
+  /** Every page's converted leads (the scheduled sync's first `changesSince` comes from them). */
+  onLeads?: (leads: readonly Lead[]) => void;
   /** Cancel: aborts the request in flight; pages stored so far stay, nothing is removed. */
   signal?: AbortSignal;
   /** Per-request timeout and HTTP 429 retries (defaults: 30 s, 3 retries). */
@@ -95,6 +98,7 @@ export async function syncAllLeads(options: SyncAllOptions): Promise<SyncReport>
         return false;
       });
       const merged = await withStoredValues(db, fresh, batch.missing);
+      options.onLeads?.(merged.leads);
       const { report: ingest, changes } = await ingestLeads(db, merged.leads, { now, timeZone });
       report.stored += ingest.stored;
       report.unchanged += ingest.unchanged;

@@ -11,6 +11,7 @@ import { RemovalConfirmDialog } from './removal-confirm';
 import { SyncReportDialog } from './sync-report';
 import { useSyncLiveness } from './use-sync-liveness';
 import { formatCount, formatNumber } from '../../../lib/format/number';
+import { DataAsOf } from './data-as-of';
 
 /** Props of {@link SyncHeader}. */
 export interface SyncHeaderProps {
@@ -125,6 +126,7 @@ export function SyncHeader({ getActiveTabUrl, viewSwitch }: SyncHeaderProps) {
               ) : (
                 'Never synced'
               )}
+              <DataAsOf />
             </p>
           </div>
         </div>
