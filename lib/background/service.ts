@@ -129,7 +129,7 @@ export function createBackgroundService(ports: BackgroundPorts): BackgroundServi
     isFullSyncRunning: () => syncRunner.isRunning(),
     onLeadsChanged: (leadIds) => {
       snapshot.invalidate();
-      quietly('badge update', pushMemberships(leadIds));
+      pushMemberships(leadIds);
       jobs.kick();
     },
     reportError: ports.reportError,
