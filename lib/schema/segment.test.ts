@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatZodError } from './common';
-import { SegmentDraftSchema, SegmentPatchSchema, SegmentSchema } from './segment';
+import { SegmentDraftSchema, SegmentNameSchema, SegmentPatchSchema, SegmentSchema } from './segment';
 
 const rules = { combinator: 'and', rules: [{ field: 'status', operator: 'equals', value: 'Converted' }] };
 
@@ -79,5 +79,13 @@ describe('segment rule limits', () => {
     expect(parsed.success).toBe(false);
     expect(parsed.error?.issues[0]?.message).toBe('Rules: a segment can have at most 100 rules and groups (this one has 101)');
     expect(SegmentDraftSchema.safeParse({ name: 'A', color: '#112233', rules: { combinator: 'and', rules: Array(100).fill(rule) } }).success).toBe(true);
+  });
+});
+
+describe('segment names cannot spoof another name', () => {
+  it('refuses right-to-left override and isolate controls, accepts right-to-left text', () => {
+    expect(SegmentNameSchema.safeParse('abc\u202Efdp.exe').success).toBe(false);
+    expect(SegmentNameSchema.safeParse('a\u2067b').success).toBe(false);
+    expect(SegmentNameSchema.safeParse('عملاء مهمون').success).toBe(true);
   });
 });

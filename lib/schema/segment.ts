@@ -7,7 +7,9 @@ export const SegmentNameSchema = z
   .string()
   .trim()
   .min(1, 'Segment name is required')
-  .max(80, 'Segment name must be at most 80 characters');
+  .max(80, 'Segment name must be at most 80 characters')
+  // Bidi controls (U+202A–U+202E, U+2066–U+2069) would let a name display as another name.
+  .refine((name) => !/[\u202A-\u202E\u2066-\u2069]/.test(name), 'Segment name must not contain text-direction control characters');
 
 /** Segment description: 0..500 chars (docs/semantics.md §2). */
 export const SegmentDescriptionSchema = z.string().max(500, 'Description must be at most 500 characters');
