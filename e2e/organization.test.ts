@@ -89,6 +89,7 @@ describe('organization view and segment files on the real dataset', () => {
     await popup.getByRole('button', { name: 'Actions for Converted leads' }).click();
     expect(await popup.getByRole('menuitem').allTextContents()).toEqual([
       'Show membersOpens the side panel',
+      'AnalysisGrowth and conversion in the side panel',
       'Export definitionSaves its rules as a file to share',
       'Duplicate to my segmentsA copy you can edit',
     ]);
