@@ -75,8 +75,9 @@ describe('converted statuses on the options page', () => {
     const user = userEvent.setup();
     await renderSection();
     for (const name of ['Converted', 'Won', 'Customer']) await user.click(screen.getByRole('button', { name: `Remove ${name}` }));
-    expect(screen.getByText('Name at least one status.')).toBeTruthy();
-    expect((screen.getByRole('button', { name: 'Save' }) as HTMLButtonElement).disabled).toBe(true);
+    // Preact re-renders after the clicks asynchronously: wait for the message rather than assume it.
+    expect(await screen.findByText('Name at least one status.')).toBeTruthy();
+    await waitFor(() => expect((screen.getByRole('button', { name: 'Save' }) as HTMLButtonElement).disabled).toBe(true));
     expect(await getConvertedStatuses(db)).toEqual(['Converted', 'Won', 'Customer']);
   });
 });
