@@ -26,7 +26,9 @@ export function ConvertedStatusesSection() {
 
   // Start editing from what is stored (again after each save).
   useEffect(() => {
-    if (stored.data && draft === null) setDraft(stored.data.statuses);
+    // Functional update: an edit made before this effect ran is never overwritten by the stored list.
+    const statuses = stored.data?.statuses;
+    if (statuses && draft === null) setDraft((current) => current ?? statuses);
   }, [stored.data, draft]);
 
   const loadSuggestions = () => {
