@@ -115,7 +115,10 @@ export function crmKeyForFile(fileName: string): string {
   return `csv:${slug === '' ? 'import' : slug}`;
 }
 
-/** A custom field key from a header: "Lead Owner" → "lead_owner" (never empty, never `__proto__`). */
+/**
+ * A custom field key from a header: "Lead Owner" → "lead_owner" (never empty, never `__proto__`;
+ * "Constructor" → "constructor_field", as the import refuses Object.prototype names as keys).
+ */
 export function fieldKeyForHeader(header: string): string {
   const key = header
     .toLowerCase()
@@ -123,5 +126,6 @@ export function fieldKeyForHeader(header: string): string {
     .replace(/[^a-z0-9]+/g, '_')
     .replace(/^_+|_+$/g, '')
     .slice(0, 60);
-  return key === '' ? 'field' : key;
+  if (key === '') return 'field';
+  return key === 'constructor' || key === 'prototype' ? `${key}_field` : key;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ImportPlan } from './plan';
+import { fieldKeyForHeader, type ImportPlan } from './plan';
 import { createRowConverter } from './row-converter';
 
 const plan: ImportPlan = {
@@ -63,5 +63,31 @@ describe('createRowConverter', () => {
   it('refuses a plan that maps to an unknown custom field', () => {
     const broken: ImportPlan = { ...plan, customFields: [] };
     expect(() => createRowConverter(broken, 9)).toThrow(/Visits.*custom field that does not exist/);
+  });
+
+  it('never touches Object.prototype: keys like __proto__ and constructor are refused, values stay own properties', () => {
+    for (const key of ['__proto__', 'constructor', 'prototype']) {
+      const hostile: ImportPlan = {
+        ...plan,
+        customFields: [{ key, label: 'Hostile', type: 'text' }],
+        mapping: { keyColumn: 0, columns: [{ index: 0, header: 'Email', target: 'email' }, { index: 1, header: 'Hostile', target: `custom.${key}` }] },
+      };
+      expect(() => createRowConverter(hostile, 2)).toThrow(`reserved field key "${key}"`);
+    }
+    const convert = createRowConverter(plan, 9);
+    const outcome = convert(['d@x.io', '', '', '', '7', '', '', '', ''], 2);
+    expect(outcome.kind === 'lead' && Object.getPrototypeOf(outcome.lead.custom)).toBe(Object.prototype);
+    expect(outcome.kind === 'lead' && Object.keys(outcome.lead.custom)).toEqual(['visits']);
+    expect(({} as Record<string, unknown>)['visits']).toBeUndefined();
+  });
+});
+
+describe('fieldKeyForHeader', () => {
+  it('never proposes a key the import refuses', () => {
+    expect(fieldKeyForHeader('Lead Owner')).toBe('lead_owner');
+    expect(fieldKeyForHeader('__proto__')).toBe('proto');
+    expect(fieldKeyForHeader('Constructor')).toBe('constructor_field');
+    expect(fieldKeyForHeader('prototype')).toBe('prototype_field');
+    expect(fieldKeyForHeader('¿?')).toBe('field');
   });
 });

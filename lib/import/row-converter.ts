@@ -33,6 +33,9 @@ function readerFor(type: CustomFieldType | 'tags', column: ColumnPlan, timeZone:
   }
 }
 
+/** Keys that name Object.prototype machinery: never stored as a custom field. */
+const RESERVED_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+
 interface BoundColumn {
   index: number;
   target: StandardTarget | { custom: string };
@@ -53,6 +56,7 @@ function bindColumns(plan: ImportPlan): BoundColumn[] {
     const key = column.target === 'new' ? column.newField?.key : column.target.slice('custom.'.length);
     const field = key === undefined ? undefined : fields.get(key);
     if (!field) throw new Error(`Column "${column.header}" is mapped to a custom field that does not exist.`);
+    if (RESERVED_KEYS.has(field.key)) throw new Error(`Column "${column.header}" is mapped to the reserved field key "${field.key}".`);
     bound.push({ index: column.index, target: { custom: field.key }, read: readerFor(field.type, column, plan.timeZone) });
   }
   return bound;
@@ -93,7 +97,9 @@ export function createRowConverter(plan: ImportPlan, headerLength: number): (cel
       const value = column.read(text);
       if (value === null) unreadable.push(column.index);
       if (typeof column.target === 'object') {
-        lead.custom[column.target.custom] = value;
+        // an own data property even for keys like "constructor" (a plain assignment to
+        // "__proto__" would set the prototype instead of storing a value)
+        Object.defineProperty(lead.custom, column.target.custom, { value, enumerable: true, writable: true, configurable: true });
         continue;
       }
       if (value === null) continue;
