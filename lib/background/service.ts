@@ -25,7 +25,7 @@ import { createBadgePusher } from './badge-pusher';
 import { createCampaignHandlers } from './campaign-handlers';
 import { createConnectionFeatures, memoryCrmPorts, type CrmBrowserPorts } from './connection-features';
 import { createJobRunner, type JobRunner } from './job-runner';
-import { createLeadSnapshot } from './lead-snapshot';
+import { createLeadMemory } from './lead-memory';
 import { createImportHandlers } from './import-handlers';
 import { createDataHandlers } from './data-handlers';
 import { createSyncRunner } from './sync-runner';
@@ -77,7 +77,8 @@ const LOCAL_USER: CurrentUserSetting = { userId: 'local', name: 'You', role: 'ow
  */
 export function createBackgroundService(ports: BackgroundPorts): BackgroundService {
   const { db, clock } = ports;
-  const snapshot = createLeadSnapshot(db);
+  // The compact copy of every lead for previews: kept current by the lead writes themselves.
+  const leadMemory = createLeadMemory(db);
 
   const timeZone = () => getEvaluationTimeZone(db);
 
@@ -112,10 +113,7 @@ export function createBackgroundService(ports: BackgroundPorts): BackgroundServi
     fetchFn: ports.fetchFn,
     clock,
     timeZone,
-    leadsChanged: () => {
-      snapshot.invalidate();
-      jobs.kick();
-    },
+    leadsChanged: () => jobs.kick(),
     membershipsChanged: (leadIds) => pushMemberships(leadIds),
     reportError: ports.reportError,
   });
@@ -128,7 +126,6 @@ export function createBackgroundService(ports: BackgroundPorts): BackgroundServi
     crm: ports.crm ?? memoryCrmPorts(),
     isFullSyncRunning: () => syncRunner.isRunning(),
     onLeadsChanged: (leadIds) => {
-      snapshot.invalidate();
       pushMemberships(leadIds);
       jobs.kick();
     },
@@ -149,7 +146,6 @@ export function createBackgroundService(ports: BackgroundPorts): BackgroundServi
   const handlers: MessageHandlers = {
     async ingestLeads({ leads }) {
       const { report, changes } = await ingestLeads(db, leads, { now: clock(), timeZone: await timeZone() });
-      snapshot.invalidate();
       pushMemberships(Object.keys(changes));
       jobs.kick();
       return report;
@@ -202,8 +198,8 @@ export function createBackgroundService(ports: BackgroundPorts): BackgroundServi
       return currentOwner();
     },
     async previewSegment({ rules, sampleSize }) {
-      const leads = await snapshot.get();
-      return previewRules(db, rules, { now: clock(), timeZone: await timeZone(), sampleSize, ...(leads ? { leads } : {}) });
+      const leads = await leadMemory.get();
+      return previewRules(db, rules, { now: clock(), timeZone: await timeZone(), sampleSize, leads });
     },
     async getMemberships({ leadIds }, sender) {
       if (sender.tab?.id !== undefined) badges.shown(sender.tab.id, leadIds);
@@ -242,7 +238,6 @@ export function createBackgroundService(ports: BackgroundPorts): BackgroundServi
         throw new UserFacingError('This CRM is not connected: click "Sync all" in the CRM Segments popup on its page first.');
       }
       const result = await syncVisibleLeads({ db, adapter, pageUrl, crmIds, fetchFn: ports.fetchFn, clock, timeZone: await timeZone() });
-      if (result.report.stored > 0 || result.deleted > 0) snapshot.invalidate();
       pushMemberships(result.changedLeadIds);
       jobs.kick();
       return result.report;
@@ -263,7 +258,6 @@ export function createBackgroundService(ports: BackgroundPorts): BackgroundServi
     ...createDataHandlers({
       db,
       afterReplace: () => {
-        snapshot.invalidate();
         jobs.kick();
         quietly('badge update', ports.tabs.segmentsChanged());
       },
@@ -277,6 +271,7 @@ export function createBackgroundService(ports: BackgroundPorts): BackgroundServi
     forgetTab: (tabId) => badges.forgetTab(tabId),
     start() {
       quietly('sync status recovery', syncRunner.recover());
+      leadMemory.warm();
       jobs.kick();
       quietly('connected CRM content scripts', connections.start());
       quietly('scheduled sync alarm', scheduled.applySetting());

@@ -10,6 +10,7 @@ import {
   z,
 } from '../schema';
 import { decodeStored, encodeStored } from './backup-codec';
+import { announceLeadWrite } from './lead-writes';
 import type { CrmSegmentsDB } from './database';
 import { readTransaction, writeTransaction } from './transaction';
 
@@ -149,6 +150,7 @@ export function restoreParsedBackup(db: CrmSegmentsDB, backup: ParsedBackup): Pr
       if (keyPathOf(table) !== null) await table.bulkAdd(rows);
       else await table.bulkAdd(rows.map((r) => (r as [unknown, unknown])[1]), rows.map((r) => (r as [unknown, unknown])[0]) as never);
     }
+    announceLeadWrite(db, { kind: 'reset' });
   });
 }
 
@@ -156,5 +158,6 @@ export function restoreParsedBackup(db: CrmSegmentsDB, backup: ParsedBackup): Pr
 export function clearAllTables(db: CrmSegmentsDB): Promise<void> {
   return writeTransaction(db, async () => {
     for (const table of db.tables) await table.clear();
+    announceLeadWrite(db, { kind: 'reset' });
   });
 }

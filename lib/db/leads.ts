@@ -1,6 +1,7 @@
 import { LeadSchema, type Lead, type z } from '../schema';
 import type { CrmSegmentsDB } from './database';
 import { adjustLeadCount } from './lead-count';
+import { announceLeadWrite } from './lead-writes';
 import { rejected, settled, validatedAll } from './validation';
 
 /** The stored leads for `ids`, in the same order (`undefined` where none is stored). */
@@ -42,6 +43,7 @@ export function putValidatedLeads(db: CrmSegmentsDB, leads: readonly ValidatedLe
     const added = newCount ?? leads.length - (await storedLeadIds(db, leads.map((lead) => lead.id))).size;
     await adjustLeadCount(db, added);
     await db.leads.bulkPut([...leads]);
+    announceLeadWrite(db, { kind: 'put', leads });
   });
 }
 
@@ -87,5 +89,6 @@ export function deleteLeadRows(db: CrmSegmentsDB, ids: readonly string[]): Promi
     const present = await storedLeadIds(db, ids);
     await adjustLeadCount(db, -present.size);
     await db.leads.bulkDelete([...present]);
+    announceLeadWrite(db, { kind: 'delete', ids: [...present] });
   });
 }

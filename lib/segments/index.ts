@@ -14,5 +14,6 @@ export * from './schedule';
 export * from './preview';
 export * from './badges';
 export * from './lead-removal';
+export { LeadColumns, LeadRow } from './lead-columns';
 export { sameLeadContent, countNulledValues } from './lead-content';
 export { commitMembershipDiff, type MembershipDiff, type ChangeTime } from './membership-changes';

@@ -2,6 +2,7 @@ import { leadsAfter, listCustomFields, listSegments, memberIds, type CrmSegments
 import { compileRules, type SegmentMembersLookup } from '../engine';
 import type { LeadSummary, SegmentPreview } from '../messaging/protocol';
 import { referencedSegments, type Lead, type RuleSet } from '../schema';
+import type { LeadColumns } from './lead-columns';
 
 /** Leads read per query while previewing. */
 const PREVIEW_CHUNK = 5000;
@@ -28,43 +29,60 @@ export async function membersOfReferencedSegments(db: CrmSegmentsDB, rules: Rule
   return (segmentId) => sets.get(segmentId);
 }
 
+/** Keeps the `size` smallest matching leads by id, in id order (rows are scanned in any order). */
+function firstById(size: number) {
+  const kept: LeadSummary[] = [];
+  return {
+    offer(id: string, summary: () => LeadSummary) {
+      if (size === 0) return;
+      if (kept.length === size && id >= (kept[size - 1] as LeadSummary).id) return;
+      let at = kept.length;
+      while (at > 0 && (kept[at - 1] as LeadSummary).id > id) at--;
+      kept.splice(at, 0, summary());
+      if (kept.length > size) kept.pop();
+    },
+    kept,
+  };
+}
+
 /**
  * Evaluates a draft rule set over every stored lead without saving anything (the editor's live
  * preview): `count` of matching leads, `total` leads scanned, the first `sampleSize` (default 5)
  * matches in lead-id order, and `elapsedMs`. Rules compile once; leads are read in big chunks,
- * or taken from `options.leads` (an in-memory snapshot of every stored lead, in id order) when given.
+ * or scanned in memory from `options.leads` (the compact form of every stored lead) when given.
  * Throws `RuleError` (lib/schema) when the rules are invalid for the stored custom fields.
  */
 export async function previewRules(
   db: CrmSegmentsDB,
   rules: RuleSet,
-  options: { now: number; timeZone: string; sampleSize?: number; leads?: readonly Lead[] },
+  options: { now: number; timeZone: string; sampleSize?: number; leads?: LeadColumns },
 ): Promise<SegmentPreview> {
   const started = performance.now();
   const segmentMembers = await membersOfReferencedSegments(db, rules);
   const predicate = compileRules(rules, { now: options.now, timeZone: options.timeZone, customFields: await listCustomFields(db), segmentMembers });
-  const sampleSize = Math.max(0, options.sampleSize ?? 5);
-  const sample: LeadSummary[] = [];
+  const sample = firstById(Math.max(0, options.sampleSize ?? 5));
   let count = 0;
   let total = 0;
-  const scan = (leads: readonly Lead[]) => {
-    for (const lead of leads) {
-      if (!predicate(lead)) continue;
-      count++;
-      if (sample.length < sampleSize) sample.push(leadSummary(lead));
-    }
-    total += leads.length;
-  };
   if (options.leads) {
-    scan(options.leads);
-    return { count, total, sample, elapsedMs: performance.now() - started };
+    options.leads.scan((row) => {
+      if (!predicate(row.asLead())) return;
+      count++;
+      sample.offer(row.id, () => leadSummary(row.asLead()));
+    });
+    total = options.leads.size;
+    return { count, total, sample: sample.kept, elapsedMs: performance.now() - started };
   }
   let cursor: string | undefined;
   for (;;) {
     const leads = await leadsAfter(db, cursor, PREVIEW_CHUNK);
-    scan(leads);
+    for (const lead of leads) {
+      if (!predicate(lead)) continue;
+      count++;
+      sample.offer(lead.id, () => leadSummary(lead));
+    }
+    total += leads.length;
     if (leads.length < PREVIEW_CHUNK) break;
     cursor = leads[leads.length - 1]?.id;
   }
-  return { count, total, sample, elapsedMs: performance.now() - started };
+  return { count, total, sample: sample.kept, elapsedMs: performance.now() - started };
 }
