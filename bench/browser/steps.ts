@@ -1,0 +1,134 @@
+import type { Page } from 'playwright-core';
+import { BENCH_CUSTOM_FIELDS } from '../context';
+import { absoluteTarget, median, ratioTarget, record } from './results';
+import { CONTACTED, EVERYONE, FIFTY_SEGMENTS, NOBODY } from './rules';
+import type { BenchSession } from './session';
+
+const n = (x: number) => x.toLocaleString('en-US');
+
+/** Ingests `count` more synthetic leads (messages of 5,000) next to the raw put, and records the row. */
+export async function ingestStep(b: BenchSession, size: number, count: number, withSegments = false): Promise<void> {
+  const result = await b.page('ingest', count, 5000);
+  if (result.stored !== count) throw new Error(`ingest stored ${result.stored} of ${count}`);
+  const operation = withSegments ? 'ingest new leads, messages of 5,000, 50 active segments' : 'ingest new leads, messages of 5,000';
+  record({ leads: n(size), operation, ours: result.productMs, baseline: result.rawMs, ...ratioTarget(result.productMs, result.rawMs, 1.3, !withSegments), note: `${n(count)} new leads (${n(size - count)} → ${n(size)})` });
+}
+
+/** Preview of the 34 % rules: the first (cold) round trip and the median of the next five. */
+export async function previewStep(b: BenchSession, size: number): Promise<void> {
+  const result = await b.page('preview', CONTACTED, 6);
+  if (result.total !== size) throw new Error(`preview scanned ${result.total} leads, expected ${size}`);
+  const limit = size <= 10_000 ? 100 : size >= 250_000 ? 1000 : undefined;
+  const [cold, ...warm] = result.ms;
+  record({ leads: n(size), operation: 'preview (first after the ingest)', ours: cold!, ...absoluteTarget(cold!, limit ?? 0, limit !== undefined), note: `${n(result.count)} of ${n(result.total)} match` });
+  record({ leads: n(size), operation: 'preview (median of the next 5)', ours: median(warm), ...absoluteTarget(median(warm), limit ?? 0, limit !== undefined) });
+}
+
+/** One timed full refresh of `segmentId` to `rules` next to the raw chunked read + packed write; `order` picks which runs first. */
+async function refreshPair(b: BenchSession, size: number, segmentId: string, rules: typeof CONTACTED, label: string, productFirst: boolean): Promise<void> {
+  const product = () => b.page('timedRefresh', segmentId, rules);
+  const baseline = () => b.worker('refresh', rules, 'Asia/Kolkata');
+  const ours = productFirst ? await product() : undefined;
+  const raw = await baseline();
+  const result = ours ?? (await product());
+  if (result.memberCount !== raw.members) throw new Error(`${label}: ${result.memberCount} members, raw baseline found ${raw.members}`);
+  record({ leads: n(size), operation: label, ours: result.ms, baseline: raw.ms, ...ratioTarget(result.ms, raw.ms, 2, size >= 100_000), note: `${n(result.memberCount)} members` });
+}
+
+/** Opens the side panel page on `segmentId` in `page` and returns ms from navigation start to its first rows. */
+async function firstRows(b: BenchSession, page: Page, segmentId: string): Promise<number> {
+  await page.goto(b.extensionUrl(`sidepanel.html?segment=${encodeURIComponent(segmentId)}`));
+  const handle = await page.waitForFunction(() => performance.getEntriesByName('sidepanel:first-rows')[0]?.startTime ?? 0, undefined, { timeout: 600_000 });
+  return (await handle.jsonValue()) as number;
+}
+
+/** Opens the popup page in `page` and returns ms from navigation start to the first segment count on screen. */
+async function popupCounts(b: BenchSession, page: Page): Promise<number> {
+  await page.goto(b.extensionUrl('popup.html'));
+  const handle = await page.waitForFunction(() => (document.querySelector('.segment-count') ? performance.now() : 0), undefined, { polling: 'raf', timeout: 120_000 });
+  return (await handle.jsonValue()) as number;
+}
+
+/**
+ * Every per-size operation on segment `segmentId` (which holds no member when called, and none
+ * after): full refreshes (34 % and every lead) without and with the side panel open on the
+ * segment, side panel first rows, popup counts. Product and baseline take turns.
+ */
+export async function segmentSteps(b: BenchSession, size: number, segmentId: string, runs: number): Promise<void> {
+  await refreshPair(b, size, segmentId, CONTACTED, 'full refresh, 34 % members', true);
+  await b.page('timedRefresh', segmentId, NOBODY);
+  await refreshPair(b, size, segmentId, EVERYONE, 'full refresh, every lead a member', false);
+
+  const view = await b.session.context.newPage();
+  await view.setViewportSize({ width: 400, height: 900 });
+  const ours: number[] = [];
+  const raw: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    ours.push(await firstRows(b, view, segmentId));
+    raw.push((await b.page('rawFirstPage', segmentId, 50)).ms);
+  }
+  record({ leads: n(size), operation: 'side panel first rows', ours: median(ours), baseline: median(raw), ...absoluteTarget(median(ours), 150, size >= 250_000), note: `median of ${runs}; ${n(size)} members; from navigation start` });
+  ours.length = raw.length = 0;
+  for (let i = 0; i < runs; i++) {
+    raw.push((await b.page('rawSegments')).ms);
+    ours.push(await popupCounts(b, view));
+  }
+  record({ leads: n(size), operation: 'popup open → counts visible', ours: median(ours), baseline: median(raw), ...absoluteTarget(median(ours), 100), note: `median of ${runs}; from navigation start` });
+
+  await view.goto(b.extensionUrl(`sidepanel.html?segment=${encodeURIComponent(segmentId)}`));
+  await b.page('timedRefresh', segmentId, NOBODY);
+  await refreshPair(b, size, segmentId, CONTACTED, 'full refresh, 34 % members, side panel open on it', false);
+  await b.page('timedRefresh', segmentId, NOBODY);
+  await refreshPair(b, size, segmentId, EVERYONE, 'full refresh, every lead a member, side panel open on it', true);
+  await view.close();
+  await b.page('timedRefresh', segmentId, NOBODY);
+}
+
+/** Records the worker's heap: now, and the largest sampled since the last call. */
+export async function heapStep(b: BenchSession, size: number): Promise<void> {
+  const now = await b.debugger.heapMb();
+  const peak = Math.max(now, b.takePeakHeapMb());
+  record({ leads: n(size), operation: 'worker JS heap, largest sampled (every 0.5 s)', ours: peak, unit: 'MB', ...absoluteTarget(peak, 300, size >= 250_000, 'MB'), note: `${now.toFixed(0)} MB after the step` });
+}
+
+/** Deletes every product row ("Delete all data") and empties the raw baseline's stores. */
+export async function resetAll(b: BenchSession, timeZone: string): Promise<void> {
+  await b.page('send', 'deleteAllData', { confirmation: 'DELETE' });
+  await b.page('send', 'setTimeZone', { timeZone });
+  await b.worker('clear');
+}
+
+/** Creates the benchmark's custom fields (the CSV import's `prepareImport`) and the 50 active segments (a segment file import). */
+export async function fiftySegments(b: BenchSession): Promise<void> {
+  await b.page('send', 'prepareImport', { headers: ['id'], mapping: { columns: [], keyColumn: 0 }, newFields: BENCH_CUSTOM_FIELDS });
+  await b.page('send', 'importSegments', { segments: FIFTY_SEGMENTS.map((s) => ({ ...s, description: '' })) });
+  await b.page('jobsIdle');
+}
+
+/** "Sync all" of the demo CRM's real leads into an empty store, `runs` times, each next to the raw fetch + convert + put. */
+export async function syncStep(b: BenchSession, crmUrl: string, runs: number, timeZone: string): Promise<void> {
+  const ours: number[] = [];
+  const raw: number[] = [];
+  let stored = 0;
+  for (let i = 0; i < runs; i++) {
+    await resetAll(b, timeZone);
+    const result = await b.page('timedSync', crmUrl);
+    ours.push(result.ms);
+    stored = result.stored;
+    const baseline = await b.worker('sync', new URL(crmUrl).origin);
+    if (baseline.leads !== stored) throw new Error(`Sync all stored ${stored} leads, the raw baseline ${baseline.leads}`);
+    raw.push(baseline.ms);
+  }
+  record({ leads: `${n(stored)} real`, operation: 'Sync all (demo CRM, 500 a page)', ours: median(ours), baseline: median(raw), ...ratioTarget(median(ours), median(raw), 1.3), note: `median of ${runs}; raw = fetch + convert + put` });
+  await resetAll(b, timeZone);
+}
+
+/** One changed lead with the 50 segments active: `runs` round trips next to the raw equivalent. */
+export async function changedLeadStep(b: BenchSession, size: number, runs: number, timeZone: string): Promise<void> {
+  const id = `bench@synthetic/${String(Math.ceil(size / 2)).padStart(7, '0')}`;
+  const lead = await b.page('storedLead', id);
+  if (!lead) throw new Error(`lead ${id} is not stored`);
+  await b.worker('prepareChanged', id, FIFTY_SEGMENTS.map((s) => s.rules), timeZone);
+  const result = await b.page('changedLead', lead, runs);
+  record({ leads: n(size), operation: '1 changed lead, 50 active segments (round trip)', ours: median(result.product), baseline: median(result.raw), ...absoluteTarget(median(result.product), 15, size >= 250_000), note: `median of ${runs}` });
+}

@@ -1,0 +1,125 @@
+/**
+ * The raw IndexedDB baselines that run inside the extension's service worker (issue 10 item 8),
+ * bundled by `bench/browser/bundle.ts` and evaluated there by Playwright: nothing of it ships in
+ * the extension. Exposes `globalThis.__benchWorker` and answers the extension page's baseline
+ * messages on a runtime port named {@link RAW_PORT} (the product's typed messenger answers every
+ * `runtime.sendMessage` itself, so the baselines use a port: same JSON serialisation).
+ */
+import { demoCrmAdapter } from '../../lib/adapters/demo-crm';
+import { compileRules } from '../../lib/engine/index';
+import type { Lead, RuleSet } from '../../lib/schema';
+import { convertRecords } from '../../lib/sync/convert';
+import { BENCH_CUSTOM_FIELDS } from '../context';
+import { RAW_PORT } from './worker-kit-port';
+import { clearRaw, committed, openRaw, packBlocks, putAll, request, RAW_BLOCK_IDS } from './raw-idb';
+
+
+type Predicate = (lead: Lead) => boolean;
+const compile = (rules: RuleSet, timeZone: string): Predicate =>
+  compileRules(rules, { now: Date.now(), timeZone, customFields: BENCH_CUSTOM_FIELDS }) as Predicate;
+
+let dbPromise: Promise<IDBDatabase> | undefined;
+const db = () => (dbPromise ??= openRaw());
+let changed: { predicates: Predicate[]; keys: Array<[string, string]> } | undefined;
+
+/**
+ * Raw full refresh: the leads read in key order in chunks of `chunk` (one readwrite transaction
+ * each, as the product's refresh), `rules` evaluated by the product's engine, and the chunk's
+ * members written packed ({@link RAW_BLOCK_IDS} ids a record). Returns ms and the member count.
+ */
+async function refresh(rules: RuleSet, timeZone: string, chunk = 2000): Promise<{ ms: number; members: number }> {
+  const raw = await db();
+  const segmentId = 'raw-refresh';
+  const clear = raw.transaction('blocks', 'readwrite');
+  clear.objectStore('blocks').delete(IDBKeyRange.bound([segmentId, ''], [segmentId, '\uffff']));
+  await committed(clear);
+  const started = performance.now();
+  const predicate = compile(rules, timeZone);
+  let after: string | undefined;
+  let members = 0;
+  for (;;) {
+    const tx = raw.transaction(['leads', 'blocks'], 'readwrite');
+    const range = after === undefined ? null : IDBKeyRange.lowerBound(after, true);
+    const leads = (await request(tx.objectStore('leads').getAll(range, chunk))) as Lead[];
+    const ids: string[] = [];
+    for (const lead of leads) if (predicate(lead)) ids.push(lead.id);
+    const blocks = tx.objectStore('blocks');
+    for (const block of packBlocks(segmentId, ids, Date.now())) blocks.put(block);
+    await committed(tx);
+    members += ids.length;
+    if (leads.length < chunk) break;
+    after = leads[leads.length - 1]!.id;
+  }
+  return { ms: performance.now() - started, members };
+}
+
+/**
+ * Sets up the "one changed lead, 50 active segments" baseline: one packed block per segment
+ * around `leadId` (the ids of the {@link RAW_BLOCK_IDS} leads from it on), and the segments' rules.
+ */
+async function prepareChanged(leadId: string, segments: RuleSet[], timeZone: string): Promise<void> {
+  const raw = await db();
+  const ids = (await request(raw.transaction('leads').objectStore('leads').getAllKeys(IDBKeyRange.lowerBound(leadId), RAW_BLOCK_IDS))) as string[];
+  const blocks = segments.map((_, k) => packBlocks(`changed-${k}`, ids, Date.now())[0]!);
+  await putAll(raw, 'blocks', blocks);
+  changed = { predicates: segments.map((rules) => compile(rules, timeZone)), keys: blocks.map((b) => [b.segmentId, b.start]) };
+}
+
+/** Raw single-lead ingest: read the stored lead, put the new one, read every segment's block, rewrite those whose membership changed. */
+async function ingestChanged(lead: Lead): Promise<number> {
+  if (!changed) throw new Error('prepareChanged first');
+  const tx = (await db()).transaction(['leads', 'blocks'], 'readwrite');
+  const leads = tx.objectStore('leads');
+  const old = (await request(leads.get(lead.id))) as Lead | undefined;
+  leads.put(lead);
+  const blocks = tx.objectStore('blocks');
+  const read = await Promise.all(changed.keys.map((key) => request(blocks.get(key))));
+  let rewritten = 0;
+  changed.predicates.forEach((predicate, k) => {
+    if (old !== undefined && predicate(old) === predicate(lead)) return;
+    blocks.put(read[k]);
+    rewritten++;
+  });
+  await committed(tx);
+  return rewritten;
+}
+
+/** Raw "Sync all": every API page fetched, converted by the product's adapter, raw put (one transaction a page). */
+async function sync(origin: string): Promise<{ ms: number; leads: number }> {
+  const raw = await db();
+  await clearRaw(raw);
+  const started = performance.now();
+  const fetchFn = (input: string, init?: RequestInit) => fetch(input, { credentials: 'include', ...init });
+  const url = new URL(`${origin}/leads`);
+  const crmKey = demoCrmAdapter.crmKey(url);
+  const customFields = await demoCrmAdapter.fetchCustomFields(origin, fetchFn);
+  let count = 0;
+  for await (const page of demoCrmAdapter.fetchAllLeads(origin, fetchFn)) {
+    const batch = convertRecords(demoCrmAdapter, page.records, { crmKey, syncedAt: Date.now(), customFields });
+    await putAll(raw, 'leads', batch.leads);
+    count += batch.leads.length;
+  }
+  return { ms: performance.now() - started, leads: count };
+}
+
+/** The worker's baseline entry points. */
+export const workerKit = {
+  clear: async () => clearRaw(await db()),
+  refresh,
+  prepareChanged,
+  sync,
+};
+
+type Port = { name: string; onMessage: { addListener(f: (m: { id: number; op: string; leads?: Lead[]; lead?: Lead }) => void): void }; postMessage(m: unknown): void };
+const runtime = (globalThis as unknown as { chrome: { runtime: { onConnect: { addListener(f: (port: Port) => void): void } } } }).chrome.runtime;
+runtime.onConnect.addListener((port) => {
+  if (port.name !== RAW_PORT) return;
+  port.onMessage.addListener((message) => {
+    const work = message.op === 'put' ? db().then((raw) => putAll(raw, 'leads', message.leads ?? []).then(() => message.leads?.length ?? 0)) : ingestChanged(message.lead!);
+    work.then(
+      (result) => port.postMessage({ id: message.id, ok: true, result }),
+      (error: unknown) => port.postMessage({ id: message.id, ok: false, error: String(error) }),
+    );
+  });
+});
+(globalThis as unknown as { __benchWorker: typeof workerKit }).__benchWorker = workerKit;
