@@ -10,6 +10,13 @@
  *   --runs 3                      repetitions of the short operations (medians)
  *   --no-sync                     skip "Sync all" of the real dataset
  *   --no-changed                  skip the single-lead measurement (its own ingest with 50 segments)
+ *   --profile refresh-all,…       CPU-profile these operations in the worker (ingest, ingest-50,
+ *                                 preview, refresh-34, refresh-all, refresh-34-panel,
+ *                                 refresh-all-panel, first-rows, popup, changed, sync) into
+ *                                 .tmp/bench-profiles/<op>-<size>.cpuprofile
+ *   --extension-dir DIR           load this build instead of .output/chrome-mv3; for readable
+ *                                 profiles: `npx wxt build -c bench/wxt.profile.config.ts` and
+ *                                 `--extension-dir .output/profile/chrome-mv3`
  *
  * Build first (`npm run build`; the npm script does it).
  */
@@ -28,16 +35,20 @@ interface Options {
   runs: number;
   sync: boolean;
   changed: boolean;
+  profile: Set<string>;
+  extensionDir?: string;
 }
 
 function parseOptions(argv: readonly string[]): Options {
-  const options: Options = { sizes: [10_000, 100_000, 250_000], runs: 3, sync: true, changed: true };
+  const options: Options = { sizes: [10_000, 100_000, 250_000], runs: 3, sync: true, changed: true, profile: new Set() };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--sizes') options.sizes = String(argv[++i]).split(',').map(Number);
     else if (arg === '--runs') options.runs = Number(argv[++i]);
     else if (arg === '--no-sync') options.sync = false;
     else if (arg === '--no-changed') options.changed = false;
+    else if (arg === '--profile') options.profile = new Set(String(argv[++i]).split(','));
+    else if (arg === '--extension-dir') options.extensionDir = String(argv[++i]);
     else throw new Error(`unknown option ${arg}`);
   }
   if (options.sizes.some((s, i) => !Number.isInteger(s) || s < 5000 || s <= (options.sizes[i - 1] ?? 0))) throw new Error('--sizes: ascending whole numbers ≥ 5,000');
@@ -49,7 +60,7 @@ async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
   const started = Date.now();
   const load = [loadavg()];
-  const b = await startBenchSession();
+  const b = await startBenchSession({ profile: options.profile, ...(options.extensionDir ? { extensionDir: options.extensionDir } : {}) });
   const progress = (what: string) => console.error(`— ${what} (${Math.round((Date.now() - started) / 1000)} s, load ${loadavg()[0]!.toFixed(1)})`);
   try {
     await resetAll(b, BENCH_TIME_ZONE);

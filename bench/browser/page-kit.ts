@@ -52,9 +52,10 @@ function raw<T = unknown>(message: { op: string; leads?: Lead[]; lead?: Lead }):
 
 /**
  * Generates `count` more leads and sends them in messages of `batch`, each batch to the product
- * (`ingestLeads`) and to the raw put, alternating which goes first. Generation is not timed.
+ * (`ingestLeads`) and (unless `withBaseline` is false) to the raw put, alternating which goes
+ * first. Generation is not timed.
  */
-async function ingest(count: number, batch = 5000): Promise<{ productMs: number; rawMs: number; stored: number }> {
+async function ingest(count: number, batch = 5000, withBaseline = true): Promise<{ productMs: number; rawMs: number; stored: number }> {
   if (!stream) throw new Error('init first');
   let productMs = 0;
   let rawMs = 0;
@@ -71,7 +72,8 @@ async function ingest(count: number, batch = 5000): Promise<{ productMs: number;
       await raw({ op: 'put', leads });
       rawMs += performance.now() - t;
     };
-    if (round % 2 === 0) await product().then(baseline);
+    if (!withBaseline) await product();
+    else if (round % 2 === 0) await product().then(baseline);
     else await baseline().then(product);
   }
   return { productMs, rawMs, stored };

@@ -1,3 +1,5 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page, Worker } from 'playwright-core';
 import { launchExtension, type ExtensionSession } from '../../e2e/harness';
 import { readLeadsCsv } from '../leads-csv';
@@ -17,6 +19,8 @@ export interface BenchSession {
   /** A blank document of the extension's origin (its manifest.json): no product UI, no live queries. */
   driver: Page;
   debugger: WorkerDebugger;
+  /** The page kit's bundled source (to evaluate in another extension page). */
+  pageSource: string;
   /** Calls a page-kit function in the driver page. */
   page<K extends keyof PageKit>(fn: K, ...args: Parameters<PageKit[K]>): Promise<Answer<PageKit[K]>>;
   /** Calls a worker-kit function in the service worker (re-installing the kit if the worker restarted). */
@@ -24,13 +28,27 @@ export interface BenchSession {
   /** Largest worker heap (MB) sampled since the last call, and resets it. */
   takePeakHeapMb(): number;
   extensionUrl(path: string): string;
+  /**
+   * Runs `work`; when `op` is one of the profiled operations, under the worker's CPU profiler,
+   * written to `<profileDir>/<op>-<size>.cpuprofile`.
+   */
+  profiled<T>(op: string, size: number, work: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
+/** Options of {@link startBenchSession}. */
+export interface BenchSessionOptions {
+  /** The unpacked extension (default: the `npm run build` output). */
+  extensionDir?: string;
+  /** Operations to run under the worker's CPU profiler (see `profiled`), and where the profiles go. */
+  profile?: ReadonlySet<string>;
+  profileDir?: string;
+}
+
 /** Launches the extension, opens the driver page with the page kit (seeded with the dataset's rows) and installs the worker kit. */
-export async function startBenchSession(): Promise<BenchSession> {
+export async function startBenchSession(options: BenchSessionOptions = {}): Promise<BenchSession> {
   const [pageSource, workerSource] = await Promise.all([bundleKit('page-kit.ts'), bundleKit('worker-kit.ts')]);
-  const session = await launchExtension();
+  const session = await launchExtension(options.extensionDir ? { extensionDir: options.extensionDir } : {});
   const extensionUrl = (path: string) => `chrome-extension://${session.extensionId}/${path}`;
   const driver = await session.openExtensionPage('manifest.json');
   await driver.evaluate(pageSource);
@@ -56,6 +74,7 @@ export async function startBenchSession(): Promise<BenchSession> {
     session,
     driver,
     debugger: dbg,
+    pageSource,
     page: (fn, ...args) =>
       driver.evaluate(({ fn, args }) => (globalThis as unknown as { __benchPage: Record<string, Fn> }).__benchPage[fn]!(...(args as never[])), { fn, args }) as never,
     worker: async (fn, ...args) =>
@@ -66,6 +85,19 @@ export async function startBenchSession(): Promise<BenchSession> {
       return value;
     },
     extensionUrl,
+    async profiled(op, size, work) {
+      if (!options.profile?.has(op)) return work();
+      await dbg.send('Profiler.enable');
+      await dbg.send('Profiler.start');
+      try {
+        return await work();
+      } finally {
+        const { profile } = await dbg.send<{ profile: unknown }>('Profiler.stop');
+        const dir = options.profileDir ?? '.tmp/bench-profiles';
+        mkdirSync(dir, { recursive: true });
+        writeFileSync(join(dir, `${op}-${size}.cpuprofile`), JSON.stringify(profile));
+      }
+    },
     async close() {
       clearInterval(sampler);
       await dbg.detach();

@@ -54,18 +54,24 @@ async function refresh(rules: RuleSet, timeZone: string, chunk = 2000): Promise<
 }
 
 /**
- * Sets up the "one changed lead, 50 active segments" baseline: one packed block per segment
- * around `leadId` (the ids of the {@link RAW_BLOCK_IDS} leads from it on), and the segments' rules.
+ * Sets up the "one changed lead, 50 active segments" baseline: `lead` stored, and one packed block
+ * per segment holding it and the ids after it ({@link RAW_BLOCK_IDS} ids), plus the segments' rules.
  */
-async function prepareChanged(leadId: string, segments: RuleSet[], timeZone: string): Promise<void> {
+async function prepareChanged(lead: Lead, segments: RuleSet[], timeZone: string): Promise<void> {
   const raw = await db();
-  const ids = (await request(raw.transaction('leads').objectStore('leads').getAllKeys(IDBKeyRange.lowerBound(leadId), RAW_BLOCK_IDS))) as string[];
+  const first = Number(lead.crmId);
+  const ids = Array.from({ length: RAW_BLOCK_IDS }, (_, i) => `${lead.crmKey}/${String(first + i).padStart(lead.crmId.length, '0')}`);
   const blocks = segments.map((_, k) => packBlocks(`changed-${k}`, ids, Date.now())[0]!);
   await putAll(raw, 'blocks', blocks);
+  await putAll(raw, 'leads', [lead]);
   changed = { predicates: segments.map((rules) => compile(rules, timeZone)), keys: blocks.map((b) => [b.segmentId, b.start]) };
 }
 
-/** Raw single-lead ingest: read the stored lead, put the new one, read every segment's block, rewrite those whose membership changed. */
+/**
+ * Raw single-lead ingest at its limit: read the stored version, put the new one, evaluate the 50
+ * segments on both, and read + rewrite only the blocks of the segments whose membership changed.
+ * Returns how many blocks were rewritten.
+ */
 async function ingestChanged(lead: Lead): Promise<number> {
   if (!changed) throw new Error('prepareChanged first');
   const tx = (await db()).transaction(['leads', 'blocks'], 'readwrite');
@@ -73,15 +79,11 @@ async function ingestChanged(lead: Lead): Promise<number> {
   const old = (await request(leads.get(lead.id))) as Lead | undefined;
   leads.put(lead);
   const blocks = tx.objectStore('blocks');
-  const read = await Promise.all(changed.keys.map((key) => request(blocks.get(key))));
-  let rewritten = 0;
-  changed.predicates.forEach((predicate, k) => {
-    if (old !== undefined && predicate(old) === predicate(lead)) return;
-    blocks.put(read[k]);
-    rewritten++;
-  });
+  const moved = changed.keys.filter((_, k) => old === undefined || changed!.predicates[k]!(old) !== changed!.predicates[k]!(lead));
+  const read = await Promise.all(moved.map((key) => request(blocks.get(key))));
+  for (const block of read) blocks.put(block);
   await committed(tx);
-  return rewritten;
+  return moved.length;
 }
 
 /** Raw "Sync all": every API page fetched, converted by the product's adapter, raw put (one transaction a page). */
