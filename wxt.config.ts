@@ -1,6 +1,7 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { BUILT_IN_HOST_PERMISSIONS, OPTIONAL_HOST_PERMISSIONS } from './lib/connections/hosts';
+import { contentScriptBudgetHook } from './build/content-script-budget';
 
 /**
  * WXT build configuration. Host permissions are limited to the demo CRM origins (docs/semantics.md §9).
@@ -9,6 +10,9 @@ import { BUILT_IN_HOST_PERMISSIONS, OPTIONAL_HOST_PERMISSIONS } from './lib/conn
  * (`permissions.request({ origins: ["https://crm.example/*"] })`), and disconnecting gives it
  * back — the pattern itself is never requested (lib/connections/hosts.ts). The CRM content
  * script is not in the manifest: it is registered at runtime for connected origins only.
+ *
+ * `build:done` prints the content script's size and fails a production build over its 40 kB
+ * budget (issue 12 item 2, build/content-script-budget.ts).
  */
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
@@ -16,6 +20,7 @@ export default defineConfig({
   vite: () => ({
     plugins: [preact()],
   }),
+  hooks: { 'build:done': contentScriptBudgetHook({ enforce: true }) },
   manifest: ({ browser }) => ({
     name: 'CRM Segments',
     description: 'Dynamic lead segments for any CRM, evaluated privately in your browser.',

@@ -1,5 +1,5 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { findAdapter } from '../../lib/adapters/registry';
+import { findPageAdapter } from '../../lib/adapters/page-registry';
 import { startBadgeController } from '../../lib/badges/controller';
 import { contentMessenger } from '../../lib/messaging/protocol';
 import { sendToBackground } from '../../lib/messaging/client';
@@ -23,7 +23,7 @@ export default defineContentScript({
   main(ctx) {
     const scope = globalThis as { [RUNNING]?: true };
     if (scope[RUNNING]) return;
-    const adapter = findAdapter(location.href);
+    const adapter = findPageAdapter(location.href);
     if (!adapter || !adapter.isCrmPage(document)) return;
     scope[RUNNING] = true;
     const crmKey = adapter.crmKey(new URL(location.href));

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { demoCrmAdapter as adapter } from './demo-crm';
+import { demoCrmPage as adapter } from './demo-crm-page';
 
 // jsdom gives modules an http: import.meta.url, so locate the fixtures by directory name.
 const FIXTURES = join(import.meta.dirname, 'fixtures');
@@ -53,6 +53,13 @@ describe('list page (saved HTML)', () => {
     expect(adapter.userSignal(copy)).toBeNull();
   });
 
+  it('names the content area that holds the rows as the container to watch', () => {
+    const container = adapter.leadListContainer(doc);
+    expect(container?.localName).toBe('main');
+    expect(container?.querySelectorAll('tr[data-lead-id]')).toHaveLength(5);
+    expect(container?.contains(doc.querySelector('[data-current-user]'))).toBe(false);
+  });
+
   it('ignores a row without an id', () => {
     const copy = page('demo-list.html');
     copy.querySelector('tr[data-lead-id]')?.setAttribute('data-lead-id', '');
@@ -71,6 +78,7 @@ describe('detail page (saved HTML)', () => {
     expect(header?.anchor.querySelector('h1.lead-title')?.textContent).toMatch(/^\S+ \S+$/);
     expect(header?.row.hasAttribute('data-lead-header')).toBe(true);
     expect(adapter.findLeadRows(doc)).toEqual([]);
+    expect(adapter.leadListContainer(doc)?.contains(header?.row ?? null)).toBe(true);
   });
 
   it('shows the lead\'s values as text, including the double-spaced tag', () => {

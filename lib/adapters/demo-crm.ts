@@ -1,11 +1,7 @@
 /**
- * Adapter for Acme CRM, the demo CRM in `demo/` (docs/semantics.md §6). Everything this extension knows about
- * Acme — its URLs, page markup, API paths and record format — lives in this file.
- *
- * URLs: Acme runs on a loopback address (127.0.0.1 or localhost) on any port (DEMO_PORT may move
- * it from 5174), so `matches()` claims only http loopback pages under Acme's own app paths
- * (`/leads`, `/leads/{id}`, `/campaigns`); `isCrmPage()` then checks the page's
- * `<meta name="crm" content="acme-demo">` marker, so another localhost app is not mistaken for it.
+ * Acme CRM (demo) — API part (background only, docs/semantics.md §6): API paths, response shapes
+ * (Zod) and the record format, on top of the page part (`demo-crm-page.ts`: URLs and markup,
+ * the only part the content script bundles — issue 12 item 2).
  *
  * Records (`GET /api/leads`): every value a string; ISO 8601 dates; ";"-joined multi-values;
  * "" = empty; custom fields as `cf_<key>`; campaigns as `campaignId:state:response[:respondedAt]`
@@ -14,8 +10,9 @@
 import { CustomFieldDefSchema, formatZodError, z, type Campaign, type CustomFieldDef } from '../schema';
 import { demoRecordToLead } from './demo-record';
 import { CrmApiError } from './errors';
+import { demoCrmPage } from './demo-crm-page';
 import { campaignChannel, sendDemoCampaignAudience } from './demo-crm-campaigns';
-import type { ChangedLeadPage, CrmAdapter, FetchFn, LeadAnchor, LeadPage } from './types';
+import type { ChangedLeadPage, CrmAdapter, FetchFn, LeadPage } from './types';
 
 export { demoRecordToLead } from './demo-record';
 
@@ -23,8 +20,6 @@ export { demoRecordToLead } from './demo-record';
 export const SYNC_PAGE_SIZE = 500;
 
 const LABEL = 'Acme CRM';
-const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost']);
-const APP_PATH = /^\/(?:leads(?:\/[^/]+)?|campaigns)\/?$/;
 const ROLES = ['owner', 'admin', 'member'] as const;
 
 // ---------------------------------------------------------------- API response shapes (Zod)
@@ -136,77 +131,11 @@ async function getRequired<T>(origin: string, path: string, fetchFn: FetchFn, sc
   return (await getJson(origin, path, fetchFn, schema, { signal })) as T;
 }
 
-
-// ---------------------------------------------------------------- page side
-
-const ROW_SELECTOR = 'tr[data-lead-id]';
-const ROW_ANCHOR_SELECTOR = 'td.lead-name .lead-cell-main';
-const HEADER_SELECTOR = '[data-lead-header][data-lead-id]';
-const HEADER_ANCHOR_SELECTOR = '.lead-title-row';
-const USER_SELECTOR = '[data-current-user]';
-const PAGE_MARKER_SELECTOR = 'meta[name="crm"][content="acme-demo"]';
-
-const idOf = (el: Element): string => (el.getAttribute('data-lead-id') ?? '').trim();
-
-/** Lead rows of a list page: `tr[data-lead-id]` with the badge anchor in the name cell. */
-function findLeadRows(root: ParentNode): LeadAnchor[] {
-  const anchors: LeadAnchor[] = [];
-  for (const row of root.querySelectorAll(ROW_SELECTOR)) {
-    const crmId = idOf(row);
-    const anchor = row.querySelector(ROW_ANCHOR_SELECTOR) ?? row.querySelector('td.lead-name');
-    if (crmId !== '' && anchor) anchors.push({ crmId, anchor, row });
-  }
-  return anchors;
-}
-
-/** The lead header of a detail page: `[data-lead-header][data-lead-id]`, anchor `.lead-title-row`. */
-function findDetailHeader(root: ParentNode): LeadAnchor | null {
-  const header = root.querySelector(HEADER_SELECTOR);
-  if (!header) return null;
-  const crmId = idOf(header);
-  if (crmId === '') return null;
-  return { crmId, anchor: header.querySelector(HEADER_ANCHOR_SELECTOR) ?? header, row: header };
-}
-
-/** The user menu's `[data-current-user]` attributes joined (a change hint only, never trusted); null when absent. */
-function userSignal(root: ParentNode): string | null {
-  const el = root.querySelector(USER_SELECTOR);
-  if (!el) return null;
-  return ['data-user-id', 'data-user-name', 'data-user-role', 'data-org-id'].map((name) => el.getAttribute(name) ?? '').join('\n');
-}
-
 // ---------------------------------------------------------------- the adapter
 
-/** The Acme CRM (demo) adapter. */
+/** The Acme CRM (demo) adapter: page part plus API part (background only). */
 export const demoCrmAdapter: CrmAdapter = {
-  id: 'demo-crm',
-  label: 'Acme CRM (demo)',
-
-  matches(url) {
-    return url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname) && APP_PATH.test(url.pathname);
-  },
-
-  isCrmPage(root) {
-    return root.querySelector(PAGE_MARKER_SELECTOR) !== null;
-  },
-
-  crmKey(url) {
-    const host = url.hostname === 'localhost' ? '127.0.0.1' : url.hostname;
-    return `demo@${host}:${url.port || '80'}`;
-  },
-
-  originOf(crmKey) {
-    const m = /^demo@(127\.0\.0\.1|localhost):(\d{1,5})$/.exec(crmKey);
-    return m ? `http://${m[1]}:${m[2]}` : undefined;
-  },
-
-  findLeadRows,
-  findDetailHeader,
-  userSignal,
-
-  leadUrl(origin, crmId) {
-    return `${origin}/leads/${encodeURIComponent(crmId)}`;
-  },
+  ...demoCrmPage,
 
   async *fetchAllLeads(origin, fetchFn, signal): AsyncIterable<LeadPage> {
     let done = 0;

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ADAPTERS, adapterById, findAdapter, findAdapterForCrmKey } from './registry';
+import { findPageAdapter, PAGE_ADAPTERS } from './page-registry';
+import { MAX_CRM_ID_LENGTH, readCrmId } from './page-guards';
+import type { CrmPageAdapter } from './types';
 
 describe('adapter registry', () => {
   it('finds the Acme CRM adapter for its pages on any loopback port', () => {
@@ -43,5 +46,32 @@ describe('findAdapterForCrmKey', () => {
     expect(found?.origin).toBe('http://127.0.0.1:5174');
     expect(found?.adapter.leadUrl(found.origin, '660737')).toBe('http://127.0.0.1:5174/leads/660737');
     expect(findAdapterForCrmKey('hubspot@acme')).toBeUndefined();
+  });
+});
+
+describe('page registry (content script)', () => {
+  it('lists the page part of every adapter, in the same order', () => {
+    expect(PAGE_ADAPTERS.map((a) => a.id)).toEqual(ADAPTERS.map((a) => a.id));
+    ADAPTERS.forEach((adapter, i) => {
+      const page = PAGE_ADAPTERS[i]!;
+      for (const key of Object.keys(page) as Array<keyof CrmPageAdapter>) expect(adapter[key]).toBe(page[key]);
+    });
+  });
+
+  it('finds the same adapter for a page as the background does', () => {
+    expect(findPageAdapter('http://127.0.0.1:5174/leads?page=2')?.id).toBe('demo-crm');
+    expect(findPageAdapter('http://example.com/leads')).toBeUndefined();
+    expect(findPageAdapter('not a url')).toBeUndefined();
+  });
+});
+
+describe('readCrmId (page data guard)', () => {
+  it('accepts trimmed ids and refuses empty, long and control-character text', () => {
+    expect(readCrmId(' 660737 ')).toBe('660737');
+    expect(readCrmId('a/b c')).toBe('a/b c');
+    for (const bad of [null, undefined, '', '   ', 'x'.repeat(MAX_CRM_ID_LENGTH + 1), 'a\nb', 'a\u202eb', 'a\u0000']) {
+      expect(readCrmId(bad)).toBeNull();
+    }
+    expect(readCrmId('x'.repeat(MAX_CRM_ID_LENGTH))).toHaveLength(MAX_CRM_ID_LENGTH);
   });
 });

@@ -1,22 +1,18 @@
 /**
- * Every CRM adapter the extension knows (docs/semantics.md §6). A second CRM is a second adapter file and
- * one entry in ADAPTERS.
+ * Every CRM adapter the extension knows, with its API part (docs/semantics.md §6): background and
+ * extension pages only. The content script uses `page-registry.ts` (page parts, no API client).
+ * A second CRM is a page file, an API file and one entry in each list.
  */
 import { demoCrmAdapter } from './demo-crm';
+import { firstMatching } from './page-registry';
 import type { CrmAdapter } from './types';
 
-/** All adapters, in matching order (the first that matches a URL wins). */
+/** All adapters, in matching order (the first that matches a URL wins); same order as PAGE_ADAPTERS. */
 export const ADAPTERS: readonly CrmAdapter[] = [demoCrmAdapter];
 
 /** The adapter that handles pages at `url`, or undefined (also for a string that is not a URL). */
 export function findAdapter(url: string | URL): CrmAdapter | undefined {
-  let parsed: URL;
-  try {
-    parsed = typeof url === 'string' ? new URL(url) : url;
-  } catch {
-    return undefined;
-  }
-  return ADAPTERS.find((adapter) => adapter.matches(parsed));
+  return firstMatching(ADAPTERS, url);
 }
 
 /** The adapter with id `id` (e.g. "demo-crm"), or undefined. */

@@ -63,13 +63,12 @@ export interface ChangedLeadPage extends LeadPage {
 export type FetchFn = (input: string, init?: RequestInit) => Promise<Response>;
 
 /**
- * One CRM (docs/semantics.md §6). A second CRM is a second file implementing this interface and one line in
- * `registry.ts`; nothing outside an adapter's file knows a CRM's URLs, markup or record format.
- *
- * Errors: API methods throw `CrmApiError` (`./errors`) with a plain-language message when the CRM
- * is unreachable or answers with something that is not its format.
+ * The page part of one CRM (docs/semantics.md §6): its URLs, identity and page markup — what the
+ * content script needs. It carries no API client and no Zod (issue 12 item 2: the content script
+ * stays small); `lib/adapters/page-registry.ts` lists these. Page data it returns is checked with
+ * the hand-written guards of `./page-guards`.
  */
-export interface CrmAdapter {
+export interface CrmPageAdapter {
   /** Stable id, e.g. "demo-crm". */
   id: string;
   /** Human name, e.g. "Acme CRM (demo)". */
@@ -90,8 +89,16 @@ export interface CrmAdapter {
    * from a stored lead when no CRM page is open.
    */
   originOf(crmKey: string): string | undefined;
+  /** The CRM page of one lead (for "open in CRM" links). */
+  leadUrl(origin: string, crmId: string): string;
 
   // ---- page side (content script, runs against the CRM's DOM) ----
+  /**
+   * The element lead rows and the lead detail header render into, kept across the CRM's
+   * client-side navigation (the badge controller watches only it), or null when the page has none
+   * yet (the controller then watches the document until it appears).
+   */
+  leadListContainer(root: ParentNode): Element | null;
   /** Lead rows on a list page, in page order (empty when the page has none). */
   findLeadRows(root: ParentNode): LeadAnchor[];
   /** The lead header on a detail page, or null. */
@@ -103,9 +110,18 @@ export interface CrmAdapter {
    * the CRM's API (`fetchCurrentUser`, docs/semantics.md §7).
    */
   userSignal(root: ParentNode): string | null;
-  /** The CRM page of one lead (for "open in CRM" links). */
-  leadUrl(origin: string, crmId: string): string;
+}
 
+/**
+ * One CRM as the background sees it (docs/semantics.md §6): its page part plus the API part (fetch,
+ * convert, validate). A second CRM is a page file, an API file and one line in each registry
+ * (`page-registry.ts`, `registry.ts`); nothing outside an adapter's files knows a CRM's URLs,
+ * markup or record format. Only the background imports this side.
+ *
+ * Errors: API methods throw `CrmApiError` (`./errors`) with a plain-language message when the CRM
+ * is unreachable or answers with something that is not its format.
+ */
+export interface CrmAdapter extends CrmPageAdapter {
   // ---- API side (background, with the user's session) ----
   /** Pages through every lead; yields each page as it arrives. */
   fetchAllLeads(origin: string, fetchFn: FetchFn, signal?: AbortSignal): AsyncIterable<LeadPage>;

@@ -1,4 +1,4 @@
-import type { CrmAdapter, LeadAnchor } from '../adapters/types';
+import type { CrmPageAdapter, LeadAnchor } from '../adapters/types';
 import type { BadgeSegment } from '../messaging/protocol';
 import { BADGE_TAG, createBadgeHost, renderBadgeChips } from './render';
 
@@ -66,7 +66,7 @@ function rowSignature(row: Element): string {
  * (batched), and re-syncs a lead whose row changed (live edits). Scans are coalesced to one per
  * animation frame.
  */
-export function startBadgeController(adapter: CrmAdapter, doc: Document, crmKey: string, ports: BadgePorts): BadgeController {
+export function startBadgeController(adapter: CrmPageAdapter, doc: Document, crmKey: string, ports: BadgePorts): BadgeController {
   const placed = new Map<HTMLElement, Placed>();
   const known = new Map<string, BadgeSegment[]>();
   /** Last seen row signature per lead: rows are often re-rendered as new elements after an edit. */

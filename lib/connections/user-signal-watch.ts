@@ -1,4 +1,4 @@
-import type { CrmAdapter } from '../adapters/types';
+import type { CrmPageAdapter } from '../adapters/types';
 
 /**
  * Watches a CRM page for its user menu changing (docs/semantics.md §7) and calls `onChange` once per change,
@@ -6,7 +6,7 @@ import type { CrmAdapter } from '../adapters/types';
  * rewrite, so the caller merely asks the background to re-read the user from the CRM's own API.
  * Returns a function that stops watching.
  */
-export function watchUserSignal(adapter: CrmAdapter, doc: Document, onChange: () => void): () => void {
+export function watchUserSignal(adapter: CrmPageAdapter, doc: Document, onChange: () => void): () => void {
   let last = adapter.userSignal(doc);
   let scheduled = false;
   const view = doc.defaultView;
