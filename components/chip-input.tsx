@@ -1,12 +1,9 @@
 import { useId, useMemo, useRef, useState } from 'preact/hooks';
 import { normalizeText } from '../lib/engine';
-import { formatCount, formatNumber } from '../lib/format/number';
+import { formatNumber } from '../lib/format/number';
+import { moveActive, splitPastedValues, SuggestionList, type ValueSuggestion } from './suggestion-list';
 
-/** A suggested value and how many stored leads have it. */
-export interface ValueSuggestion {
-  value: string;
-  count: number;
-}
+export type { ValueSuggestion };
 
 /** Props of {@link ChipInput}. */
 export interface ChipInputProps {
@@ -29,12 +26,16 @@ export interface ChipInputProps {
 /** Values compare as rules compare text (docs/semantics.md §3 rule 3): "Google" and " google " are one value. */
 const normalise = normalizeText;
 
+/** Chips shown before "Show all N values" (a pasted list can hold hundreds). */
+const COLLAPSED_CHIPS = 24;
+
 /**
  * A list of values as removable chips plus a text box (`role="combobox"`) with a suggestion
  * listbox. Enter adds the highlighted suggestion or the typed text (Enter on an empty box is left
  * to the form, e.g. to save); Backspace on an empty box removes the last chip; ArrowUp/ArrowDown
- * move through suggestions; Escape closes them (and only then lets Escape through). Duplicates
- * (case-insensitive) are ignored.
+ * move through suggestions; Escape closes them (and only then lets Escape through). Pasting a
+ * list ("Google, Direct Traffic; Olark Chat", a spreadsheet column) adds one chip per value.
+ * Duplicates (case-insensitive) are ignored. Long lists collapse behind "Show all N values".
  */
 export function ChipInput({
   label,
@@ -53,6 +54,8 @@ export function ChipInput({
   const [text, setText] = useState('');
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
+  const [showAll, setShowAll] = useState(false);
+  const [pasteNote, setPasteNote] = useState('');
   const input = useRef<HTMLInputElement>(null);
 
   const chosen = useMemo(() => new Set(values.map(normalise)), [values]);
@@ -64,12 +67,38 @@ export function ChipInput({
   }, [suggestions, chosen, text, maxSuggestions]);
   const expanded = open && visible.length > 0;
 
-  const add = (raw: string) => {
-    const value = raw.trim().replace(/\s+/g, ' ');
+  /** Adds each new value (trimmed, collapsed, not already chosen); returns how many were added. */
+  const addAll = (raw: readonly string[]): number => {
     setText('');
     setActive(-1);
-    if (value === '' || chosen.has(normalise(value))) return;
-    onChange([...values, value]);
+    const seen = new Set(chosen);
+    const added: string[] = [];
+    for (const piece of raw) {
+      const value = piece.trim().replace(/\s+/g, ' ');
+      const key = normalise(value);
+      if (value === '' || seen.has(key)) continue;
+      seen.add(key);
+      added.push(value);
+    }
+    if (added.length > 0) onChange([...values, ...added]);
+    return added.length;
+  };
+  const add = (raw: string) => addAll([raw]);
+
+  const onPaste = (event: ClipboardEvent) => {
+    const field = event.currentTarget as HTMLInputElement;
+    const pasted = event.clipboardData?.getData('text') ?? '';
+    const start = field.selectionStart ?? text.length;
+    const end = field.selectionEnd ?? text.length;
+    const pieces = splitPastedValues(text.slice(0, start) + pasted + text.slice(end));
+    if (!pieces) return;
+    event.preventDefault();
+    const added = addAll(pieces);
+    const repeated = pieces.length - added;
+    setPasteNote(
+      `Added ${formatNumber(added)} ${added === 1 ? 'value' : 'values'}` +
+        (repeated > 0 ? ` (${formatNumber(repeated)} already in the list)` : ''),
+    );
   };
 
   const remove = (index: number) => {
@@ -91,14 +120,10 @@ export function ChipInput({
         return;
       }
       case 'ArrowDown':
-        event.preventDefault();
-        setOpen(true);
-        setActive((i) => (visible.length === 0 ? -1 : (i + 1) % visible.length));
-        return;
       case 'ArrowUp':
         event.preventDefault();
         setOpen(true);
-        setActive((i) => (visible.length === 0 ? -1 : i <= 0 ? visible.length - 1 : i - 1));
+        setActive((i) => moveActive(i, event.key === 'ArrowDown' ? 1 : -1, visible.length));
         return;
       case 'Escape':
         if (expanded) {
@@ -117,11 +142,13 @@ export function ChipInput({
     }
   };
 
+  const collapsed = !showAll && values.length > COLLAPSED_CHIPS + 4;
+  const shown = collapsed ? values.slice(0, COLLAPSED_CHIPS) : values;
   return (
     <div class={`chip-input${invalid ? ' is-invalid' : ''}`} onClick={() => input.current?.focus()}>
       {values.length > 0 && (
         <ul class="chip-list" aria-label="Chosen">
-          {values.map((value, index) => (
+          {shown.map((value, index) => (
             <li key={`${value}-${index}`} class="chip">
               <span class="chip-text">{value}</span>
               <button
@@ -139,6 +166,18 @@ export function ChipInput({
           ))}
         </ul>
       )}
+      {values.length > COLLAPSED_CHIPS + 4 && (
+        <button
+          type="button"
+          class="chip-more"
+          onClick={(event) => {
+            event.stopPropagation();
+            setShowAll(!showAll);
+          }}
+        >
+          {collapsed ? `Show all ${formatNumber(values.length)} values` : 'Show fewer'}
+        </button>
+      )}
       <div class="chip-entry">
         <input
           ref={input}
@@ -152,13 +191,14 @@ export function ChipInput({
           aria-invalid={invalid || undefined}
           aria-describedby={describedBy}
           autoComplete="off"
-          placeholder={values.length === 0 ? (placeholder ?? 'Type a value, press Enter') : 'Add another…'}
+          placeholder={values.length === 0 ? (placeholder ?? 'Type or paste values') : 'Add another…'}
           value={text}
           onInput={(event) => {
             setText((event.currentTarget as HTMLInputElement).value);
             setOpen(true);
             setActive(-1);
           }}
+          onPaste={onPaste}
           onKeyDown={onKeyDown}
           onFocus={() => {
             setOpen(true);
@@ -170,29 +210,11 @@ export function ChipInput({
             onBlur?.();
           }}
         />
-        <ul id={listId} role="listbox" aria-label="Suggestions" class="chip-suggestions" hidden={!expanded}>
-          {expanded &&
-            visible.map((s, index) => (
-              <li
-                key={s.value}
-                id={`${optionPrefix}-${index}`}
-                role="option"
-                aria-selected={index === active}
-                class={`chip-suggestion${index === active ? ' is-active' : ''}`}
-                onMouseDown={(event) => {
-                  event.preventDefault();
-                  add(s.value);
-                }}
-                onMouseMove={() => setActive(index)}
-              >
-                <span class="chip-suggestion-value">{s.value}</span>
-                <span class="chip-suggestion-count" aria-label={formatCount(s.count, 'lead', 'leads')}>
-                  {formatNumber(s.count)}
-                </span>
-              </li>
-            ))}
-        </ul>
+        <SuggestionList id={listId} optionPrefix={optionPrefix} items={visible} active={active} open={open} onPick={add} onHover={setActive} />
       </div>
+      <span class="sr-only" aria-live="polite">
+        {pasteNote}
+      </span>
     </div>
   );
 }

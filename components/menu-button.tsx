@@ -58,7 +58,7 @@ export function MenuButton({ label, items, children }: MenuButtonProps) {
     });
     const elements = itemElements();
     (initialFocus === 'last' ? elements[elements.length - 1] : elements[0])?.focus();
-  }, [open]);
+  }, [open, initialFocus]);
 
   useEffect(() => {
     if (!open) return;

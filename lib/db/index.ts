@@ -25,3 +25,4 @@ export * from './custom-field-sources';
 export * from './backup';
 export * from './identity';
 export * from './connections';
+export * from './field-values';

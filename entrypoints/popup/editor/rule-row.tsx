@@ -34,9 +34,10 @@ const GROUP_ORDER: readonly FieldGroup[] = ['Standard', 'Campaign', 'Segment', '
 export function RuleRow({ rule, number, customFields, campaigns, otherSegments, onChange, onRemove, error, onTouched, autoFocus }: RuleRowProps) {
   const errorId = useId();
   const fieldSelect = useRef<HTMLSelectElement>(null);
+  // Focus the Field picker whenever the builder asks for this rule (it was just added).
   useEffect(() => {
     if (autoFocus) fieldSelect.current?.focus();
-  }, []);
+  }, [autoFocus]);
 
   const fields = allFields([...customFields].sort((a, b) => a.label.localeCompare(b.label)));
   const field = ruleField(rule, customFields);

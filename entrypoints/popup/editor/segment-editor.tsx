@@ -1,24 +1,21 @@
-import { useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
-import {
-  type Campaign,
-  type CustomFieldDef,
-  type RuleSet,
-  type Segment,
-  type SegmentPatch,
-} from '../../../lib/schema';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { Campaign, CustomFieldDef, Segment } from '../../../lib/schema';
 import { safeColor } from '../../../lib/format/color';
-import { useBackground } from '../../../components/background-context';
 import { useDb } from '../../../components/db-context';
-import { Dialog } from '../../../components/dialog';
-import { suggestedColor } from '../../../components/segment-colors';
 import { timeAgo } from '../../../components/time-ago';
+import { useAfterPointerRelease } from './after-pointer-release';
 import { ColorPicker } from './color-picker';
+import { DiscardDialog } from './discard-dialog';
 import type { DraftStore, SavedDraft } from './draft-store';
+import { DescriptionField, NameField } from './editor-text-fields';
 import { PreviewSample, PreviewStatus } from './preview-panel';
-import { GroupChildren, type RuleBuilderContext } from './rule-group';
-import { appendChild, emptyGroup, emptyRule, emptyTree, fromRuleSet, toRuleSet, type GroupNode } from './rule-tree';
+import type { RuleBuilderContext } from './rule-group';
+import { RulesSection } from './rules-section';
+import { appendChild, emptyGroup, emptyRule, toRuleSet, type GroupNode } from './rule-tree';
 import { usePreview } from './use-preview';
-import { isValid, validateEditor, type EditorValues } from './validation';
+import { isValid, validateEditor } from './validation';
+import { editorStart, snapshot, useEscape } from './editor-state';
+import { useSegmentSave } from './use-segment-save';
 import { SuggestionContext, dbSuggestionSource } from './value-suggestions';
 
 /** Props of {@link SegmentEditor}. */
@@ -38,24 +35,6 @@ export interface SegmentEditorProps {
   previewDelayMs?: number;
 }
 
-const MAX_DESCRIPTION = 500;
-
-function initialValues(props: SegmentEditorProps): EditorValues {
-  const { restored, segment, segments } = props;
-  if (restored) {
-    return { name: restored.name, description: restored.description, color: restored.color, tree: fromRuleSet(restored.rules) };
-  }
-  if (segment) {
-    return { name: segment.name, description: segment.description, color: segment.color, tree: fromRuleSet(segment.rules) };
-  }
-  return { name: '', description: '', color: suggestedColor(segments.length), tree: emptyTree() };
-}
-
-/** A comparable snapshot of the form (dirty checks, drafts). */
-function snapshot(values: Pick<EditorValues, 'name' | 'description' | 'color'> & { rules: RuleSet }): string {
-  return JSON.stringify([values.name, values.description, values.color, values.rules]);
-}
-
 /**
  * The segment editor (issue 4 §4): name, description, colour, the rule builder, a live preview
  * and inline validation. Enter (or "Save segment") saves through the background (createSegment /
@@ -64,37 +43,25 @@ function snapshot(values: Pick<EditorValues, 'name' | 'description' | 'color'> &
  */
 export function SegmentEditor(props: SegmentEditorProps) {
   const { segment, restored, segments, customFields, campaigns, draftStore, onDone, previewDelayMs } = props;
-  const send = useBackground();
   const db = useDb();
-  const suggestionSource = useMemo(() => dbSuggestionSource(db), [db]);
-  const nameId = useId();
-  const nameErrorId = useId();
-  const descriptionId = useId();
-  const descriptionErrorId = useId();
-  const rulesErrorId = useId();
+  const suggestionSource = useMemo(() => dbSuggestionSource(db, customFields), [db, customFields]);
+  const afterRelease = useAfterPointerRelease();
 
-  const [initial] = useState(() => initialValues(props));
-  // The stored rules as the builder writes them (same key order), so an untouched form is clean.
-  const [storedRules] = useState(() => (segment ? toRuleSet(fromRuleSet(segment.rules)) : undefined));
-  const [baseline] = useState(() =>
-    segment
-      ? snapshot({ name: segment.name, description: segment.description, color: segment.color, rules: storedRules! })
-      : snapshot({ name: '', description: '', color: initial.color, rules: toRuleSet(emptyTree()) }),
-  );
+  const [{ initial, storedRules, baseline }] = useState(() => editorStart(restored, segment, segments.length));
   const [name, setName] = useState(initial.name);
   const [description, setDescription] = useState(initial.description);
   const [color, setColor] = useState(initial.color);
   const [tree, setTree] = useState<GroupNode>(initial.tree);
   const [touched, setTouched] = useState<ReadonlySet<string>>(() => new Set());
   const [submitted, setSubmitted] = useState(false);
-  const [saving, setSaving] = useState(false);
-  const [saveError, setSaveError] = useState<string | null>(null);
   const [confirmingDiscard, setConfirmingDiscard] = useState(false);
   const [focusId, setFocusId] = useState<string | null>(null);
   const [focusInvalid, setFocusInvalid] = useState(0);
   const [draftSaveFailed, setDraftSaveFailed] = useState(false);
+  const { saving, saveError, clearSaveError, save: saveSegment } = useSegmentSave({ segment, storedRules, draftStore, onDone });
   const form = useRef<HTMLFormElement>(null);
   const addRuleButton = useRef<HTMLButtonElement>(null);
+  const nameInput = useRef<HTMLInputElement>(null);
 
   const rules = useMemo(() => toRuleSet(tree), [tree]);
   const rulesKey = JSON.stringify(rules);
@@ -113,7 +80,7 @@ export function SegmentEditor(props: SegmentEditorProps) {
   const rulesOk = !problems.rules && Object.keys(problems.nodes).length === 0;
   const previewRules = useMemo(
     () => (rulesOk ? rules : null),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `rulesKey` stands for `rules`: an equal rule set keeps the preview
     [rulesKey, rulesOk],
   );
   const preview = usePreview(previewRules, previewDelayMs);
@@ -126,26 +93,15 @@ export function SegmentEditor(props: SegmentEditorProps) {
     } else {
       draftStore.clear();
     }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `current` is the snapshot of every saved value
   }, [current]);
 
-  const nameInput = useRef<HTMLInputElement>(null);
   useEffect(() => {
     nameInput.current?.focus();
   }, []);
 
   // Escape anywhere in the popup cancels (dialogs and open suggestion lists stop it first).
-  const cancelRef = useRef<() => void>(() => {});
-  useEffect(() => {
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (event.key !== 'Escape' || event.defaultPrevented) return;
-      event.preventDefault();
-      cancelRef.current();
-    };
-    document.addEventListener('keydown', onKeyDown);
-    return () => document.removeEventListener('keydown', onKeyDown);
-  }, []);
-
+  const cancelRef = useEscape();
   useEffect(() => {
     if (focusInvalid === 0) return;
     form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
@@ -153,7 +109,6 @@ export function SegmentEditor(props: SegmentEditorProps) {
 
   const nameError =
     problems.name && (submitted || touched.has('name') || problems.name.startsWith('A segment named')) ? problems.name : undefined;
-  const descriptionError = problems.description;
   const colorError = problems.color && (submitted || color.length >= 7) ? problems.color : undefined;
   const visibleNodeErrors: Record<string, string> = {};
   for (const [id, message] of Object.entries(problems.nodes)) {
@@ -161,13 +116,16 @@ export function SegmentEditor(props: SegmentEditorProps) {
   }
   const rulesError = problems.rules && submitted ? problems.rules : undefined;
 
+  // A message shown on blur waits until a click in progress has landed (issue 11 §5).
   const touch = (id: string) =>
-    setTouched((previous) => {
-      if (previous.has(id)) return previous;
-      const next = new Set(previous);
-      next.add(id);
-      return next;
-    });
+    afterRelease(() =>
+      setTouched((previous) => {
+        if (previous.has(id)) return previous;
+        const next = new Set(previous);
+        next.add(id);
+        return next;
+      }),
+    );
 
   const otherSegments = useMemo(() => segments.filter((s) => s.id !== segment?.id), [segments, segment?.id]);
   const builder: RuleBuilderContext = {
@@ -186,40 +144,12 @@ export function SegmentEditor(props: SegmentEditorProps) {
   const save = async () => {
     if (saving) return;
     setSubmitted(true);
-    setSaveError(null);
+    clearSaveError();
     if (!isValid(problems)) {
       setFocusInvalid((n) => n + 1);
       return;
     }
-    const cleanName = name.trim();
-    const cleanDescription = description.trim();
-    const cleanColor = color.toLowerCase();
-    setSaving(true);
-    let answer;
-    if (segment) {
-      const patch: SegmentPatch = {};
-      if (cleanName !== segment.name) patch.name = cleanName;
-      if (cleanDescription !== segment.description) patch.description = cleanDescription;
-      if (cleanColor !== segment.color.toLowerCase()) patch.color = cleanColor;
-      if (JSON.stringify(rules) !== JSON.stringify(storedRules)) patch.rules = rules;
-      if (Object.keys(patch).length === 0) {
-        draftStore.clear();
-        onDone(segment);
-        return;
-      }
-      answer = await send('updateSegment', { id: segment.id, patch });
-    } else {
-      answer = await send('createSegment', {
-        draft: { name: cleanName, description: cleanDescription, color: cleanColor, rules, status: 'active' },
-      });
-    }
-    setSaving(false);
-    if (answer.ok) {
-      draftStore.clear();
-      onDone(answer.data);
-    } else {
-      setSaveError(answer.error);
-    }
+    await saveSegment({ name, description, color, rules });
   };
 
   const requestCancel = () => {
@@ -274,103 +204,15 @@ export function SegmentEditor(props: SegmentEditorProps) {
               <strong>Could not save.</strong> {saveError}
             </div>
           )}
-
-          <div class="field">
-            <label class="field-label" for={nameId}>
-              Segment name
-            </label>
-            <input
-              id={nameId}
-              class="input"
-              type="text"
-              required
-              maxLength={80}
-              autoComplete="off"
-              placeholder="e.g. Hot leads in India"
-              value={name}
-              aria-invalid={Boolean(nameError) || undefined}
-              aria-describedby={nameError ? nameErrorId : undefined}
-              onInput={(e) => setName(e.currentTarget.value)}
-              onBlur={() => touch('name')}
-              ref={nameInput}
-            />
-            {nameError && (
-              <p id={nameErrorId} class="field-error">
-                {nameError}
-              </p>
-            )}
-          </div>
-
-          <div class="field">
-            <div class="field-label-row">
-              <label class="field-label" for={descriptionId}>
-                Description
-              </label>
-              <span class="field-optional">Optional</span>
-            </div>
-            <textarea
-              id={descriptionId}
-              class="input textarea"
-              rows={2}
-              maxLength={MAX_DESCRIPTION}
-              placeholder="What these leads have in common"
-              value={description}
-              aria-invalid={Boolean(descriptionError) || undefined}
-              aria-describedby={descriptionError ? descriptionErrorId : undefined}
-              onInput={(e) => setDescription(e.currentTarget.value)}
-              onKeyDown={(e) => {
-                if (e.key === 'Enter' && !e.shiftKey && !e.ctrlKey && !e.metaKey && !e.isComposing) {
-                  e.preventDefault();
-                  form.current?.requestSubmit();
-                }
-              }}
-            />
-            {description.length > MAX_DESCRIPTION - 50 && (
-              <p class="field-hint">
-                {description.length}/{MAX_DESCRIPTION}
-              </p>
-            )}
-            {descriptionError && (
-              <p id={descriptionErrorId} class="field-error">
-                {descriptionError}
-              </p>
-            )}
-          </div>
-
+          <NameField value={name} error={nameError} onInput={setName} onBlur={() => touch('name')} inputRef={nameInput} />
+          <DescriptionField
+            value={description}
+            error={problems.description}
+            onInput={setDescription}
+            onSubmit={() => form.current?.requestSubmit()}
+          />
           <ColorPicker value={color} onChange={setColor} error={colorError} />
-
-          <section class="rules" aria-labelledby={`${rulesErrorId}-title`}>
-            <div class="rules-head">
-              <h2 id={`${rulesErrorId}-title`} class="section-title">
-                Rules
-              </h2>
-              <span class="muted">Leads that match all of these</span>
-            </div>
-            {tree.children.length === 0 ? (
-              <p class="rules-empty">No rules yet. Add one to choose which leads belong to this segment.</p>
-            ) : (
-              <GroupChildren group={tree} depth={1} prefix="" ctx={builder} />
-            )}
-            {rulesError && (
-              <p id={rulesErrorId} class="field-error">
-                {rulesError}
-              </p>
-            )}
-            <div class="rules-actions">
-              <button ref={addRuleButton} type="button" class="button button-secondary" onClick={() => addTopLevel('rule')}>
-                Add rule
-              </button>
-              <button
-                type="button"
-                class="button button-ghost"
-                onClick={() => addTopLevel('group')}
-                title="A group matches when any of its rules match"
-              >
-                Add group
-              </button>
-            </div>
-          </section>
-
+          <RulesSection builder={builder} error={rulesError} onAdd={addTopLevel} addRuleRef={addRuleButton} />
           <PreviewSample state={preview} />
           {draftSaveFailed && <p class="field-hint">Your draft could not be kept in this browser’s storage.</p>}
         </div>
@@ -388,30 +230,15 @@ export function SegmentEditor(props: SegmentEditorProps) {
         </div>
       </form>
       {confirmingDiscard && (
-        <Dialog
-          title="Discard changes?"
-          onClose={() => setConfirmingDiscard(false)}
-          actions={
-            <>
-              <button type="button" class="button button-ghost" data-autofocus onClick={() => setConfirmingDiscard(false)}>
-                Keep editing
-              </button>
-              <button
-                type="button"
-                class="button button-danger"
-                onClick={() => {
-                  setConfirmingDiscard(false);
-                  draftStore.clear();
-                  onDone();
-                }}
-              >
-                Discard changes
-              </button>
-            </>
-          }
-        >
-          <p>{segment ? `Your changes to “${segment.name}” will be lost.` : 'This new segment will not be saved.'}</p>
-        </Dialog>
+        <DiscardDialog
+          segmentName={segment?.name}
+          onKeep={() => setConfirmingDiscard(false)}
+          onDiscard={() => {
+            setConfirmingDiscard(false);
+            draftStore.clear();
+            onDone();
+          }}
+        />
       )}
     </SuggestionContext.Provider>
   );

@@ -1,16 +1,7 @@
-import { useId, useState } from 'preact/hooks';
-import {
-  CAMPAIGN_RESPONSES,
-  RELATIVE_UNITS,
-  type Campaign,
-  type CampaignResponse,
-  type CustomFieldDef,
-  type FieldDef,
-  type OperatorDef,
-} from '../../../lib/schema';
-import { ChipInput } from '../../../components/chip-input';
+import { RELATIVE_UNITS, type Campaign, type CustomFieldDef, type FieldDef, type OperatorDef } from '../../../lib/schema';
+import { CampaignSelect, ResponseValue } from './campaign-values';
 import { SegmentSelect, type SegmentChoice } from './segment-select';
-import { useValueSuggestions } from './value-suggestions';
+import { ListValue, TextValue } from './text-values';
 
 /** Props of {@link ValueInput}. */
 export interface ValueInputProps {
@@ -28,17 +19,6 @@ export interface ValueInputProps {
   /** id of the row's error message. */
   describedBy?: string;
 }
-
-/** Labels of campaign response kinds (docs/semantics.md §2) for the response checkboxes. */
-export const RESPONSE_LABELS: Record<CampaignResponse, string> = {
-  opened: 'Opened',
-  clicked: 'Clicked',
-  replied: 'Replied',
-  interested: 'Interested',
-  not_interested: 'Not interested',
-  bounced: 'Bounced',
-  unsubscribed: 'Unsubscribed',
-};
 
 const UNIT_LABELS: Record<string, string> = { days: 'days', weeks: 'weeks', months: 'months' };
 
@@ -197,119 +177,4 @@ export function ValueInput(props: ValueInputProps) {
     case 'segmentRef':
       return <SegmentSelect value={stringValue(value)} segments={props.otherSegments} onChange={onChange} {...common} />;
   }
-}
-
-function TextValue({ field, value, onChange, onTouched, invalid, describedBy, customFields }: ValueInputProps) {
-  const listId = useId();
-  const [focused, setFocused] = useState(false);
-  const options = customFields.find((f) => `custom.${f.key}` === field.key)?.options;
-  const suggestions = useValueSuggestions(field.key, focused, options);
-  return (
-    <>
-      <input
-        type="text"
-        class="input"
-        aria-label="Value"
-        placeholder="Value"
-        list={listId}
-        autoComplete="off"
-        value={stringValue(value)}
-        aria-invalid={invalid || undefined}
-        aria-describedby={describedBy}
-        onInput={(e) => onChange(e.currentTarget.value)}
-        onFocus={() => setFocused(true)}
-        onBlur={onTouched}
-      />
-      <datalist id={listId}>
-        {(suggestions ?? []).slice(0, 50).map((s) => (
-          <option key={s.value} value={s.value} />
-        ))}
-      </datalist>
-    </>
-  );
-}
-
-function ListValue({ field, value, onChange, onTouched, invalid, describedBy, customFields }: ValueInputProps) {
-  const [focused, setFocused] = useState(false);
-  const options = customFields.find((f) => `custom.${f.key}` === field.key)?.options;
-  const suggestions = useValueSuggestions(field.key, focused, options);
-  const values = Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
-  return (
-    <ChipInput
-      label="Values"
-      values={values}
-      onChange={onChange}
-      suggestions={suggestions}
-      onFocus={() => setFocused(true)}
-      onBlur={onTouched}
-      invalid={invalid}
-      describedBy={describedBy}
-    />
-  );
-}
-
-interface CampaignSelectProps {
-  label: string;
-  value: string;
-  campaigns: readonly Campaign[];
-  onChange: (campaignId: string) => void;
-  onBlur: () => void;
-  'aria-invalid'?: boolean;
-  'aria-describedby'?: string;
-}
-
-const STATUS_NOTE: Record<Campaign['status'], string> = { active: '', draft: ' (draft)', paused: ' (paused)', completed: ' (completed)' };
-
-function CampaignSelect({ label, value, campaigns, onChange, ...rest }: CampaignSelectProps) {
-  const sorted = [...campaigns].sort((a, b) => a.name.localeCompare(b.name));
-  const known = value === 'any' || value === '' || campaigns.some((c) => c.id === value);
-  return (
-    <select class="select" aria-label={label} value={value} onChange={(e) => onChange(e.currentTarget.value)} {...rest}>
-      <option value="any">Any campaign</option>
-      {sorted.map((c) => (
-        <option key={c.id} value={c.id}>
-          {(c.name || c.id) + STATUS_NOTE[c.status]}
-        </option>
-      ))}
-      {!known && <option value={value}>Unknown campaign ({value})</option>}
-    </select>
-  );
-}
-
-function ResponseValue({ value, onChange, onTouched, campaigns, invalid, describedBy }: ValueInputProps) {
-  const legendId = useId();
-  const current = isRecord(value) ? value : {};
-  const responses = Array.isArray(current.responses) ? (current.responses as unknown[]) : [];
-  const toggle = (kind: CampaignResponse, on: boolean) => {
-    const next = on ? [...responses.filter((r) => r !== kind), kind] : responses.filter((r) => r !== kind);
-    // Keep the documented order so the saved rule reads naturally.
-    onChange({ ...current, responses: CAMPAIGN_RESPONSES.filter((r) => next.includes(r)) });
-  };
-  return (
-    <div class="value-response">
-      <CampaignSelect
-        label="Campaign"
-        value={stringValue(current.campaignId)}
-        campaigns={campaigns}
-        onChange={(campaignId) => onChange({ ...current, campaignId })}
-        onBlur={onTouched}
-      />
-      <fieldset class="response-kinds" aria-describedby={describedBy} aria-invalid={invalid || undefined}>
-        <legend id={legendId} class="response-legend">
-          Responses
-        </legend>
-        {CAMPAIGN_RESPONSES.map((kind) => (
-          <label key={kind} class="toggle-chip">
-            <input
-              type="checkbox"
-              checked={responses.includes(kind)}
-              onChange={(e) => toggle(kind, e.currentTarget.checked)}
-              onBlur={onTouched}
-            />
-            <span>{RESPONSE_LABELS[kind]}</span>
-          </label>
-        ))}
-      </fieldset>
-    </div>
-  );
 }

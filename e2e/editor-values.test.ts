@@ -1,0 +1,81 @@
+import { resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSyncedWorld, type SyncedWorld } from './real-dataset';
+
+const SCREENSHOTS = resolve(import.meta.dirname, '../docs/screenshots');
+
+/**
+ * The rule editor's value entry in real Chromium (issue 11 §5): one real mouse click right after
+ * leaving an empty field takes effect (the validation message must not move what is clicked),
+ * and stored values are offered with their counts.
+ */
+describe('segment editor value entry', () => {
+  let world: SyncedWorld;
+  let popup: Page;
+
+  beforeAll(async () => {
+    world = await startSyncedWorld();
+    popup = await world.session.openExtensionPage('popup.html');
+    await popup.setViewportSize({ width: 400, height: 600 });
+  });
+  afterAll(() => world?.close());
+
+  /** A fresh "New segment" editor: the previous test's unsaved draft is discarded first. */
+  const openNewEditor = async () => {
+    await popup.reload();
+    const create = popup.getByRole('button', { name: 'Create segment' }).first();
+    const restored = popup.getByRole('note').filter({ hasText: 'Restored your unsaved' });
+    await create.or(restored).first().waitFor();
+    if (await restored.isVisible()) {
+      await popup.getByRole('button', { name: 'Cancel' }).click();
+      const discard = popup.getByRole('button', { name: 'Discard changes' });
+      await create.or(discard).first().waitFor();
+      if (await discard.isVisible()) await discard.click();
+    }
+    await create.click();
+    await popup.getByLabel('Segment name').waitFor();
+  };
+
+  it('a colour swatch clicked right after leaving the empty name field is chosen', async () => {
+    await openNewEditor();
+    await popup.getByLabel('Segment name').focus();
+    const teal = popup.getByRole('radio', { name: 'Teal' });
+    // One real mouse click (move, down, up) on the swatch: the name field loses focus on mouse down.
+    await popup.locator('.swatch', { has: teal }).click();
+    await expect(teal.isChecked()).resolves.toBe(true);
+    await expect(popup.getByText('Segment name is required').isVisible()).resolves.toBe(true);
+  });
+
+  it('"Add rule" clicked right after leaving an empty field adds a rule', async () => {
+    await openNewEditor();
+    await popup.getByLabel('Segment name').focus();
+    await popup.getByRole('button', { name: 'Add rule', exact: true }).click();
+    await expect(popup.getByRole('group', { name: 'Rule 1' }).count()).resolves.toBe(1);
+    // An empty rule value, left by clicking "Add rule": its message must not move the button mid-click.
+    const rule = popup.getByRole('group', { name: 'Rule 1' });
+    await rule.getByLabel('Field').selectOption('company');
+    await rule.getByLabel('Operator').selectOption('equals');
+    await rule.getByLabel('Value').focus();
+    await popup.getByRole('button', { name: 'Add rule', exact: true }).click();
+    await expect(popup.getByRole('group', { name: 'Rule 2' }).count()).resolves.toBe(1);
+    await expect(rule.locator('.field-error').textContent()).resolves.toMatch(/value/i);
+  });
+
+  it('offers the stored sources with their counts', async () => {
+    await openNewEditor();
+    await popup.getByLabel('Segment name').fill('Search leads');
+    await popup.getByRole('button', { name: 'Add rule', exact: true }).click();
+    const rule = popup.getByRole('group', { name: 'Rule 1' });
+    await rule.getByLabel('Field').selectOption('source');
+    await rule.getByLabel('Operator').selectOption('equals');
+    await rule.getByRole('combobox', { name: 'Value' }).click();
+    const google = popup.getByRole('option', { name: /^Google/ });
+    await google.waitFor();
+    // The dataset's own count of "Google" sources (case-insensitive, as rules compare text).
+    await expect(google.textContent()).resolves.toMatch(/Google\s*2,87\d/);
+    await popup.screenshot({ path: resolve(SCREENSHOTS, 'popup-editor-picklist.png') });
+    await google.click();
+    await expect(rule.getByRole('combobox', { name: 'Value' }).inputValue()).resolves.toBe('Google');
+  });
+});
