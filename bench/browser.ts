@@ -26,7 +26,6 @@ import { LEADS_CSV } from '../e2e/real-dataset';
 import { BENCH_TIME_ZONE } from './context';
 import { machineSummary } from './report';
 import { resultsTable } from './browser/results';
-import { NOBODY } from './browser/rules';
 import { startBenchSession } from './browser/session';
 import { changedLeadStep, fiftySegments, heapStep, ingestStep, previewStep, resetAll, segmentSteps, syncStep } from './browser/steps';
 
@@ -74,15 +73,13 @@ async function main(): Promise<void> {
       }
     }
 
-    const segment = await b.page('send', 'createSegment', { draft: { name: 'Bench refresh', color: '#4f46e5', rules: NOBODY } });
-    const segmentId = (segment as { id: string }).id;
     let stored = 0;
     for (const size of options.sizes) {
       progress(`${size.toLocaleString('en-US')} leads`);
       await ingestStep(b, size, size - stored);
       stored = size;
       await previewStep(b, size);
-      await segmentSteps(b, size, segmentId, options.runs);
+      await segmentSteps(b, size, options.runs);
       await heapStep(b, size);
       load.push(loadavg());
     }

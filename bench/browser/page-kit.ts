@@ -95,12 +95,11 @@ async function refreshed(id: string, since: number, timeoutMs = 900_000): Promis
   throw new Error(`segment ${id} not refreshed within ${timeoutMs} ms`);
 }
 
-/** Changes segment `id`'s rules (the popup's `updateSegment`) and waits for its refresh: ms from the message to the last chunk committed. */
-async function timedRefresh(id: string, rules: unknown): Promise<{ ms: number; memberCount: number }> {
+/** Creates an active segment with `rules` (the popup's `createSegment`, which starts its full refresh): its id and when the message was sent. */
+async function create(rules: unknown, name: string): Promise<{ id: string; started: number }> {
   const started = Date.now();
-  await send('updateSegment', { id, patch: { rules } });
-  const done = await refreshed(id, started);
-  return { ms: done.at - started, memberCount: done.memberCount };
+  const segment = await send<{ id: string }>('createSegment', { draft: { name, color: '#4f46e5', rules } });
+  return { id: segment.id, started };
 }
 
 /** Waits (polling every 20 ms) until no refresh job is pending. */
@@ -207,7 +206,7 @@ export const pageKit = {
   send,
   ingest,
   refreshed,
-  timedRefresh,
+  create,
   jobsIdle,
   timedSync,
   rawFirstPage,

@@ -1,8 +1,6 @@
 import type { RuleSet } from '../../lib/schema';
 import { BENCH_SEGMENTS } from '../segments';
 
-/** No lead matches (a segment "emptied" between two timed refreshes). */
-export const NOBODY: RuleSet = { combinator: 'and', rules: [{ field: 'name', operator: 'is_empty' }] };
 /** Every lead matches. */
 export const EVERYONE: RuleSet = { combinator: 'and', rules: [{ field: 'name', operator: 'is_not_empty' }] };
 /** 33.9 % of the synthetic leads (status "Contacted"; the "segment with 34 % members"). */
