@@ -31,6 +31,22 @@ function badgesOnPage(page: Page) {
   );
 }
 
+/**
+ * Badge renders so far per lead (`data-renders` of its hosts, summed) and how many hosts it has.
+ * The count is the content script's own: one per chip-list render of that lead's badge.
+ */
+function rendersOnPage(page: Page) {
+  return page.evaluate(() => {
+    const renders: Record<string, { renders: number; hosts: number }> = {};
+    for (const host of document.querySelectorAll<HTMLElement>('crm-segment-badges')) {
+      const entry = (renders[host.dataset.leadId!] ??= { renders: 0, hosts: 0 });
+      entry.renders += Number(host.dataset.renders ?? '0');
+      entry.hosts += 1;
+    }
+    return renders;
+  });
+}
+
 describe('demo CRM with the real dataset in Chromium', () => {
   let crm: DemoCrm;
   let session: ExtensionSession;
@@ -116,7 +132,7 @@ describe('demo CRM with the real dataset in Chromium', () => {
     expect(badges.some((b) => b.chips.length > 0)).toBe(true);
   });
 
-  it('moves badges live when a lead’s status changes on the page', async () => {
+  it('moves badges live when a lead’s status changes on the page, one render per membership change', async () => {
     const converted = segmentIds.Converted!;
     const target = await crmPage.evaluate(
       () => [...document.querySelectorAll('tr[data-lead-id]')].find((row) => row.getAttribute('data-status') !== 'Converted')?.getAttribute('data-lead-id') ?? null,
@@ -125,19 +141,30 @@ describe('demo CRM with the real dataset in Chromium', () => {
     const leadId = `${crmKey}/${target}`;
     const chipsOf = async () => (await badgesOnPage(crmPage)).find((b) => b.leadId === leadId)?.chips ?? [];
     expect(await chipsOf()).not.toContain(converted);
+    const before = await rendersOnPage(crmPage);
+    expect(Object.keys(before)).toHaveLength(50);
+    expect(before[leadId]).toMatchObject({ hosts: 1 });
     const started = Date.now();
     await crmPage.selectOption(`tr[data-lead-id="${target}"] select`, 'Converted');
     const after = await until(chipsOf, (chips) => chips.includes(converted), 10_000);
     expect(after).toContain(converted);
     expect(Date.now() - started).toBeLessThan(5_000);
+    // The badge that shows the change is the lead's one render since the edit (the CRM re-rendered
+    // the row: the host moved with it, nothing was rendered twice).
+    expect((await rendersOnPage(crmPage))[leadId]).toEqual({ renders: before[leadId]!.renders + 1, hosts: 1 });
     const stored = await until(
       async () => (await readRow<{ status?: string }>(extensionPage, 'leads', leadId))?.status,
       (status) => status === 'Converted',
     );
     expect(stored).toBe('Converted');
-    // And back out again.
+    // And back out again: one more render for that lead, none for any other row.
     await crmPage.selectOption(`tr[data-lead-id="${target}"] select`, 'Lost');
     expect(await until(chipsOf, (chips) => !chips.includes(converted), 10_000)).not.toContain(converted);
+    const end = await rendersOnPage(crmPage);
+    expect(end[leadId]).toEqual({ renders: before[leadId]!.renders + 2, hosts: 1 });
+    const { [leadId]: _edited, ...othersBefore } = before;
+    const { [leadId]: _editedEnd, ...othersEnd } = end;
+    expect(othersEnd).toEqual(othersBefore);
   });
 
   it('keeps exactly one badge host per row across paging and client-side navigation', async () => {

@@ -30,7 +30,7 @@ export default defineBackground({
       // Read at every call, not bound once: e2e tests shift the worker's clock to simulate days.
       clock: () => Date.now(),
       tabs: {
-        membershipsChanged: (memberships) => sendToCrmTabs((tabId) => contentMessenger.sendMessage('membershipsChanged', { memberships }, tabId)),
+        membershipsChanged: (tabId, memberships) => contentMessenger.sendMessage('membershipsChanged', { memberships }, tabId),
         segmentsChanged: () => sendToCrmTabs((tabId) => contentMessenger.sendMessage('segmentsChanged', {}, tabId)),
       },
       openSidePanel: (target, sender) =>

@@ -11,6 +11,7 @@ import {
   deleteSegment,
   duplicateSegment,
   ingestLeads,
+  badgeChips,
   membershipsForLeads,
   previewRules,
   refreshSegment,
@@ -38,7 +39,8 @@ export interface BackgroundPorts {
   clock: () => number;
   /** Pushes to CRM tabs (content scripts). */
   tabs: {
-    membershipsChanged(memberships: Record<string, BadgeSegment[]>): Promise<void>;
+    /** Sends one tab the new chips of leads it shows (only tabs that show them are sent any). */
+    membershipsChanged(tabId: number, memberships: Record<string, BadgeSegment[]>): Promise<void>;
     segmentsChanged(): Promise<void>;
   };
   /** Opens the side panel (or a tab when it cannot) on a segment and/or lead. */
@@ -85,10 +87,16 @@ export function createBackgroundService(ports: BackgroundPorts): BackgroundServi
   /** The current user (docs/semantics.md §7): `getCurrentUser` of lib/db (override, else the connected CRM's API), else LOCAL_USER. */
   const currentOwner = async (): Promise<CurrentUserSetting> => (await getCurrentUser(db)).user ?? LOCAL_USER;
 
-  // Badge pushes: only for leads an open CRM tab shows, coalesced, never awaited by a chunk or ingest.
-  const badges = createBadgePusher(async (leadIds) => ports.tabs.membershipsChanged(await membershipsForLeads(db, leadIds)), {
-    onError: (error) => ports.reportError('badge update', error),
-  });
+  // Badge pushes: only to the tabs that show a changed lead, coalesced, never awaited by a chunk or
+  // ingest; an ingest's own membership difference is pushed as it is (issue 12 item 3).
+  const badges = createBadgePusher(
+    {
+      read: (leadIds) => membershipsForLeads(db, leadIds),
+      chips: (memberships) => badgeChips(db, memberships),
+      send: (tabId, memberships) => ports.tabs.membershipsChanged(tabId, memberships),
+    },
+    { onError: (error) => ports.reportError('badge update', error) },
+  );
   const pushMemberships = (leadIds: readonly string[]) => badges.changed(leadIds);
 
   const quietly = (context: string, work: Promise<unknown>) => {
@@ -146,7 +154,7 @@ export function createBackgroundService(ports: BackgroundPorts): BackgroundServi
   const handlers: MessageHandlers = {
     async ingestLeads({ leads }) {
       const { report, changes } = await ingestLeads(db, leads, { now: clock(), timeZone: await timeZone() });
-      pushMemberships(Object.keys(changes));
+      badges.changedTo(changes);
       jobs.kick();
       return report;
     },
@@ -237,8 +245,10 @@ export function createBackgroundService(ports: BackgroundPorts): BackgroundServi
       if (isPageSender(sender) && !(await connections.isConnected(new URL(pageUrl).origin))) {
         throw new UserFacingError('This CRM is not connected: click "Sync all" in the CRM Segments popup on its page first.');
       }
+      // The asking tab shows these leads (also after a service worker restart forgot it): it gets their changes.
+      if (sender.tab?.id !== undefined) badges.shown(sender.tab.id, crmIds.map((crmId) => `${adapter.crmKey(new URL(pageUrl))}/${crmId}`));
       const result = await syncVisibleLeads({ db, adapter, pageUrl, crmIds, fetchFn: ports.fetchFn, clock, timeZone: await timeZone() });
-      pushMemberships(result.changedLeadIds);
+      badges.changedTo(result.memberships);
       jobs.kick();
       return result.report;
     },

@@ -8,19 +8,30 @@ import type { Segment } from '../schema';
  * Inactive segments count: their members are frozen, not gone. Uses the `leadId` index.
  */
 export async function membershipsForLeads(db: CrmSegmentsDB, leadIds: readonly string[]): Promise<Record<string, BadgeSegment[]>> {
-  const unique = [...new Set(leadIds)];
-  const rows = await membershipsOfLeads(db, unique);
-  const segmentIds = [...new Set(rows.map((m) => m.segmentId))];
+  const memberships: Record<string, string[]> = {};
+  for (const id of leadIds) memberships[id] = [];
+  for (const m of await membershipsOfLeads(db, Object.keys(memberships))) memberships[m.leadId]?.push(m.segmentId);
+  return badgeChips(db, memberships);
+}
+
+/**
+ * The badge chips for memberships already known (e.g. the difference an ingest computed, issue 12
+ * item 3): lead id → its segment ids becomes lead id → chips (name, colour), sorted by name as
+ * {@link membershipsForLeads} sorts them. Reads only the segments named, never the memberships;
+ * a segment that no longer exists is left out.
+ */
+export async function badgeChips(db: CrmSegmentsDB, memberships: Readonly<Record<string, readonly string[]>>): Promise<Record<string, BadgeSegment[]>> {
+  const segmentIds = [...new Set(Object.values(memberships).flat())];
   const segments = new Map<string, Segment>();
   (await getSegments(db, segmentIds)).forEach((s) => s && segments.set(s.id, s));
   const result: Record<string, BadgeSegment[]> = {};
-  for (const id of unique) result[id] = [];
-  for (const m of rows) {
-    const segment = segments.get(m.segmentId);
-    if (segment) result[m.leadId]?.push({ id: segment.id, name: segment.name, color: segment.color });
-  }
-  for (const chips of Object.values(result)) {
-    chips.sort((a, b) => a.name.localeCompare(b.name, undefined, { sensitivity: 'base' }) || (a.id < b.id ? -1 : 1));
+  for (const [leadId, ids] of Object.entries(memberships)) {
+    const chips: BadgeSegment[] = [];
+    for (const id of ids) {
+      const segment = segments.get(id);
+      if (segment) chips.push({ id: segment.id, name: segment.name, color: segment.color });
+    }
+    result[leadId] = chips.sort((a, b) => a.name.localeCompare(b.name, undefined, { sensitivity: 'base' }) || (a.id < b.id ? -1 : 1));
   }
   return result;
 }

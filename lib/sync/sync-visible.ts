@@ -20,10 +20,14 @@ export interface SyncVisibleOptions {
   timeZone: string;
 }
 
-/** Outcome of a visible-row sync: the ingest report, lead ids whose memberships changed, and deletions. */
+/** Outcome of a visible-row sync: the ingest report, the membership difference, and deletions. */
 export interface SyncVisibleResult {
   report: IngestReport;
-  changedLeadIds: string[];
+  /**
+   * The ingest's own membership difference: lead id → ids of every segment it belongs to now, for
+   * each lead whose memberships changed (`[]` for a deleted lead). Pushed to badges as it is.
+   */
+  memberships: Record<string, string[]>;
   deleted: number;
 }
 
@@ -67,7 +71,7 @@ export async function syncVisibleLeads(options: SyncVisibleOptions): Promise<Syn
       skipped: [...batch.skipped, ...report.skipped],
       nulledValues: batch.nulledValues,
     },
-    changedLeadIds: [...Object.keys(changes), ...gone],
+    memberships: { ...changes, ...Object.fromEntries(gone.map((leadId) => [leadId, []])) },
     deleted,
   };
 }
