@@ -8,6 +8,7 @@
  *
  *   --sizes 10000,100000,250000   synthetic lead counts, ascending (default)
  *   --runs 3                      repetitions of the short operations (medians)
+ *   --cap-seconds 180             stop a product operation after this long, recorded as "> cap"
  *   --no-sync                     skip "Sync all" of the real dataset
  *   --no-changed                  skip the single-lead measurement (its own ingest with 50 segments)
  *   --profile refresh-all,…       CPU-profile these operations in the worker (ingest, ingest-50,
@@ -27,7 +28,7 @@ import { BENCH_TIME_ZONE } from './context';
 import { machineSummary } from './report';
 import { resultsTable } from './browser/results';
 import { startBenchSession } from './browser/session';
-import { changedLeadStep, fiftySegments, heapStep, ingestStep, previewStep, resetAll, segmentSteps, syncStep } from './browser/steps';
+import { changedLeadStep, fiftySegments, heapStep, ingestStep, previewStep, resetAll, segmentSteps, setCap, syncStep } from './browser/steps';
 
 interface Options {
   sizes: number[];
@@ -36,15 +37,17 @@ interface Options {
   changed: boolean;
   profile: Set<string>;
   extensionDir?: string;
+  capSeconds: number;
 }
 
 function parseOptions(argv: readonly string[]): Options {
-  const options: Options = { sizes: [10_000, 100_000, 250_000], runs: 3, sync: true, changed: true, profile: new Set() };
+  const options: Options = { sizes: [10_000, 100_000, 250_000], runs: 3, sync: true, changed: true, profile: new Set(), capSeconds: 180 };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--sizes') options.sizes = String(argv[++i]).split(',').map(Number);
     else if (arg === '--runs') options.runs = Number(argv[++i]);
     else if (arg === '--no-sync') options.sync = false;
+    else if (arg === '--cap-seconds') options.capSeconds = Number(argv[++i]);
     else if (arg === '--no-changed') options.changed = false;
     else if (arg === '--profile') options.profile = new Set(String(argv[++i]).split(','));
     else if (arg === '--extension-dir') options.extensionDir = String(argv[++i]);
@@ -57,6 +60,7 @@ function parseOptions(argv: readonly string[]): Options {
 
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
+  setCap(options.capSeconds * 1000);
   const started = Date.now();
   const load = [loadavg()];
   const b = await startBenchSession({ profile: options.profile, ...(options.extensionDir ? { extensionDir: options.extensionDir } : {}) });

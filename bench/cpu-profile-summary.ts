@@ -1,6 +1,7 @@
 /**
  * Summarises a V8 `.cpuprofile` (from `node --cpu-prof`): self time per function, highest first,
- * as a share of all samples, then per source file. For an esbuild bundle (see
+ * as a share of all samples, then per source file, then total (inclusive) time per named function:
+ * the share of samples in which it was on the stack (a recursive function counted once). For an esbuild bundle (see
  * bench/profile-engine.ts) each bundle line is mapped back to its source file through esbuild's
  * `// path/to/file.ts` section comments. Usage:
  *
@@ -12,6 +13,7 @@ import { markdownTable } from './report';
 
 interface ProfileNode {
   id: number;
+  children?: number[];
   callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
 }
 
@@ -53,6 +55,20 @@ for (const node of profile.nodes) {
   byFile.set(source, (byFile.get(source) ?? 0) + n);
 }
 const total = profile.samples.length;
+// Total time: each sample counts once for every distinct named function on its stack.
+const parent = new Map<number, number>();
+for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
+const nodeById = new Map(profile.nodes.map((node) => [node.id, node]));
+const inclusive = new Map<string, number>();
+for (const [id, n] of hits) {
+  const seen = new Set<string>();
+  for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
+    const frame = nodeById.get(at)?.callFrame;
+    if (!frame?.functionName || frame.functionName.startsWith('(')) continue;
+    seen.add(`${frame.functionName}  ${frame.url.replace(/^.*\//, '')}`);
+  }
+  for (const key of seen) inclusive.set(key, (inclusive.get(key) ?? 0) + n);
+}
 const table = (map: Map<string, number>, title: string) =>
   markdownTable(
     [title, 'share'],
@@ -62,4 +78,6 @@ const table = (map: Map<string, number>, title: string) =>
       .map(([key, n]) => [key, `${((100 * n) / total).toFixed(1)} %`]),
     [false, true],
   );
-process.stdout.write(`${table(byFunction, 'function (self time)')}\n\n${table(byFile, 'source file (self time)')}\n`);
+process.stdout.write(
+  `${table(byFunction, 'function (self time)')}\n\n${table(byFile, 'source file (self time)')}\n\n${table(inclusive, 'named function (total time, on the stack)')}\n`,
+);

@@ -79,20 +79,25 @@ async function ingest(count: number, batch = 5000, withBaseline = true): Promise
   return { productMs, rawMs, stored };
 }
 
-/** Waits (polling the product's database every 20 ms) until segment `id` was refreshed at or after `since` and has no job left; returns when, as `Date.now()`. */
-async function refreshed(id: string, since: number, timeoutMs = 900_000): Promise<{ at: number; memberCount: number }> {
+/**
+ * Waits (polling the product's database every 20 ms) until segment `id` was refreshed at or after
+ * `since` and has no job left, or `timeoutMs` passed (`finished` false); `at` is `Date.now()` then.
+ */
+async function refreshed(id: string, since: number, timeoutMs = 900_000): Promise<{ at: number; memberCount: number; finished: boolean }> {
   const db = await openExisting('crm-segments');
+  let memberCount = 0;
   try {
     for (const deadline = Date.now() + timeoutMs; Date.now() < deadline; await new Promise((r) => setTimeout(r, 20))) {
       const tx = db.transaction(['segments', 'jobs'], 'readonly');
       const [segment, job] = await Promise.all([request(tx.objectStore('segments').get(id)), request(tx.objectStore('jobs').get(`refresh:${id}`))]);
       const s = segment as { lastRefreshedAt?: number; memberCount: number } | undefined;
-      if (job === undefined && s?.lastRefreshedAt !== undefined && s.lastRefreshedAt >= since) return { at: Date.now(), memberCount: s.memberCount };
+      memberCount = s?.memberCount ?? 0;
+      if (job === undefined && s?.lastRefreshedAt !== undefined && s.lastRefreshedAt >= since) return { at: Date.now(), memberCount, finished: true };
     }
   } finally {
     db.close();
   }
-  throw new Error(`segment ${id} not refreshed within ${timeoutMs} ms`);
+  return { at: Date.now(), memberCount, finished: false };
 }
 
 /** Creates an active segment with `rules` (the popup's `createSegment`, which starts its full refresh): its id and when the message was sent. */

@@ -14,6 +14,8 @@ export interface ResultRow {
   /** Whether the target is met (undefined when there is no target). */
   met?: boolean;
   note?: string;
+  /** True when ours did not finish: stopped at the cap, `ours` is the cap. */
+  capped?: boolean;
   /** Unit of `ours` and `baseline` (default "ms"). */
   unit?: string;
 }
@@ -49,9 +51,9 @@ export function resultsTable(): string {
     rows.map((r) => [
       r.leads,
       r.operation,
-      `${fmt(r.ours)} ${r.unit ?? 'ms'}`,
+      `${r.capped ? '> ' : ''}${fmt(r.ours)} ${r.unit ?? 'ms'}`,
       r.baseline === undefined ? '—' : `${fmt(r.baseline)} ${r.unit ?? 'ms'}`,
-      r.baseline ? `${(r.ours / r.baseline).toFixed(2)}×` : '—',
+      r.baseline ? `${r.capped ? '> ' : ''}${(r.ours / r.baseline).toFixed(2)}×` : '—',
       r.target ?? '—',
       r.met === undefined ? '—' : r.met ? 'yes' : '**no**',
       r.note ?? '',
