@@ -62,6 +62,19 @@ describe('segment editor value entry', () => {
     await expect(rule.locator('.field-error').textContent()).resolves.toMatch(/value/i);
   });
 
+  it('keeps a white custom colour visible: the swatches are outlined', async () => {
+    await openNewEditor();
+    await popup.locator('.swatch', { has: popup.getByRole('radio', { name: 'Custom' }) }).click();
+    await popup.getByLabel('Hex code').fill('#ffffff');
+    const ring = (selector: string) => popup.locator(selector).first().evaluate((el) => getComputedStyle(el).boxShadow);
+    for (const selector of ['.editor-head .color-dot', '.swatch-custom .swatch-dot']) {
+      // An inset ring of at least 1px in a colour other than the white fill.
+      const shadow = await ring(selector);
+      expect(shadow).toMatch(/^[^,]*\) 0px 0px 0px 1px inset/);
+      expect(shadow).not.toMatch(/^(rgba?\(255, 255, 255|color\(srgb 1 1 1)/);
+    }
+  });
+
   it('offers the stored sources with their counts', async () => {
     await openNewEditor();
     await popup.getByLabel('Segment name').fill('Search leads');
