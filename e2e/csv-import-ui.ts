@@ -4,10 +4,11 @@ import Papa from 'papaparse';
 import type { Page } from 'playwright-core';
 import { launchExtension, sendFromPage, type ExtensionSession } from './harness';
 
-/** The real exports of issue 11, read from ../shared (never copied into the project). */
-export const ZOHO_CSV = resolve(import.meta.dirname, '../../shared/data/other/zoho-crm-export-Leads.csv');
-export const MARKETSTAR_CSV = resolve(import.meta.dirname, '../../shared/data/other/marketstar-Leads.csv');
-import { plainLeadsCsvPath, until } from './real-dataset';
+import { plainCsvCopy, plainLeadsCsvPath, until } from './real-dataset';
+
+/** The real CRM exports of issue 11 (in-repo gzip copies, e2e/fixtures/README.md), as plain CSV files under their own names. */
+export const ZOHO_CSV = plainCsvCopy(resolve(import.meta.dirname, 'fixtures/zoho-crm-export-Leads.csv.gz'), 'zoho-crm-export-Leads.csv');
+export const MARKETSTAR_CSV = plainCsvCopy(resolve(import.meta.dirname, 'fixtures/marketstar-Leads.csv.gz'), 'marketstar-Leads.csv');
 
 /** The demo dataset as the plain CSV file a user would pick (the repo ships it gzip-compressed). */
 export const LEADS_CSV = plainLeadsCsvPath();

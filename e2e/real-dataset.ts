@@ -13,20 +13,26 @@ export const LEADS_CSV = DEMO_LEADS_CSV;
 /** The real dataset's CSV text (decompressed), for a test's own independent computation. */
 export const leadsCsvText = (): string => readLeadsCsvText(LEADS_CSV);
 
-let plainCopy: string | undefined;
+const plainCopies = new Map<string, string>();
 /**
- * Path of a decompressed copy of the real dataset (written once per run to the temp dir): what a
- * user picks in a file input, since the product imports plain `.csv` files.
+ * Path of a decompressed copy of the gzip file `gzFile` named `name`, written once per run to the
+ * temp dir: what a user picks in a file input (the product imports plain `.csv` files, and
+ * derives the import's CRM key from the file name).
  */
-export function plainLeadsCsvPath(): string {
-  if (!plainCopy) {
+export function plainCsvCopy(gzFile: string, name: string): string {
+  let path = plainCopies.get(gzFile);
+  if (!path) {
     const dir = join(tmpdir(), `crm-segments-dataset-${process.pid}`);
     mkdirSync(dir, { recursive: true });
-    plainCopy = join(dir, 'Leads.csv'); // the export's own name: the import derives its CRM key from it
-    writeFileSync(plainCopy, leadsCsvText());
+    path = join(dir, name);
+    writeFileSync(path, readLeadsCsvText(gzFile));
+    plainCopies.set(gzFile, path);
   }
-  return plainCopy;
+  return path;
 }
+
+/** Path of a decompressed copy of the real dataset, under the export's own name `Leads.csv`. */
+export const plainLeadsCsvPath = (): string => plainCsvCopy(LEADS_CSV, 'Leads.csv');
 
 /** Polls `read` until `done(value)` holds or `timeoutMs` passes; returns the last value. */
 export async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 20_000): Promise<T> {

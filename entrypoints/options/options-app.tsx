@@ -4,17 +4,21 @@ import { useDb } from '../../components/db-context';
 import { useLiveQuery } from '../../components/use-live-query';
 import { ConvertedStatusesSection } from './converted-statuses-section';
 import { SegmentFilesSection } from './segment-files-section';
-import { getEvaluationTimeZone, runtimeTimeZone, TIME_ZONE_KEY } from '../../lib/db';
+import { countSegments, getEvaluationTimeZone, getTimeZoneSetting, leadCountsByCrm, runtimeTimeZone } from '../../lib/db';
 import { ImportSection } from './import/import-section';
 import { DataSection } from './data/data-section';
 import { ConnectionsSection } from './connections-section';
 import { IdentitySection } from './identity-section';
 import { OptionsMessage, type OptionsMessageValue } from './options-message';
 
-/** Every IANA time zone the browser knows, for the time zone picker. */
-function knownTimeZones(): string[] {
+/**
+ * Every IANA time zone the browser knows, for the time zone picker, plus `UTC` and `current`
+ * (Chromium's list leaves out UTC and aliases, and a select without its value shows blank).
+ */
+export function knownTimeZones(current: string): string[] {
   const intl = Intl as unknown as { supportedValuesOf?: (key: string) => string[] };
-  return intl.supportedValuesOf?.('timeZone') ?? [runtimeTimeZone(), 'UTC'];
+  const zones = intl.supportedValuesOf?.('timeZone') ?? [runtimeTimeZone()];
+  return [...new Set(['UTC', ...zones, current])].sort((a, b) => (a === 'UTC' ? -1 : b === 'UTC' ? 1 : a.localeCompare(b)));
 }
 
 /**
@@ -26,14 +30,13 @@ export function OptionsApp() {
   const send = useBackground();
   const [message, setMessage] = useState<OptionsMessageValue | null>(null);
   const state = useLiveQuery(async () => {
-    const [timeZone, zoneSetting, leads, segments] = await Promise.all([
+    const [timeZone, zoneSetting, perCrm, segments] = await Promise.all([
       getEvaluationTimeZone(db),
-      db.meta.get(TIME_ZONE_KEY),
-      db.leads.orderBy('crmKey').uniqueKeys(),
-      db.segments.count(),
+      getTimeZoneSetting(db),
+      leadCountsByCrm(db),
+      countSegments(db),
     ]);
-    const perCrm = await Promise.all(leads.map(async (key) => ({ crmKey: String(key), count: await db.leads.where('crmKey').equals(key).count() })));
-    return { timeZone, followsBrowser: zoneSetting?.value == null, perCrm, segments };
+    return { timeZone, followsBrowser: zoneSetting === null, perCrm, segments };
   }, [db]);
 
   const changeZone = async (value: string) => {
@@ -64,7 +67,7 @@ export function OptionsApp() {
               <span>Evaluation time zone</span>
               <select value={data.followsBrowser ? '' : data.timeZone} onChange={(e) => void changeZone(e.currentTarget.value)}>
                 <option value="">Browser default ({runtimeTimeZone()})</option>
-                {knownTimeZones().map((zone) => (
+                {knownTimeZones(data.timeZone).map((zone) => (
                   <option key={zone} value={zone}>
                     {zone}
                   </option>

@@ -45,14 +45,22 @@ describe('backup', () => {
   it('refuses backups that are not ours, of another database version, or with an invalid row — changing nothing', async () => {
     const db = await seeded();
     const backup = JSON.parse(JSON.stringify(await exportBackup(db, NOW))) as Backup;
-    expect(parseBackup(db, { hello: 1 })).toEqual({ error: expect.stringMatching(/^This is not a CRM Segments backup/) });
+    expect(parseBackup(db, { hello: 1 })).toEqual({ error: 'This file is not a CRM Segments backup (made with "Export backup").' });
+    expect(parseBackup(db, { ...backup, version: 7, exportedAt: 'yesterday' })).toEqual({
+      error: 'This is not a CRM Segments backup this version can read: in the file\'s header, "version" should be one of 1; "exportedAt" should be a number, not text.',
+    });
     expect(parseBackup(db, { ...backup, dbVersion: db.verno + 1 })).toEqual({ error: expect.stringMatching(/database version/) });
     const { jobs: _jobs, ...missingTable } = backup.tables;
     expect(parseBackup(db, { ...backup, tables: missingTable })).toEqual({ error: expect.stringMatching(/missing: jobs/) });
     const badLead = { ...backup, tables: { ...backup.tables, leads: [{ ...(backup.tables.leads?.[0] as object), id: 'other/1' }] } };
-    expect(parseBackup(db, badLead)).toEqual({ error: expect.stringMatching(/^Row 1 of leads is not valid: id/) });
+    expect(parseBackup(db, badLead)).toEqual({ error: expect.stringMatching(/^Lead 1 \(id "other\/1"\) in the backup is not valid: "id": /) });
+    const lead = backup.tables.leads?.[0] as Record<string, unknown>;
+    const typedWrong = { ...backup, tables: { ...backup.tables, leads: [{ ...lead, name: 5, tags: ['ok', 7] }] } };
+    expect(parseBackup(db, typedWrong)).toEqual({
+      error: `Lead 1 (id "${String(lead.id)}") in the backup is not valid: "name" should be text, not a number; "tags" item 2 should be text, not a number.`,
+    });
     const keyless = { ...backup, tables: { ...backup.tables, memberBlocks: [{ ids: ['demo/1'] }] } };
-    expect(parseBackup(db, keyless)).toEqual({ error: expect.stringMatching(/Row 1 of memberBlocks is not valid: has no key/) });
+    expect(parseBackup(db, keyless)).toEqual({ error: expect.stringMatching(/^Member block 1 in the backup is not valid: it has no key/) });
   });
 
   it('carries typed arrays and dates through JSON', () => {

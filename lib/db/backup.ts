@@ -6,9 +6,9 @@ import {
   LeadSchema,
   SegmentHistorySchema,
   SegmentSchema,
-  formatZodError,
   z,
 } from '../schema';
+import { describeRow, describeZodProblems } from './backup-problems';
 import { decodeStored, encodeStored } from './backup-codec';
 import { announceLeadWrite } from './lead-writes';
 import type { CrmSegmentsDB } from './database';
@@ -91,14 +91,14 @@ const isKey = (value: unknown): boolean => typeof value === 'string' || (typeof 
 /** The problem with one row of `table`, or null. */
 function rowProblem(table: Table, row: unknown): string | null {
   const keyPath = keyPathOf(table);
-  if (keyPath === null) return Array.isArray(row) && row.length === 2 && isKey(row[0]) ? null : 'must be a [key, row] pair';
-  if (typeof row !== 'object' || row === null || Array.isArray(row)) return 'must be an object';
+  if (keyPath === null) return Array.isArray(row) && row.length === 2 && isKey(row[0]) ? null : 'it should be a [key, row] pair';
+  if (typeof row !== 'object' || row === null || Array.isArray(row)) return 'it should be a group of fields';
   for (const path of Array.isArray(keyPath) ? keyPath : [keyPath]) {
-    if (!Object.prototype.hasOwnProperty.call(row, path) || !isKey((row as Record<string, unknown>)[path])) return `has no key "${path}"`;
+    if (!Object.prototype.hasOwnProperty.call(row, path) || !isKey((row as Record<string, unknown>)[path])) return `it has no key "${path}"`;
   }
   const schema = Object.prototype.hasOwnProperty.call(ROW_SCHEMAS, table.name) ? ROW_SCHEMAS[table.name] : undefined;
   const parsed = schema?.safeParse(row);
-  return parsed && !parsed.success ? formatZodError(parsed.error) : null;
+  return parsed && !parsed.success ? describeZodProblems(parsed.error) : null;
 }
 
 /**
@@ -108,7 +108,11 @@ function rowProblem(table: Table, row: unknown): string | null {
  */
 export function parseBackup(db: CrmSegmentsDB, raw: unknown): ParsedBackup | { error: string } {
   const envelope = BackupSchema.safeParse(raw);
-  if (!envelope.success) return { error: `This is not a CRM Segments backup (${formatZodError(envelope.error)}).` };
+  if (!envelope.success) {
+    const format = (raw as { format?: unknown } | null)?.format;
+    if (format !== BACKUP_FORMAT) return { error: 'This file is not a CRM Segments backup (made with "Export backup").' };
+    return { error: `This is not a CRM Segments backup this version can read: in the file's header, ${describeZodProblems(envelope.error)}.` };
+  }
   const backup = envelope.data;
   if (backup.dbVersion !== db.verno) {
     return { error: `This backup was made with database version ${backup.dbVersion}; this version of the extension uses ${db.verno}.` };
@@ -128,10 +132,10 @@ export function parseBackup(db: CrmSegmentsDB, raw: unknown): ParsedBackup | { e
       try {
         row = decodeStored(encoded);
       } catch (error) {
-        return { error: `Row ${i + 1} of ${table.name}: ${error instanceof Error ? error.message : String(error)}.` };
+        return { error: `${describeRow(table.name, i, encoded)} in the backup cannot be read: ${error instanceof Error ? error.message : String(error)}.` };
       }
       const problem = rowProblem(table, row);
-      if (problem) return { error: `Row ${i + 1} of ${table.name} is not valid: ${problem}.` };
+      if (problem) return { error: `${describeRow(table.name, i, row)} in the backup is not valid: ${problem}.` };
       rows.push(row);
     }
     tables[table.name] = rows;

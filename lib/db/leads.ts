@@ -77,6 +77,12 @@ export function countLeads(db: CrmSegmentsDB): Promise<number> {
   return db.leads.count();
 }
 
+/** Number of stored leads per CRM account (`crmKey` index), ordered by CRM key. */
+export async function leadCountsByCrm(db: CrmSegmentsDB): Promise<Array<{ crmKey: string; count: number }>> {
+  const keys = await db.leads.orderBy('crmKey').uniqueKeys();
+  return Promise.all(keys.map(async (key) => ({ crmKey: String(key), count: await db.leads.where('crmKey').equals(key).count() })));
+}
+
 /** Ids of the stored leads of one CRM account (`crmKey` index). */
 export function leadIdsOfCrm(db: CrmSegmentsDB, crmKey: string): Promise<string[]> {
   return db.leads.where('crmKey').equals(crmKey).primaryKeys() as Promise<string[]>;

@@ -17,6 +17,11 @@ export function listSegments(db: CrmSegmentsDB): Promise<Segment[]> {
   return db.segments.toArray();
 }
 
+/** Number of segments (any owner, any status). */
+export function countSegments(db: CrmSegmentsDB): Promise<number> {
+  return db.segments.count();
+}
+
 /** Stores a segment after validating it with `SegmentSchema`; throws `StoreValidationError`. */
 export async function putSegment(db: CrmSegmentsDB, segment: Segment): Promise<Segment> {
   const row = validated(SegmentSchema, segment, 'segment');

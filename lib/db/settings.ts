@@ -46,6 +46,11 @@ export function getEvaluationTimeZone(db: CrmSegmentsDB): Promise<string> {
   return getMeta(db, TIME_ZONE_KEY, TimeZoneSchema, runtimeTimeZone());
 }
 
+/** The stored evaluation time zone, or `null` when the user follows the browser's zone. */
+export function getTimeZoneSetting(db: CrmSegmentsDB): Promise<string | null> {
+  return getMeta(db, TIME_ZONE_KEY, TimeZoneSchema.nullable(), null);
+}
+
 /** Stores the evaluation time zone (validated); `null` returns to the runtime's default. */
 export async function setEvaluationTimeZone(db: CrmSegmentsDB, timeZone: string | null): Promise<void> {
   if (timeZone === null) await deleteMeta(db, TIME_ZONE_KEY);

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useDb } from '../../../components/db-context';
 import { useLiveQuery } from '../../../components/use-live-query';
-import { parseBackup, type Backup, type BackupSummary } from '../../../lib/db';
+import { parseBackup, storedLeadCount, type Backup, type BackupSummary } from '../../../lib/db';
 import { downloadBackup, formatBytes } from './backup-transfer';
 import { DeleteAllDialog } from './delete-all-dialog';
 import { RestoreDialog } from './restore-dialog';
@@ -21,7 +21,7 @@ export function DataSection() {
   const [deleting, setDeleting] = useState(false);
   const [refreshed, setRefreshed] = useState(0);
   // Re-estimate whenever the number of stored leads changes (imports, syncs, restores).
-  const leadCount = useLiveQuery(() => db.leads.count(), [db]).data;
+  const leadCount = useLiveQuery(() => storedLeadCount(db), [db]).data;
 
   useEffect(() => {
     void navigator.storage
