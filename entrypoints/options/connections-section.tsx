@@ -7,6 +7,7 @@ import { useNow } from '../../components/use-now';
 import { AUTO_SYNC_CHOICES, countLeadsOfCrm, getAutoSyncMinutes, listConnections, type CrmConnection } from '../../lib/db';
 import { DisconnectDialog } from './disconnect-dialog';
 import { OptionsMessage, type OptionsMessageValue } from './options-message';
+import { OptionsTableHead } from './options-table-head';
 
 /** "Off", "Every 5 minutes", "Every hour". */
 export function autoSyncLabel(minutes: number): string {
@@ -56,16 +57,7 @@ export function ConnectionsSection() {
       {data && data.rows.length === 0 && <p>No CRM connected yet.</p>}
       {data && data.rows.length > 0 && (
         <table class="options-table" aria-label="Connected CRMs">
-          <thead>
-            <tr>
-              <th scope="col">CRM</th>
-              <th scope="col">Leads</th>
-              <th scope="col">Last sync</th>
-              <th scope="col">
-                <span class="sr-only">Actions</span>
-              </th>
-            </tr>
-          </thead>
+          <OptionsTableHead columns={['CRM', 'Leads', 'Last sync']} />
           <tbody>
             {data.rows.map(({ connection, leads }) => (
               <tr key={connection.origin}>

@@ -8,6 +8,7 @@ import { countSegments, getEvaluationTimeZone, getTimeZoneSetting, leadCountsByC
 import { ImportSection } from './import/import-section';
 import { DataSection } from './data/data-section';
 import { ConnectionsSection } from './connections-section';
+import { CustomFieldsSection } from './custom-fields/custom-fields-section';
 import { IdentitySection } from './identity-section';
 import { OptionsMessage, type OptionsMessageValue } from './options-message';
 
@@ -107,6 +108,7 @@ export function OptionsApp() {
             </p>
           </section>
           <ImportSection />
+          <CustomFieldsSection />
           <DataSection />
           <SegmentFilesSection />
         </>

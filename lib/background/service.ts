@@ -29,6 +29,7 @@ import { createJobRunner, type JobRunner } from './job-runner';
 import { createLeadMemory } from './lead-memory';
 import { createImportHandlers } from './import-handlers';
 import { createDataHandlers } from './data-handlers';
+import { createCustomFieldHandlers } from './custom-field-handlers';
 import { createSyncRunner } from './sync-runner';
 
 /** Everything the background service needs from the browser (the composition root passes real ones). */
@@ -265,6 +266,13 @@ export function createBackgroundService(ports: BackgroundPorts): BackgroundServi
     },
     ...createCampaignHandlers(ports),
     ...createImportHandlers(db),
+    ...createCustomFieldHandlers({
+      db,
+      clock,
+      timeZone,
+      leadsChanged: () => snapshot.invalidate(),
+      segmentsChanged: afterDefinitionChange,
+    }),
     ...createDataHandlers({
       db,
       afterReplace: () => {

@@ -21,3 +21,9 @@ export async function setCustomFieldSources(db: CrmSegmentsDB, keys: readonly st
   const sources = Object.fromEntries([...Object.entries(await getCustomFieldSources(db)), ...keys.map((key) => [key, source] as const)]);
   await setMeta(db, CUSTOM_FIELD_SOURCES_KEY, SourcesSchema, sources);
 }
+
+/** Forgets the source of a deleted custom field. */
+export async function forgetCustomFieldSource(db: CrmSegmentsDB, key: string): Promise<void> {
+  const sources = Object.entries(await getCustomFieldSources(db)).filter(([k]) => k !== key);
+  await setMeta(db, CUSTOM_FIELD_SOURCES_KEY, SourcesSchema, Object.fromEntries(sources));
+}

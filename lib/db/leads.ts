@@ -72,6 +72,25 @@ export function leadsAfter(db: CrmSegmentsDB, afterId: string | undefined, limit
   return collection.limit(limit).toArray();
 }
 
+/**
+ * Reads up to `limit` leads after `afterId` (id order) and stores the ones `update` returns a new
+ * version of (validated), in ONE transaction, so a sync writing meanwhile is never overwritten
+ * with stale rows. Returns how many were read and changed, and the last id read (`undefined` at the end).
+ */
+export function updateLeadsAfter(
+  db: CrmSegmentsDB,
+  afterId: string | undefined,
+  limit: number,
+  update: (lead: Lead) => Lead | null,
+): Promise<{ read: number; changed: number; lastId: string | undefined }> {
+  return db.transaction('rw', db.leads, db.meta, async () => {
+    const rows = await leadsAfter(db, afterId, limit);
+    const changed = rows.flatMap((lead) => update(lead) ?? []);
+    await putLeads(db, changed);
+    return { read: rows.length, changed: changed.length, lastId: rows.length < limit ? undefined : rows.at(-1)?.id };
+  });
+}
+
 /** Number of stored leads. */
 export function countLeads(db: CrmSegmentsDB): Promise<number> {
   return db.leads.count();

@@ -3,6 +3,7 @@ import type { AudienceSendReport } from '../campaigns/send-audience';
 import type { Campaign, CustomFieldDef, Lead, MessagePayload, MessageType, Segment } from '../schema';
 import type { CurrentUser } from '../adapters/types';
 import type { BackupSummary } from '../db/backup';
+import type { RetypeReport, SegmentRef } from '../segments/custom-field-changes';
 
 export type { CurrentUser };
 
@@ -133,6 +134,12 @@ export interface BackgroundProtocol {
   sendCampaignAudience: Handler<'sendCampaignAudience', AudienceSendReport>;
   /** Every custom field definition after the import's new ones were added. */
   prepareImport: Handler<'prepareImport', { customFields: CustomFieldDef[] }>;
+  /** The renamed definition. */
+  renameCustomField: Handler<'renameCustomField', CustomFieldDef>;
+  /** What the type change did to the stored values and the segments. */
+  changeCustomFieldType: Handler<'changeCustomFieldType', RetypeReport>;
+  /** The segments that got an error because they use the deleted field. */
+  deleteCustomField: Handler<'deleteCustomField', { invalidSegments: SegmentRef[] }>;
   stageBackupRows: Handler<'stageBackupRows', { staged: number }>;
   restoreBackup: Handler<'restoreBackup', BackupSummary>;
   deleteAllData: Handler<'deleteAllData', { deleted: true }>;

@@ -2,7 +2,7 @@ import { z } from './zod';
 import { PanelViewSchema } from './panel-view';
 import { RuleSetSchema } from './rules';
 import { SegmentDraftSchema, SegmentPatchSchema } from './segment';
-import { CustomFieldDefSchema } from './custom-field';
+import { CustomFieldDefSchema, CustomFieldTypeSchema } from './custom-field';
 import { ImportMappingSchema } from '../import/plan';
 
 /**
@@ -90,6 +90,10 @@ export const MessagePayloadSchemas = {
     mapping: ImportMappingSchema,
     newFields: z.array(CustomFieldDefSchema).max(1000),
   }),
+  /** Custom fields on the options page (issue 11 item 3): rename a label, change a type (values re-read), delete. */
+  renameCustomField: z.object({ key: z.string().min(1), label: z.string().trim().min(1, 'a label is required').max(100) }),
+  changeCustomFieldType: z.object({ key: z.string().min(1), type: CustomFieldTypeSchema }),
+  deleteCustomField: z.object({ key: z.string().min(1) }),
   /** One part of a backup being restored (rows as exported, per table); held until `restoreBackup`. */
   stageBackupRows: z.object({ token: z.uuid(), table: z.string().min(1), rows: z.array(z.unknown()).max(5000) }),
   /** Replaces every table with the staged backup, all or nothing (validated first). */

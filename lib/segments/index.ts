@@ -17,3 +17,4 @@ export * from './lead-removal';
 export { LeadColumns, LeadRow } from './lead-columns';
 export { sameLeadContent, countNulledValues } from './lead-content';
 export { commitMembershipDiff, type MembershipDiff, type ChangeTime } from './membership-changes';
+export * from './custom-field-changes';
