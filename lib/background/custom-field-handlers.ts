@@ -7,9 +7,7 @@ export interface CustomFieldHandlerPorts {
   db: CrmSegmentsDB;
   clock(): number;
   timeZone(): Promise<string>;
-  /** Lead values were rewritten (caches). */
-  leadsChanged(): void;
-  /** Segment definitions or errors changed (jobs, badges). */
+  /** Segment definitions, errors or lead values changed (refresh jobs to run, badges). */
   segmentsChanged(): void;
 }
 
@@ -40,7 +38,6 @@ export function createCustomFieldHandlers(
       retyping = key;
       try {
         const report = await retypeCustomField(db, key, type, { now: ports.clock(), timeZone: await ports.timeZone() }).catch(userFacing);
-        ports.leadsChanged();
         ports.segmentsChanged();
         return report;
       } finally {

@@ -270,7 +270,6 @@ export function createBackgroundService(ports: BackgroundPorts): BackgroundServi
       db,
       clock,
       timeZone,
-      leadsChanged: () => snapshot.invalidate(),
       segmentsChanged: afterDefinitionChange,
     }),
     ...createDataHandlers({

@@ -30,7 +30,7 @@ async function seeded(): Promise<{ db: CrmSegmentsDB; segmentId: string }> {
 
 /** The real background handlers over `db`, as `send`. */
 function backgroundOver(db: CrmSegmentsDB): SendToBackground {
-  const handlers = createCustomFieldHandlers({ db, clock: () => 2, timeZone: async () => 'UTC', leadsChanged: () => {}, segmentsChanged: () => {} });
+  const handlers = createCustomFieldHandlers({ db, clock: () => 2, timeZone: async () => 'UTC', segmentsChanged: () => {} });
   return (async (type: keyof typeof handlers, data: never) => {
     try {
       return { ok: true, data: await handlers[type](data, {} as never) };
