@@ -144,6 +144,6 @@ export interface CrmAdapter extends CrmPageAdapter {
   fetchCustomFields(origin: string, fetchFn: FetchFn): Promise<CustomFieldDef[]>;
   /** The signed-in user according to the API. */
   fetchCurrentUser(origin: string, fetchFn: FetchFn): Promise<CurrentUser>;
-  /** Converts one raw record to a Lead (validated with the Lead schema). */
+  /** Converts one raw record to a Lead; the ingest validates it with the Lead schema (once, issue 12 item 3). */
   toLead(record: unknown, context: { crmKey: string; syncedAt: number; customFields: readonly CustomFieldDef[] }): LeadConversion;
 }
