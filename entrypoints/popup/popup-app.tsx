@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
+import { listCampaigns, listCustomFields, listJobs, listSegments } from '../../lib/db';
 import type { Segment } from '../../lib/schema';
 import { useDb } from '../../components/db-context';
 import { useLiveQuery } from '../../components/use-live-query';
@@ -33,10 +34,11 @@ type View =
  */
 export function PopupApp({ draftStore, getActiveTabUrl, previewDelayMs, viewSwitch }: PopupAppProps) {
   const db = useDb();
-  const segments = useLiveQuery(() => db.segments.toArray(), [db]);
-  const campaigns = useLiveQuery(() => db.campaigns.toArray(), [db]);
-  const customFields = useLiveQuery(() => db.customFields.toArray(), [db]);
-  const jobs = useLiveQuery(() => db.jobs.toArray(), [db]);
+  // Stored rows only (segments carry their member counts): nothing here counts leads or members.
+  const segments = useLiveQuery(() => listSegments(db), [db]);
+  const campaigns = useLiveQuery(() => listCampaigns(db), [db]);
+  const customFields = useLiveQuery(() => listCustomFields(db), [db]);
+  const jobs = useLiveQuery(() => listJobs(db), [db]);
   const [view, setView] = useState<View>(() => {
     const restored = draftStore.load();
     return restored ? { kind: 'editor', segmentId: restored.segmentId, restored, key: 0 } : { kind: 'list' };

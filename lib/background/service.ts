@@ -208,7 +208,9 @@ export function createBackgroundService(ports: BackgroundPorts): BackgroundServi
     },
     async previewSegment({ rules, sampleSize }) {
       const leads = await leadMemory.get();
-      return previewRules(db, rules, { now: clock(), timeZone: await timeZone(), sampleSize, leads });
+      const preview = await previewRules(db, rules, { now: clock(), timeZone: await timeZone(), sampleSize, leads });
+      const progress = syncRunner.progress();
+      return progress ? { ...preview, sync: { stored: progress.done, ...(progress.total !== undefined ? { total: progress.total } : {}) } } : preview;
     },
     async getMemberships({ leadIds }, sender) {
       if (sender.tab?.id !== undefined) badges.shown(sender.tab.id, leadIds);

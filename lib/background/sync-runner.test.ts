@@ -73,6 +73,26 @@ describe('the sync runner of the background (issue 9 items 1–3)', () => {
     expect(await send(background, 'cancelSync', {})).toEqual({ ok: true, data: { cancelled: false } });
   });
 
+  it('a preview taken while a sync still stores leads says how many are stored so far, then no longer once it ends', async () => {
+    const records = Array.from({ length: 700 }, (_, i) => acmeRecord(i + 1));
+    const good = pagesOf(records);
+    crm = await startMockCrm((request) => (request.page === 2 ? { hang: true } : good(request)));
+    const { background } = service();
+    const rules = { combinator: 'and' as const, rules: [{ field: 'name', operator: 'is_not_empty' }] };
+    const running = send(background, 'syncAll', { pageUrl: `${crm.origin}/leads` });
+    await until(async () => crm!.requests.filter((r) => r.startsWith('/api/leads?page=2')).length, (n) => n > 0);
+    const during = await until(
+      () => send(background, 'previewSegment', { rules }),
+      (answer) => answer.ok && answer.data.total > 0,
+    );
+    expect(during.ok && during.data.sync).toEqual({ stored: during.ok ? during.data.total : -1, total: 700 });
+    expect(during.ok && during.data.count).toBe(during.ok ? during.data.total : -1);
+    expect(await send(background, 'cancelSync', {})).toEqual({ ok: true, data: { cancelled: true } });
+    await running;
+    const after = await send(background, 'previewSegment', { rules });
+    expect(after.ok && after.data).not.toHaveProperty('sync');
+  });
+
   it('a sync that would remove more than 10% waits for resolveSyncRemoval, which names and removes them', async () => {
     const records = Array.from({ length: 50 }, (_, i) => acmeRecord(i + 1));
     crm = await startMockCrm(pagesOf(records));

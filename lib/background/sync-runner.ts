@@ -40,6 +40,8 @@ export interface SyncRunner {
   run(adapter: CrmAdapter, pageUrl: string, prepare?: () => Promise<void>, onLeads?: (leads: readonly Lead[]) => void): Promise<SyncReport>;
   /** True while a sync runs in this background. */
   isRunning(): boolean;
+  /** The running sync's latest progress (leads fetched and stored so far, the CRM's total when known), else undefined. */
+  progress(): { done: number; total?: number } | undefined;
   /** Cancels the running sync (its answer becomes "Sync cancelled…"); false when none runs. */
   cancel(): { cancelled: boolean };
   /** Answers the pending removal question (issue 9 item 1). */
@@ -58,6 +60,7 @@ export interface SyncRunner {
 export function createSyncRunner(ports: SyncRunnerPorts): SyncRunner {
   const { db, clock } = ports;
   let controller: AbortController | null = null;
+  let latest: { done: number; total?: number } | undefined;
 
   const clearStale = async (): Promise<void> => {
     if (controller) return;
@@ -73,6 +76,7 @@ export function createSyncRunner(ports: SyncRunnerPorts): SyncRunner {
       const current = new AbortController();
       controller = current;
       let lastWrite = 0;
+      latest = { done: 0 };
       try {
         await updateSyncStatus(db, { running: true, progress: { done: 0 }, lastError: undefined, pendingRemoval: undefined });
         await prepare?.();
@@ -86,6 +90,7 @@ export function createSyncRunner(ports: SyncRunnerPorts): SyncRunner {
           signal: current.signal,
           ...(ports.limits ? { limits: ports.limits } : {}),
           onProgress: (progress) => {
+            latest = progress;
             if (clock() - lastWrite < PROGRESS_WRITE_INTERVAL_MS) return;
             lastWrite = clock();
             updateSyncStatus(db, { progress }).catch((error) => ports.reportError('sync progress', error));
@@ -110,10 +115,13 @@ export function createSyncRunner(ports: SyncRunnerPorts): SyncRunner {
         throw error;
       } finally {
         controller = null;
+        latest = undefined;
       }
     },
 
     isRunning: () => controller !== null,
+
+    progress: () => (controller ? latest : undefined),
 
     cancel() {
       if (!controller) return { cancelled: false };

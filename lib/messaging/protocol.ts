@@ -64,6 +64,11 @@ export interface SegmentPreview {
   sample: LeadSummary[];
   /** Evaluation time (epoch ms). */
   elapsedMs: number;
+  /**
+   * Set while a "Sync all" is still storing leads (issue 10 item 5): the count covers only the
+   * leads stored so far. `stored`: leads fetched and stored so far; `total`: the CRM's total when known.
+   */
+  sync?: { stored: number; total?: number };
 }
 
 /** A chip shown on a lead's badge (docs/semantics.md §1). */

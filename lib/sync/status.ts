@@ -45,6 +45,14 @@ export async function readSyncStatus(db: CrmSegmentsDB): Promise<SyncStatus> {
 }
 
 /**
+ * The stored sync status as written (its `leadCount` from that time), or null when no sync status
+ * was ever stored. Reads one meta row: cheap enough for a live query of the popup.
+ */
+export async function readStoredSyncStatus(db: CrmSegmentsDB): Promise<SyncStatus | null> {
+  return (await getMeta(db, SYNC_STATUS_KEY, SyncStatusSchema.nullable(), null)) as SyncStatus | null;
+}
+
+/**
  * Merges `patch` into the stored status (keys set to undefined are removed) and refreshes the lead
  * count. At most the 200 first skipped records of a report are kept, so the row stays small.
  */

@@ -1,12 +1,14 @@
 import { Fragment } from 'preact';
 import type { PreviewState } from './use-preview';
 import { formatNumber } from '../../../lib/format/number';
+import { syncInProgressText } from '../../../lib/format/sync-progress';
 
 /**
  * The live preview's count line: a `role="status"` element whose text is "N leads match" once the
  * background has answered for the current rules (issue 4 §5). While a new answer is on its way the
  * status says "Counting matching leads…" and the previous count stays visible (not announced,
- * dimmed), so the number never flickers and is never read stale.
+ * dimmed), so the number never flickers and is never read stale. A count taken while a sync still
+ * stores leads says so ("Sync in progress: 4,000 of 9,240 leads stored so far").
  */
 export function PreviewStatus({ state }: { state: PreviewState }) {
   const stale = state.kind === 'loading' || state.kind === 'error' ? state.last : undefined;
@@ -17,6 +19,7 @@ export function PreviewStatus({ state }: { state: PreviewState }) {
           <>
             <strong>{formatNumber(state.preview.count)} leads match</strong>
             <span class="preview-total"> of {formatNumber(state.preview.total)} leads</span>
+            {state.preview.sync && <span class="preview-sync">{syncInProgressText(state.preview.sync)}</span>}
           </>
         )}
         {state.kind === 'incomplete' && 'Complete the rules to see matching leads'}

@@ -2,6 +2,9 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { RuleSet } from '../../../lib/schema';
 import type { SegmentPreview } from '../../../lib/messaging/protocol';
 import { useBackground } from '../../../components/background-context';
+import { useDb } from '../../../components/db-context';
+import { useLiveQuery } from '../../../components/use-live-query';
+import { readStoredSyncStatus } from '../../../lib/sync/status';
 
 /** What the live preview shows. `last` keeps the previous answer visible while a new one loads. */
 export type PreviewState =
@@ -17,7 +20,8 @@ export const PREVIEW_DEBOUNCE_MS = 150;
 export const PREVIEW_SAMPLE_SIZE = 5;
 
 /**
- * Asks the background to preview `rules` (previewSegment) `delayMs` after they last changed.
+ * Asks the background to preview `rules` (previewSegment) `delayMs` after they last changed, and
+ * again as a running sync stores more leads.
  * `rules` is null while they are invalid (nothing is sent). An answer to an older request than the
  * latest is ignored, so a slow early answer never overwrites a newer one.
  */
@@ -26,6 +30,11 @@ export function usePreview(rules: RuleSet | null, delayMs = PREVIEW_DEBOUNCE_MS)
   const [state, setState] = useState<PreviewState>(rules ? { kind: 'loading' } : { kind: 'incomplete' });
   const sequence = useRef(0);
   const key = rules ? JSON.stringify(rules) : null;
+  // While a sync stores leads, ask again as they arrive (its stored progress moves every 250 ms at
+  // most), and once more when it ends, so the count shown is never a stale partial one.
+  const db = useDb();
+  const sync = useLiveQuery(() => readStoredSyncStatus(db), [db]);
+  const syncTick = sync.data?.running ? (sync.data.progress?.done ?? 0) : -1;
 
   useEffect(() => {
     sequence.current += 1;
@@ -51,7 +60,7 @@ export function usePreview(rules: RuleSet | null, delayMs = PREVIEW_DEBOUNCE_MS)
     }, delayMs);
     return () => clearTimeout(timer);
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [key, delayMs, send]);
+  }, [key, delayMs, send, syncTick]);
 
   return state;
 }

@@ -12,6 +12,8 @@ import { SyncReportDialog } from './sync-report';
 import { useSyncLiveness } from './use-sync-liveness';
 import { formatCount, formatNumber } from '../../../lib/format/number';
 import { DataAsOf } from './data-as-of';
+import { storedLeadCount } from '../../../lib/db';
+import { readStoredSyncStatus } from '../../../lib/sync/status';
 
 /** Props of {@link SyncHeader}. */
 export interface SyncHeaderProps {
@@ -22,15 +24,12 @@ export interface SyncHeaderProps {
 }
 
 /** Meta row where the background keeps the SyncStatus (also answered by getSyncStatus). */
-export const SYNC_STATUS_KEY = 'syncStatus';
+export { SYNC_STATUS_KEY } from '../../../lib/sync/status';
 
 /** Shown when the active tab is not a page a sync can start from. */
 export const NOT_A_CRM_PAGE = "Open your CRM's leads page, then sync";
 
 type HeaderMessage = { tone: 'info' | 'error'; text: string };
-
-const isSyncStatus = (value: unknown): value is SyncStatus =>
-  typeof value === 'object' && value !== null && typeof (value as SyncStatus).leadCount === 'number';
 
 /** "Synced 9240 leads: 120 new or changed, 3 removed, 2 skipped." */
 export function describeSyncReport(report: SyncReport): string {
@@ -54,11 +53,10 @@ export function SyncHeader({ getActiveTabUrl, viewSwitch }: SyncHeaderProps) {
   const db = useDb();
   const send = useBackground();
   const now = useNow();
-  const leadCount = useLiveQuery(() => db.leads.count(), [db]);
-  const storedStatus = useLiveQuery(async () => {
-    const row = await db.meta.get(SYNC_STATUS_KEY);
-    return isSyncStatus(row?.value) ? row.value : null;
-  }, [db]);
+  // The kept lead count (one meta row, moved in the same transaction as every lead write): live
+  // as a sync stores its pages, never a count of every lead.
+  const leadCount = useLiveQuery(() => storedLeadCount(db), [db]);
+  const storedStatus = useLiveQuery(() => readStoredSyncStatus(db), [db]);
   const [askedStatus, setAskedStatus] = useState<SyncStatus | null>(null);
   const [starting, setStarting] = useState(false);
   const [message, setMessage] = useState<HeaderMessage | null>(null);
@@ -121,7 +119,7 @@ export function SyncHeader({ getActiveTabUrl, viewSwitch }: SyncHeaderProps) {
                 </button>
               ) : lastSyncAt ? (
                 `Last sync ${timeAgo(lastSyncAt, now)}`
-              ) : count ? (
+              ) : count === undefined ? null : count > 0 ? (
                 'Not synced from a CRM yet' // leads came from an import or a backup
               ) : (
                 'Never synced'

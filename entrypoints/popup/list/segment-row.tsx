@@ -9,6 +9,7 @@ import { timeAgo } from '../../../components/time-ago';
 import { currentWindowId } from './current-window';
 import { useCampaignGuards } from './campaign-guards';
 import { formatNumber } from '../../../lib/format/number';
+import { refreshProgressText } from '../../../lib/format/refresh-progress';
 
 /** Props of {@link SegmentRow}. */
 export interface SegmentRowProps {
@@ -160,7 +161,8 @@ export function SegmentRow({
       ];
 
   const refreshing = Boolean(job) || pending === 'refresh';
-  const percent = job && job.total > 0 ? Math.min(100, Math.round((job.processed / job.total) * 100)) : undefined;
+  // While a refresh runs the member count covers only the leads checked so far (issue 10 item 6).
+  const provisional = refreshing && active;
 
   return (
     <li
@@ -194,8 +196,12 @@ export function SegmentRow({
           </p>
         )}
         <p class="segment-meta">
-          <span id={countId} class="segment-count">
-            {formatNumber(segment.memberCount)} members
+          <span
+            id={countId}
+            class={`segment-count${provisional ? ' is-provisional' : ''}`}
+            title={provisional ? 'Provisional: the refresh has not checked every lead yet' : undefined}
+          >
+            {formatNumber(segment.memberCount)} members{provisional && ' so far'}
           </span>
           <span aria-hidden="true"> · </span>
           <span id={stateId}>
@@ -204,9 +210,7 @@ export function SegmentRow({
                 ? 'Inactive — members frozen'
                 : 'Inactive — Activate to resume updates'
               : refreshing
-                ? percent === undefined
-                  ? 'Refreshing…'
-                  : `Refreshing… ${percent}%`
+                ? refreshProgressText(job)
                 : segment.lastRefreshedAt
                   ? `Refreshed ${timeAgo(segment.lastRefreshedAt, now)}`
                   : 'Not refreshed yet'}
