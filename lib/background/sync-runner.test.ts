@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import type { SegmentPreview } from '../messaging/protocol';
 import type { RouterIdentity } from '../messaging/router';
 import { routeMessage } from '../messaging/router';
 import { openTestDatabase } from '../segments/test-support';
@@ -81,16 +82,19 @@ describe('the sync runner of the background (issue 9 items 1–3)', () => {
     const rules = { combinator: 'and' as const, rules: [{ field: 'name', operator: 'is_not_empty' }] };
     const running = send(background, 'syncAll', { pageUrl: `${crm.origin}/leads` });
     await until(async () => crm!.requests.filter((r) => r.startsWith('/api/leads?page=2')).length, (n) => n > 0);
-    const during = await until(
-      () => send(background, 'previewSegment', { rules }),
-      (answer) => answer.ok && answer.data.total > 0,
-    );
-    expect(during.ok && during.data.sync).toEqual({ stored: during.ok ? during.data.total : -1, total: 700 });
-    expect(during.ok && during.data.count).toBe(during.ok ? during.data.total : -1);
+    const preview = async () => {
+      const answer = await send(background, 'previewSegment', { rules });
+      if (!answer.ok) throw new Error(answer.error);
+      return answer.data as SegmentPreview;
+    };
+    const during = await until(preview, (answer) => answer.total > 0);
+    expect(during.sync).toEqual({ stored: during.total, total: 700 });
+    expect(during.count).toBe(during.total);
     expect(await send(background, 'cancelSync', {})).toEqual({ ok: true, data: { cancelled: true } });
     await running;
-    const after = await send(background, 'previewSegment', { rules });
-    expect(after.ok && after.data).not.toHaveProperty('sync');
+    const after = await preview();
+    expect(after.total).toBe(during.total);
+    expect(after).not.toHaveProperty('sync');
   });
 
   it('a sync that would remove more than 10% waits for resolveSyncRemoval, which names and removes them', async () => {

@@ -77,6 +77,22 @@ export function createSyncRunner(ports: SyncRunnerPorts): SyncRunner {
       controller = current;
       let lastWrite = 0;
       latest = { done: 0 };
+      // Progress writes: at most one per interval, in order, and the last one always written (a
+      // trailing write), so the header's progress never stays behind the leads stored.
+      let writes: Promise<unknown> = Promise.resolve();
+      let trailing: ReturnType<typeof setTimeout> | undefined;
+      const writeProgress = () => {
+        trailing = undefined;
+        lastWrite = clock();
+        const progress = latest;
+        if (controller !== current || !progress) return;
+        writes = writes.then(() => updateSyncStatus(db, { progress })).catch((error) => ports.reportError('sync progress', error));
+      };
+      const settleProgress = async () => {
+        clearTimeout(trailing);
+        trailing = undefined;
+        await writes;
+      };
       try {
         await updateSyncStatus(db, { running: true, progress: { done: 0 }, lastError: undefined, pendingRemoval: undefined });
         await prepare?.();
@@ -91,13 +107,14 @@ export function createSyncRunner(ports: SyncRunnerPorts): SyncRunner {
           ...(ports.limits ? { limits: ports.limits } : {}),
           onProgress: (progress) => {
             latest = progress;
-            if (clock() - lastWrite < PROGRESS_WRITE_INTERVAL_MS) return;
-            lastWrite = clock();
-            updateSyncStatus(db, { progress }).catch((error) => ports.reportError('sync progress', error));
+            const wait = PROGRESS_WRITE_INTERVAL_MS - (clock() - lastWrite);
+            if (wait <= 0) writeProgress();
+            else trailing ??= setTimeout(writeProgress, wait);
           },
           onMembershipChanges: (leadIds) => ports.membershipsChanged(leadIds),
           ...(onLeads ? { onLeads } : {}),
         });
+        await settleProgress();
         const pending = report.pendingRemoval ? await getPendingRemoval(db) : undefined;
         ports.leadsChanged();
         await updateSyncStatus(db, {
@@ -109,6 +126,7 @@ export function createSyncRunner(ports: SyncRunnerPorts): SyncRunner {
         });
         return report;
       } catch (error) {
+        await settleProgress();
         ports.leadsChanged();
         const lastError = error instanceof SyncCancelledError ? undefined : error instanceof Error ? error.message : String(error);
         await updateSyncStatus(db, { running: false, progress: undefined, lastError }).catch(() => undefined);
