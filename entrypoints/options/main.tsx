@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { BackgroundProvider } from '../../components/background-context';
 import { DbProvider } from '../../components/db-context';
-import { CrmSegmentsDB } from '../../lib/db/database';
+import { openDatabase } from '../../lib/db/database';
 import { sendToBackground } from '../../lib/messaging/client';
 import { OptionsApp } from './options-app';
 import '../../components/ui.css';
@@ -9,7 +9,7 @@ import './options.css';
 
 render(
   <BackgroundProvider send={sendToBackground}>
-    <DbProvider db={new CrmSegmentsDB()}>
+    <DbProvider db={openDatabase()}>
       <OptionsApp />
     </DbProvider>
   </BackgroundProvider>,

@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { CrmSegmentsDB } from '../../lib/db/database';
+import { openDatabase } from '../../lib/db/database';
 import { sendToBackground } from '../../lib/messaging/client';
 import { BackgroundProvider } from '../../components/background-context';
 import { DbProvider } from '../../components/db-context';
@@ -10,7 +10,7 @@ import { PopupApp } from './popup-app';
 import '../../components/ui.css';
 import './popup.css';
 
-const db = new CrmSegmentsDB();
+const db = openDatabase();
 primeCurrentWindow();
 
 render(

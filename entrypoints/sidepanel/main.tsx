@@ -1,6 +1,6 @@
 import './style.css';
 import { render } from 'preact';
-import { CrmSegmentsDB } from '../../lib/db/database';
+import { openDatabase } from '../../lib/db/database';
 import { sendToBackground } from '../../lib/messaging/client';
 import { SidePanelApp } from './App';
 import { searchForTarget, targetFromSearch, type PanelTarget } from './navigation';
@@ -13,7 +13,7 @@ function rememberInUrl(target: PanelTarget): void {
 
 render(
   <SidePanelApp
-    db={new CrmSegmentsDB()}
+    db={openDatabase()}
     send={sendToBackground}
     initialTarget={targetFromSearch(location.search)}
     navigation={browserNavigationSource()}

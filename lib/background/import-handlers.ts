@@ -13,7 +13,7 @@ export function createImportHandlers(db: CrmSegmentsDB): Pick<MessageHandlers, '
      * all in one transaction. Refuses a new field whose key is taken.
      */
     async prepareImport({ headers, mapping, newFields }) {
-      return writeTransaction(db, async () => {
+      return writeTransaction(db, ['customFields', 'meta'], async () => {
         const existing = await listCustomFields(db);
         const taken = new Set(existing.map((f) => f.key));
         const created = new Set<string>();

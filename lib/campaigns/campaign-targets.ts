@@ -29,7 +29,7 @@ async function requireCampaign(db: CrmSegmentsDB, campaignId: string): Promise<C
  * ({@link ACTIVATE_FIRST}), or the campaign completed.
  */
 export function attachSegmentToCampaign(db: CrmSegmentsDB, campaignId: string, segmentId: string): Promise<Campaign> {
-  return writeTransaction(db, async () => {
+  return writeTransaction(db, ['campaigns', 'segments'], async () => {
     const campaign = await requireCampaign(db, campaignId);
     const segment = await getSegment(db, segmentId);
     if (!segment) throw new CampaignOperationError('This segment no longer exists.');
@@ -44,7 +44,7 @@ export function attachSegmentToCampaign(db: CrmSegmentsDB, campaignId: string, s
 
 /** Stops segment `segmentId` targeting campaign `campaignId` (no-op when it does not). Throws `CampaignOperationError` for an unknown campaign. */
 export function detachSegmentFromCampaign(db: CrmSegmentsDB, campaignId: string, segmentId: string): Promise<Campaign> {
-  return writeTransaction(db, async () => {
+  return writeTransaction(db, ['campaigns', 'segments'], async () => {
     const campaign = await requireCampaign(db, campaignId);
     if (!campaign.segmentIds.includes(segmentId)) return campaign;
     return setCampaignSegmentIds(

@@ -12,7 +12,7 @@ import { describeRow, describeZodProblems } from './backup-problems';
 import { decodeStored, encodeStored } from './backup-codec';
 import { announceLeadWrite } from './lead-writes';
 import type { CrmSegmentsDB } from './database';
-import { readTransaction, writeTransaction } from './transaction';
+import { ALL_TABLES, readTransaction, writeTransaction } from './transaction';
 
 /** `format` of a backup file. */
 export const BACKUP_FORMAT = 'crm-segments-backup';
@@ -146,7 +146,7 @@ export function parseBackup(db: CrmSegmentsDB, raw: unknown): ParsedBackup | { e
 
 /** Replaces every table with the backup's rows in ONE transaction (all or nothing). */
 export function restoreParsedBackup(db: CrmSegmentsDB, backup: ParsedBackup): Promise<void> {
-  return writeTransaction(db, async () => {
+  return writeTransaction(db, ALL_TABLES, async () => {
     for (const table of db.tables) {
       await table.clear();
       const rows = backup.tables[table.name] ?? [];
@@ -160,7 +160,7 @@ export function restoreParsedBackup(db: CrmSegmentsDB, backup: ParsedBackup): Pr
 
 /** Empties every table in one transaction ("Delete all data"). */
 export function clearAllTables(db: CrmSegmentsDB): Promise<void> {
-  return writeTransaction(db, async () => {
+  return writeTransaction(db, ALL_TABLES, async () => {
     for (const table of db.tables) await table.clear();
     announceLeadWrite(db, { kind: 'reset' });
   });

@@ -91,6 +91,11 @@ export function updateLeadsAfter(
   });
 }
 
+/** Every stored lead, in id order (one table scan; for reads that need most of the leads). */
+export function listLeads(db: CrmSegmentsDB): Promise<Lead[]> {
+  return db.leads.toArray();
+}
+
 /** Number of stored leads. */
 export function countLeads(db: CrmSegmentsDB): Promise<number> {
   return db.leads.count();

@@ -190,11 +190,22 @@ describe('writeTransaction', () => {
   it('rolls back every write when one fails', async () => {
     const db = openTestDatabase();
     await expect(
-      writeTransaction(db, async () => {
+      writeTransaction(db, ['leads', 'meta', 'memberBlocks'], async () => {
         await putLeads(db, [makeLead('1')]);
         await addMemberships(db, [{ segmentId: 's', leadId: '', addedAt: 1 }]);
       }),
     ).rejects.toThrow(StoreValidationError);
+    expect(await countLeads(db)).toBe(0);
+  });
+
+  it('locks only the tables it names: a write to another table is refused and nothing commits', async () => {
+    const db = openTestDatabase();
+    await expect(
+      writeTransaction(db, ['leads', 'meta'], async () => {
+        await putLeads(db, [makeLead('1')]);
+        await addMemberships(db, [{ segmentId: 's', leadId: 'demo/1', addedAt: 1 }]);
+      }),
+    ).rejects.toThrow(/memberBlocks/);
     expect(await countLeads(db)).toBe(0);
   });
 });

@@ -1,9 +1,23 @@
 import type { CrmSegmentsDB } from './database';
 
+/** The name of one table of {@link CrmSegmentsDB}. */
+export type TableName = 'leads' | 'segments' | 'memberBlocks' | 'campaigns' | 'customFields' | 'segmentHistory' | 'jobs' | 'meta';
+
+/** Every table: only for whole-database operations (backup, restore, "Delete all data"). */
+export const ALL_TABLES: readonly TableName[] = ['leads', 'segments', 'memberBlocks', 'campaigns', 'customFields', 'segmentHistory', 'jobs', 'meta'];
+
 /**
- * Runs `body` in one read-write Dexie transaction over every table, so the repository calls made
- * inside it commit or roll back together (docs/semantics.md §5: membership difference, member counts, today's
- * history row and a job cursor in one transaction).
+ * Tables a segment (re)evaluation may touch: leads read; memberships, segments, history, jobs;
+ * custom fields read; meta for the kept lead count (a refresh job's total). `campaigns` stays free.
+ */
+export const SEGMENT_TABLES: readonly TableName[] = ['leads', 'segments', 'memberBlocks', 'segmentHistory', 'jobs', 'customFields', 'meta'];
+
+/**
+ * Runs `body` in one read-write Dexie transaction over `tables` — only the tables the body (and
+ * every repository function it calls) reads or writes, so other writers are not held up — and the
+ * repository calls made inside it commit or roll back together (docs/semantics.md §5: membership
+ * difference, member counts, today's history row and a job cursor in one transaction). A table
+ * left out fails loudly (Dexie: "Table … not part of transaction").
  *
  * Rules for code running inside (Dexie keeps the transaction alive across native `await`s only
  * under these conditions; breaking them gives PrematureCommitError, dexie/Dexie.js#1186):
@@ -13,17 +27,13 @@ import type { CrmSegmentsDB } from './database';
  * The scope function handed to Dexie is always a native `async` function (Dexie only tracks
  * awaits for those), whatever kind of function `body` is.
  */
-export function writeTransaction<T>(db: CrmSegmentsDB, body: () => Promise<T>): Promise<T> {
-  return db.transaction('rw', db.tables, async () => await body());
+export function writeTransaction<T>(db: CrmSegmentsDB, tables: readonly TableName[], body: () => Promise<T>): Promise<T> {
+  return db.transaction('rw', [...tables], async () => await body());
 }
 
-/**
- * Like {@link writeTransaction}, over the tables a segment refresh chunk reads and writes only
- * (leads read; memberships, segments, history, jobs; custom fields read; meta for the kept lead
- * count of a dependent segment's new job): `campaigns` and any other table stay free.
- */
+/** {@link writeTransaction} over {@link SEGMENT_TABLES}: what a segment refresh chunk reads and writes. */
 export function refreshTransaction<T>(db: CrmSegmentsDB, body: () => Promise<T>): Promise<T> {
-  return db.transaction('rw', [db.leads, db.segments, db.memberBlocks, db.segmentHistory, db.jobs, db.customFields, db.meta], async () => await body());
+  return writeTransaction(db, SEGMENT_TABLES, body);
 }
 
 /** Runs `body` in one read-only transaction over every table (a consistent snapshot). */

@@ -1,5 +1,4 @@
-import { membershipsOfSegment } from '../db/memberships';
-import type { CrmSegmentsDB } from '../db/database';
+import { countLeads, getLeads, listLeads, membershipsOfSegment, type CrmSegmentsDB } from '../db';
 import type { Lead } from '../schema';
 import { cellText, type MemberColumn, type MemberRow } from '../format/member-columns';
 import { sortMembers, type MemberSort } from '../format/member-query';
@@ -21,14 +20,14 @@ export const SCAN_SHARE = 0.4;
 export async function loadSegmentMembers(db: CrmSegmentsDB, segmentId: string): Promise<MemberRow[]> {
   const memberships = await membershipsOfSegment(db, segmentId);
   if (memberships.length === 0) return [];
-  const leadCount = await db.leads.count();
+  const leadCount = await countLeads(db);
   let leadOf: (leadId: string, index: number) => Lead | undefined;
   if (memberships.length > leadCount * SCAN_SHARE) {
     const byId = new Map<string, Lead>();
-    for (const lead of await db.leads.toArray()) byId.set(lead.id, lead);
+    for (const lead of await listLeads(db)) byId.set(lead.id, lead);
     leadOf = (leadId) => byId.get(leadId);
   } else {
-    const leads = await db.leads.bulkGet(memberships.map((m) => m.leadId));
+    const leads = await getLeads(db, memberships.map((m) => m.leadId));
     leadOf = (_leadId, index) => leads[index];
   }
   const rows: MemberRow[] = [];

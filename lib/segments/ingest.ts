@@ -7,6 +7,7 @@ import {
   putSegment,
   putValidatedLeads,
   storedLeadIds,
+  SEGMENT_TABLES,
   writeTransaction,
   type CrmSegmentsDB,
   type ValidatedLead,
@@ -74,7 +75,7 @@ function validateBatch(rawLeads: readonly unknown[]): { leads: Map<string, Valid
 export async function ingestLeads(db: CrmSegmentsDB, rawLeads: readonly unknown[], options: IngestOptions): Promise<IngestResult> {
   const { leads, skipped } = validateBatch(rawLeads);
   const ids = [...leads.keys()];
-  return writeTransaction(db, async () => {
+  return writeTransaction(db, SEGMENT_TABLES, async () => {
     // Keys first: only leads already stored are read back to compare (a first sync reads none).
     const present = await storedLeadIds(db, ids);
     const existing = ids.filter((id) => present.has(id));

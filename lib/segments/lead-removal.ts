@@ -22,7 +22,7 @@ export interface RemovalOptions {
  * in one transaction. Unknown ids are ignored. Returns the number of leads deleted.
  */
 export function deleteLeads(db: CrmSegmentsDB, leadIds: readonly string[], options: RemovalOptions): Promise<number> {
-  return writeTransaction(db, async () => {
+  return writeTransaction(db, ['leads', 'memberBlocks', 'segments', 'segmentHistory', 'meta'], async () => {
     const present = (await getLeads(db, leadIds)).filter((lead) => lead !== undefined).map((lead) => lead.id);
     if (present.length === 0) return 0;
     const bySegment = new Map<string, string[]>();

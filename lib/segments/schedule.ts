@@ -22,7 +22,7 @@ import { existenceLookup } from './segment-graph';
  * skipped (docs/semantics.md §5). Returns the ids of the segments (re)enqueued.
  */
 export function scheduleTimeDependentRefresh(db: CrmSegmentsDB, now: number, options: { timeZone?: string } = {}): Promise<string[]> {
-  return writeTransaction(db, async () => {
+  return writeTransaction(db, ['segments', 'customFields', 'jobs', 'meta', 'leads'], async () => {
     const timeZone = options.timeZone ?? (await getEvaluationTimeZone(db));
     const segments = await listSegments(db);
     const segmentMembers = existenceLookup(new Set(segments.map((s) => s.id)));
@@ -51,7 +51,7 @@ export function revalidateSegments(
   db: CrmSegmentsDB,
   options: { now: number; timeZone: string },
 ): Promise<{ invalid: string[]; recovered: string[] }> {
-  return writeTransaction(db, async () => {
+  return writeTransaction(db, ['segments', 'customFields', 'jobs', 'meta', 'leads'], async () => {
     const segments = await listSegments(db);
     const segmentMembers = existenceLookup(new Set(segments.map((s) => s.id)));
     const compile = segmentCompiler(db, { now: options.now, timeZone: options.timeZone, customFields: await listCustomFields(db), segmentMembers });
@@ -82,7 +82,7 @@ export function revalidateSegments(
  * transaction. Throws `StoreValidationError` for an unknown zone (nothing written).
  */
 export function changeEvaluationTimeZone(db: CrmSegmentsDB, timeZone: string | null, now: number): Promise<string[]> {
-  return writeTransaction(db, async () => {
+  return writeTransaction(db, ['meta', 'segments', 'jobs', 'leads'], async () => {
     await setEvaluationTimeZone(db, timeZone);
     const enqueued: string[] = [];
     for (const segment of await listSegments(db)) {

@@ -128,7 +128,7 @@ export async function createSegment(
     throw new SegmentOperationError('invalid', 'The current user is unknown: connect your CRM ("Sync all" on its leads page), or use "Set identity manually" under "Who you are" on the options page.');
   }
   const input = parsed.data;
-  return writeTransaction(db, async () => {
+  return writeTransaction(db, ['segments', 'customFields', 'jobs', 'meta', 'leads'], async () => {
     await assertUniqueName(db, owner.userId, input.name);
     const record = newSegmentRecord(input, owner, options.now);
     await assertRulesUsable(db, input.rules, options.now, { id: record.id, name: record.name });
@@ -153,7 +153,7 @@ export async function updateSegment(
   const parsed = SegmentPatchSchema.safeParse(patch);
   if (!parsed.success) throw new SegmentOperationError('invalid', formatZodError(parsed.error));
   const edit = parsed.data;
-  return writeTransaction(db, async () => {
+  return writeTransaction(db, ['segments', 'customFields', 'jobs', 'meta', 'leads'], async () => {
     const segment = await loadSegmentFor(db, id, options.actorId);
     if (edit.name !== undefined) await assertUniqueName(db, segment.ownerId, edit.name, segment.id);
     const rulesChanged = edit.rules !== undefined && canonicalRules(edit.rules) !== canonicalRules(segment.rules);

@@ -30,7 +30,7 @@ export async function importSegments(
     if (!parsed.success) throw new SegmentOperationError('invalid', `Segment ${index + 1}: ${formatZodError(parsed.error)}`);
     return parsed.data;
   });
-  return writeTransaction(db, async () => {
+  return writeTransaction(db, ['customFields', 'segments', 'jobs', 'meta', 'leads'], async () => {
     const customFields = await listCustomFields(db);
     const created: Segment[] = [];
     let withErrors = 0;

@@ -23,7 +23,7 @@ import { dependentsOf } from './segment-graph';
  * (`not_found`, `forbidden`).
  */
 export function activateSegment(db: CrmSegmentsDB, id: string, options: SegmentChangeOptions): Promise<Segment> {
-  return writeTransaction(db, async () => {
+  return writeTransaction(db, ['segments', 'jobs', 'meta', 'leads'], async () => {
     const segment = await loadSegmentFor(db, id, options.actorId);
     if (segment.status === 'active') return segment;
     const next = await putSegment(db, { ...segment, status: 'active', updatedAt: options.now });
@@ -38,7 +38,7 @@ export function activateSegment(db: CrmSegmentsDB, id: string, options: SegmentC
  * (`not_found`, `forbidden`).
  */
 export function deactivateSegment(db: CrmSegmentsDB, id: string, options: SegmentChangeOptions): Promise<Segment> {
-  return writeTransaction(db, async () => {
+  return writeTransaction(db, ['segments', 'jobs'], async () => {
     const segment = await loadSegmentFor(db, id, options.actorId);
     if (segment.status === 'inactive') return segment;
     const next = await putSegment(db, { ...segment, status: 'inactive', updatedAt: options.now });
@@ -54,7 +54,7 @@ export function deactivateSegment(db: CrmSegmentsDB, id: string, options: Segmen
  * resume updates").
  */
 export function refreshSegment(db: CrmSegmentsDB, id: string, options: SegmentChangeOptions): Promise<Segment> {
-  return writeTransaction(db, async () => {
+  return writeTransaction(db, ['segments', 'jobs', 'meta', 'leads'], async () => {
     const segment = await loadSegmentFor(db, id, options.actorId);
     if (segment.status !== 'active') throw new SegmentOperationError('inactive', 'Activate the segment to resume updates.');
     await enqueueRefresh(db, segment, options.now);
@@ -82,7 +82,7 @@ export function deleteSegment(
   id: string,
   options: Pick<SegmentChangeOptions, 'actorId'> & { now?: number } = {},
 ): Promise<{ id: string; memberships: number; campaignsUpdated: number }> {
-  return writeTransaction(db, async () => {
+  return writeTransaction(db, ['segments', 'memberBlocks', 'segmentHistory', 'jobs', 'campaigns', 'meta', 'leads'], async () => {
     await loadSegmentFor(db, id, options.actorId);
     const memberships = await deleteMembershipsOfSegment(db, id);
     await deleteHistoryOfSegment(db, id);
