@@ -13,10 +13,10 @@ import { testLead } from '../../lib/format/test-leads';
 import type { SendToBackground } from '../../lib/messaging/client';
 import type { Lead, Segment } from '../../lib/schema';
 import { ingestLeads } from '../../lib/segments/ingest';
-import { resumePendingJobs } from '../../lib/segments/refresh-job';
 import { createSegment } from '../../lib/segments/segment-editing';
 import { SidePanelApp, type SidePanelAppProps } from '../../entrypoints/sidepanel/App';
 import type { PanelTarget } from '../../entrypoints/sidepanel/navigation';
+import { runPendingJobs } from '../../lib/segments/test-support';
 
 /** Day n of the simulation at 12:00 UTC; day 0 is 2024-06-10, "today" is day 5. */
 const day = (n: number) => Date.UTC(2024, 5, 10 + n, 12);
@@ -39,7 +39,7 @@ async function simulateDays(): Promise<void> {
   );
   await createSegment(db, { name: 'Google', description: '', color: '#2563eb', rules: sourceIs('Google'), status: 'active' }, owner, { now: day(0) });
   direct = await createSegment(db, { name: 'Direct', description: '', color: '#16a34a', rules: sourceIs('Direct'), status: 'active' }, owner, { now: day(0) });
-  await resumePendingJobs(db, { timeZone: 'UTC', clock: () => day(0) });
+  await runPendingJobs(db, { timeZone: 'UTC', clock: () => day(0) });
   await ingestLeads(db, [lead('7', 'Google', 'Customer'), lead('2', 'Direct', 'New')], at(2)); // Google +7 −2, Direct +2
   await ingestLeads(db, [lead('8', 'Direct', 'New')], at(4)); // Direct +8
 }

@@ -6,10 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { getSegment, historyOfSegment, setConvertedStatuses } from '../db';
 import { deleteLeads } from '../segments/lead-removal';
 import { ingestLeads } from '../segments/ingest';
-import { resumePendingJobs } from '../segments/refresh-job';
 import { createSegment, updateSegment } from '../segments/segment-editing';
 import { deleteSegment } from '../segments/segment-lifecycle';
-import { DAY_MS, NOW, OWNER, TIME_ZONE, draft, makeLead, openTestDatabase } from '../segments/test-support';
+import { DAY_MS, NOW, OWNER, TIME_ZONE, draft, makeLead, openTestDatabase, runPendingJobs } from '../segments/test-support';
 import type { RuleSet } from '../schema';
 import { loadSegmentAnalysis } from './load';
 
@@ -18,7 +17,7 @@ const sourceIn = (sources: string[]): RuleSet => ({ combinator: 'and', rules: [{
 
 /** Day `n` after 2024-06-15 (NOW), at midday UTC. */
 const day = (n: number) => NOW + n * DAY_MS;
-const settle = (db: ReturnType<typeof openTestDatabase>, now: number) => resumePendingJobs(db, { timeZone: TIME_ZONE, clock: () => now, chunkSize: 2 });
+const settle = (db: ReturnType<typeof openTestDatabase>, now: number) => runPendingJobs(db, { timeZone: TIME_ZONE, clock: () => now, chunkSize: 2 });
 
 describe('segment history over simulated days', () => {
   it('records one row per day on which membership changed — ingests, refreshes and deletions alike', async () => {

@@ -13,7 +13,7 @@ describe('createJobRunner', () => {
       async (id) => {
         running++;
         maxRunning = Math.max(maxRunning, running);
-        await new Promise((r) => setTimeout(r, 5));
+        await Promise.resolve(); // yield mid-job, so a concurrent run would show in maxRunning
         order.push(id);
         queue.shift();
         if (id === 'a') {

@@ -1,3 +1,6 @@
+import { listJobs, type CrmSegmentsDB } from '../db';
+import { runRefreshJob, type RefreshProgress } from '../segments/refresh-job';
+
 /**
  * Runs queued work one item at a time (refresh jobs must not interleave: each chunk reads and
  * writes its segment's memberships). `kick()` starts a drain if none is running; `idle()` resolves
@@ -52,4 +55,38 @@ export function createJobRunner(
       while (draining) await draining;
     },
   };
+}
+
+/** What {@link createRefreshJobRunner} needs besides the database. */
+export interface RefreshJobRunnerOptions {
+  /** The evaluation time zone, read when each job starts. */
+  timeZone: () => Promise<string>;
+  /** Wall clock, epoch ms. */
+  clock: () => number;
+  /** Leads per chunk (default: `runRefreshJob`'s). */
+  chunkSize?: number;
+  /** Each committed chunk's progress (the background pushes its changed leads to badges). */
+  onProgress?: (progress: RefreshProgress) => void;
+  /** A job's failure (it stays pending for the next kick). */
+  onError: (jobId: string, error: unknown) => void;
+}
+
+/**
+ * The background's refresh job runner (docs/semantics.md §5): drains the persisted refresh jobs,
+ * oldest first, one at a time, each with `runRefreshJob` until it is done — after start-up, an
+ * alarm, an ingest or a definition change (`kick()`).
+ */
+export function createRefreshJobRunner(db: CrmSegmentsDB, options: RefreshJobRunnerOptions): JobRunner {
+  return createJobRunner(
+    async () => (await listJobs(db))[0]?.id,
+    async (jobId) => {
+      await runRefreshJob(db, jobId, {
+        timeZone: await options.timeZone(),
+        clock: options.clock,
+        ...(options.chunkSize !== undefined ? { chunkSize: options.chunkSize } : {}),
+        ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+      });
+    },
+    options.onError,
+  );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clearAllTables, deleteLeadRows, getLeads, writeTransaction } from '../db';
+import { clearAllTables, deleteLeadRows, getLeads, SEGMENT_TABLES, writeTransaction } from '../db';
 import { ingestLeads } from '../segments';
 import { NOW, TIME_ZONE, makeLead, openTestDatabase } from '../segments/test-support';
 import { createLeadMemory } from './lead-memory';
@@ -32,7 +32,7 @@ describe('createLeadMemory', () => {
     const memory = createLeadMemory(db);
     const columns = await memory.get();
     await expect(
-      writeTransaction(db, async () => {
+      writeTransaction(db, SEGMENT_TABLES, async () => {
         await ingestLeads(db, [makeLead('1', { status: 'Won' }), makeLead('2')], at);
         throw new Error('abort');
       }),

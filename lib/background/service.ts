@@ -1,6 +1,6 @@
 import { findAdapter } from '../adapters/registry';
 import type { FetchFn } from '../adapters/types';
-import { getCurrentUser, getEvaluationTimeZone, listJobs, setConvertedStatuses, type CrmSegmentsDB, type CurrentUserSetting } from '../db';
+import { getCurrentUser, getEvaluationTimeZone, setConvertedStatuses, type CrmSegmentsDB, type CurrentUserSetting } from '../db';
 import type { BadgeSegment } from '../messaging/protocol';
 import { UserFacingError, type MessageHandlers, type MessageSenderInfo } from '../messaging/router';
 import {
@@ -15,7 +15,6 @@ import {
   membershipsForLeads,
   previewRules,
   refreshSegment,
-  runRefreshJob,
   scheduleTimeDependentRefresh,
   updateSegment,
 } from '../segments';
@@ -25,7 +24,7 @@ import { SCHEDULE_ALARM } from './alarms';
 import { createBadgePusher } from './badge-pusher';
 import { createCampaignHandlers } from './campaign-handlers';
 import { createConnectionFeatures, memoryCrmPorts, type CrmBrowserPorts } from './connection-features';
-import { createJobRunner, type JobRunner } from './job-runner';
+import { createRefreshJobRunner, type JobRunner } from './job-runner';
 import { createLeadMemory } from './lead-memory';
 import { createImportHandlers } from './import-handlers';
 import { createDataHandlers } from './data-handlers';
@@ -104,18 +103,12 @@ export function createBackgroundService(ports: BackgroundPorts): BackgroundServi
     work.catch((error) => ports.reportError(context, error));
   };
 
-  const jobs = createJobRunner(
-    async () => (await listJobs(db))[0]?.id,
-    async (jobId) => {
-      const tz = await timeZone();
-      await runRefreshJob(db, jobId, {
-        timeZone: tz,
-        clock,
-        onProgress: (progress) => pushMemberships(progress.changedLeadIds),
-      });
-    },
-    (jobId, error) => ports.reportError(`refresh job ${jobId}`, error),
-  );
+  const jobs = createRefreshJobRunner(db, {
+    timeZone,
+    clock,
+    onProgress: (progress) => pushMemberships(progress.changedLeadIds),
+    onError: (jobId, error) => ports.reportError(`refresh job ${jobId}`, error),
+  });
 
   const syncRunner = createSyncRunner({
     db,

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { FetchFn } from '../adapters/types';
 import { audienceFingerprint, getCampaign, getCampaignSends, putCampaigns, upsertCrmCampaigns } from '../db';
 import type { Campaign, Lead } from '../schema';
-import { createSegment, deactivateSegment, deleteSegment, ingestLeads, resumePendingJobs } from '../segments';
-import { NOW, OWNER, TIME_ZONE, draft, makeLead, openTestDatabase, statusIs } from '../segments/test-support';
+import { createSegment, deactivateSegment, deleteSegment, ingestLeads } from '../segments';
+import { NOW, OWNER, TIME_ZONE, draft, makeLead, openTestDatabase, statusIs, runPendingJobs } from '../segments/test-support';
 import { loadCampaignAudience } from './audience-store';
 import { ACTIVATE_FIRST, attachSegmentToCampaign, detachSegmentFromCampaign } from './campaign-targets';
 import { sendAudienceToCrm } from './send-audience';
@@ -45,7 +45,7 @@ async function world() {
   );
   const hot = await createSegment(db, draft('Hot', statusIs('Hot')), OWNER, { now: NOW });
   const warm = await createSegment(db, draft('Warm', statusIs('Warm')), OWNER, { now: NOW });
-  await resumePendingJobs(db, run);
+  await runPendingJobs(db, run);
   await putCampaigns(db, [campaign('email'), campaign('sms', { channel: 'sms' }), campaign('done', { status: 'completed' })]);
   return { db, hot, warm };
 }

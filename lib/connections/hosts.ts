@@ -1,18 +1,12 @@
 /**
- * Host access per CRM origin (docs/semantics.md §9, issue 11 item 2, issue 12 item 7). The demo CRM's loopback
- * hosts are host permissions from install; any other CRM origin is asked for at runtime, one
- * origin at a time, when the user connects it, and given back when they disconnect it.
+ * Host access per CRM origin (docs/semantics.md §9, issue 11 item 2, issue 12 item 7). The demo
+ * CRM's loopback hosts are host permissions from install, and the only ones this release has: no
+ * optional host permission is declared or requested. A connection to another origin records
+ * `grantedPermission`, so that disconnecting gives back a permission a future connection flow granted.
  */
 
 /** Host permissions the manifest grants at install: the demo CRM on loopback, any port. */
 export const BUILT_IN_HOST_PERMISSIONS = ['http://127.0.0.1/*', 'http://localhost/*'] as const;
-
-/**
- * The ceiling of runtime requests (manifest `optional_host_permissions`). Chrome lets an
- * extension request only origins its manifest names, so this pattern must be declared — but it is
- * never requested as a whole: `originPattern(origin)` asks for exactly one CRM origin.
- */
-export const OPTIONAL_HOST_PERMISSIONS = ['https://*/*'] as const;
 
 /** The match pattern of one origin ("https://acme.example" → "https://acme.example/*"). */
 export function originPattern(origin: string): string {

@@ -5,7 +5,7 @@ export const CUSTOM_FIELD_TYPES = ['text', 'number', 'date', 'boolean', 'select'
 export const CustomFieldTypeSchema = z.enum(CUSTOM_FIELD_TYPES);
 export type CustomFieldType = z.infer<typeof CustomFieldTypeSchema>;
 
-/** A custom field definition (docs/semantics.md §2): discovered by the adapter, editable on the options page. */
+/** A custom field definition (docs/semantics.md §2): discovered by the adapter from the CRM, or created by a CSV import ("new field" in the column mapping). */
 export const CustomFieldDefSchema = z.object({
   key: z
     .string()

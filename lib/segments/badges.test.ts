@@ -2,10 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { membershipsForLeads } from './badges';
 import type { RuleSet } from '../schema';
 import { ingestLeads } from './ingest';
-import { resumePendingJobs } from './refresh-job';
 import { createSegment } from './segment-editing';
 import { deactivateSegment } from './segment-lifecycle';
-import { NOW, OWNER, TIME_ZONE, makeLead, openTestDatabase, statusIs } from './test-support';
+import { NOW, OWNER, TIME_ZONE, makeLead, openTestDatabase, statusIs, runPendingJobs } from './test-support';
 
 const everyone: RuleSet = { combinator: 'and', rules: [{ field: 'name', operator: 'is_not_empty' }] };
 
@@ -16,7 +15,7 @@ async function badgesFixture() {
   const zulu = await createSegment(db, { name: 'Zulu', color: '#333333', rules: statusIs('Hot') }, OWNER, { now: NOW });
   const alpha = await createSegment(db, { name: 'alpha', color: '#111111', rules: statusIs('Hot') }, OWNER, { now: NOW });
   const beta = await createSegment(db, { name: 'Beta', color: '#222222', rules: everyone }, OWNER, { now: NOW });
-  await resumePendingJobs(db, { timeZone: TIME_ZONE, clock: () => NOW });
+  await runPendingJobs(db, { timeZone: TIME_ZONE, clock: () => NOW });
   await deactivateSegment(db, zulu.id, { now: NOW });
   return { db, alpha, beta, zulu };
 }

@@ -10,16 +10,15 @@ import {
 } from '../db';
 import type { RuleSet } from '../schema';
 import { ingestLeads } from './ingest';
-import { resumePendingJobs } from './refresh-job';
 import { createSegment } from './segment-editing';
 import { deactivateSegment } from './segment-lifecycle';
-import { DAY_MS, NOW, OWNER, TIME_ZONE, draft, makeLead, openTestDatabase, statusIs } from './test-support';
+import { DAY_MS, NOW, OWNER, TIME_ZONE, draft, makeLead, openTestDatabase, statusIs, runPendingJobs } from './test-support';
 
 const at = { now: NOW, timeZone: TIME_ZONE };
 
 async function activeSegment(db: ReturnType<typeof openTestDatabase>, name: string, rules: RuleSet) {
   const segment = await createSegment(db, draft(name, rules), OWNER, { now: NOW });
-  await resumePendingJobs(db, { timeZone: TIME_ZONE, clock: () => NOW });
+  await runPendingJobs(db, { timeZone: TIME_ZONE, clock: () => NOW });
   return segment;
 }
 
@@ -126,7 +125,7 @@ describe('ingestLeads', () => {
     await ingestLeads(db, [makeLead('3', { custom: { score: 11 } })], at);
     expect((await getSegment(db, seg.id))?.error).toBeUndefined();
     expect(await getJobOfSegment(db, seg.id)).toBeDefined();
-    await resumePendingJobs(db, { timeZone: TIME_ZONE, clock: () => NOW });
+    await runPendingJobs(db, { timeZone: TIME_ZONE, clock: () => NOW });
     expect(await memberIds(db, seg.id)).toEqual(['demo/2', 'demo/3']);
     expect((await getSegment(db, seg.id))?.memberCount).toBe(2);
   });

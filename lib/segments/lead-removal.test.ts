@@ -2,10 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { countLeads, getSegment, historyOfSegment, leadIdsOfCrm, memberIds } from '../db';
 import { ingestLeads } from './ingest';
 import { deleteLeads, deleteLeadsAbsentFromSync } from './lead-removal';
-import { resumePendingJobs } from './refresh-job';
 import { createSegment } from './segment-editing';
 import { deactivateSegment } from './segment-lifecycle';
-import { DAY_MS, NOW, OWNER, TIME_ZONE, draft, makeLead, openTestDatabase, statusIs } from './test-support';
+import { DAY_MS, NOW, OWNER, TIME_ZONE, draft, makeLead, openTestDatabase, statusIs, runPendingJobs } from './test-support';
 
 const acme = (crmId: string, status: string) => ({ ...makeLead(crmId, { status }), id: `acme/${crmId}`, crmKey: 'acme' });
 
@@ -19,7 +18,7 @@ describe('deleteLeadsAbsentFromSync', () => {
     );
     const hot = await createSegment(db, draft('Hot', statusIs('Hot')), OWNER, { now: NOW });
     const frozen = await createSegment(db, draft('Frozen', statusIs('Hot')), OWNER, { now: NOW });
-    await resumePendingJobs(db, { timeZone: TIME_ZONE, clock: () => NOW });
+    await runPendingJobs(db, { timeZone: TIME_ZONE, clock: () => NOW });
     await deactivateSegment(db, frozen.id, { now: NOW });
 
     const later = NOW + DAY_MS;

@@ -51,11 +51,11 @@ import type { CustomFieldDef, Lead, RuleSet, Segment } from '../schema';
 import { SegmentOperationError } from './errors';
 import { ingestLeads } from './ingest';
 import { deleteLeadsAbsentFromSync } from './lead-removal';
-import { resumePendingJobs, runRefreshJob } from './refresh-job';
+import { runRefreshJob } from './refresh-job';
 import { revalidateSegments, scheduleTimeDependentRefresh } from './schedule';
 import { createSegment, updateSegment } from './segment-editing';
 import { activateSegment, deactivateSegment, deleteSegment, refreshSegment } from './segment-lifecycle';
-import { openTestDatabase } from './test-support';
+import { openTestDatabase, runPendingJobs } from './test-support';
 
 // ---------------------------------------------------------------- fixed world
 
@@ -441,7 +441,7 @@ class AdvanceClockCommand implements Cmd {
 class RunJobsCommand implements Cmd {
   check = () => true;
   async run(m: Model, r: Real): Promise<void> {
-    await resumePendingJobs(r.db, { timeZone: TZ, chunkSize: CHUNK, clock: () => m.clock });
+    await runPendingJobs(r.db, { timeZone: TZ, chunkSize: CHUNK, clock: () => m.clock });
     for (const s of m.segments) completeJob(m, s);
   }
   toString = () => 'runJobs';

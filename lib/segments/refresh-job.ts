@@ -7,7 +7,6 @@ import {
   getSegment,
   leadsAfter,
   listCustomFields,
-  listJobs,
   listSegments,
   memberIdsInRange,
   membershipsOfLeads,
@@ -195,22 +194,6 @@ export async function runRefreshJob(db: CrmSegmentsDB, jobId: string, options: R
     }
     if (result.progress) options.onProgress?.(result.progress);
     return result.outcome;
-  }
-}
-
-/**
- * Runs every pending job (oldest first) to completion, e.g. after the service worker starts or on
- * the alarm. Stops early, leaving jobs persisted, when `shouldStop` returns true. Returns each
- * run's outcome in order.
- */
-export async function resumePendingJobs(db: CrmSegmentsDB, options: RefreshRunOptions): Promise<RefreshOutcome[]> {
-  const outcomes: RefreshOutcome[] = [];
-  for (;;) {
-    const [next] = await listJobs(db);
-    if (!next) return outcomes;
-    const outcome = await runRefreshJob(db, next.id, options);
-    outcomes.push(outcome);
-    if (outcome.status === 'stopped') return outcomes;
   }
 }
 

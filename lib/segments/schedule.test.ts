@@ -11,11 +11,10 @@ import {
 } from '../db';
 import type { RuleSet } from '../schema';
 import { ingestLeads } from './ingest';
-import { resumePendingJobs } from './refresh-job';
 import { changeEvaluationTimeZone, revalidateSegments, scheduleTimeDependentRefresh } from './schedule';
 import { createSegment } from './segment-editing';
 import { deactivateSegment } from './segment-lifecycle';
-import { DAY_MS, NOW, OWNER, TIME_ZONE, contactedInLast, draft, makeLead, openTestDatabase, statusIs } from './test-support';
+import { DAY_MS, NOW, OWNER, TIME_ZONE, contactedInLast, draft, makeLead, openTestDatabase, statusIs, runPendingJobs } from './test-support';
 
 const run = { timeZone: TIME_ZONE, clock: () => NOW };
 
@@ -26,7 +25,7 @@ describe('scheduleTimeDependentRefresh', () => {
     const frozen = await createSegment(db, draft('Frozen', contactedInLast(7)), OWNER, { now: NOW });
     await createSegment(db, draft('Static', statusIs('Hot')), OWNER, { now: NOW });
     await deactivateSegment(db, frozen.id, { now: NOW });
-    await resumePendingJobs(db, run);
+    await runPendingJobs(db, run);
 
     const later = NOW + DAY_MS;
     expect(await scheduleTimeDependentRefresh(db, later, { timeZone: TIME_ZONE })).toEqual([recent.id]);
@@ -41,11 +40,11 @@ describe('scheduleTimeDependentRefresh', () => {
     const db = openTestDatabase();
     await ingestLeads(db, [makeLead('1', { lastContactAt: NOW - 25 * DAY_MS })], { now: NOW, timeZone: TIME_ZONE });
     const segment = await createSegment(db, draft('Recent', contactedInLast(30)), OWNER, { now: NOW });
-    await resumePendingJobs(db, run);
+    await runPendingJobs(db, run);
     expect(await memberIds(db, segment.id)).toEqual(['demo/1']);
     const later = NOW + 10 * DAY_MS;
     await scheduleTimeDependentRefresh(db, later, { timeZone: TIME_ZONE });
-    await resumePendingJobs(db, { timeZone: TIME_ZONE, clock: () => later });
+    await runPendingJobs(db, { timeZone: TIME_ZONE, clock: () => later });
     expect(await memberIds(db, segment.id)).toEqual([]);
   });
 
@@ -53,7 +52,7 @@ describe('scheduleTimeDependentRefresh', () => {
     const db = openTestDatabase();
     await setEvaluationTimeZone(db, 'Asia/Kolkata');
     const segment = await createSegment(db, draft('Recent', contactedInLast(30)), OWNER, { now: NOW });
-    await resumePendingJobs(db, run);
+    await runPendingJobs(db, run);
     expect(await scheduleTimeDependentRefresh(db, NOW + 1)).toEqual([segment.id]);
   });
 });
@@ -66,7 +65,7 @@ describe('revalidateSegments', () => {
     const rules: RuleSet = { combinator: 'and', rules: [{ field: 'custom.score', operator: 'gt', value: 10 }] };
     const scored = await createSegment(db, draft('Scored', rules), OWNER, { now: NOW });
     const plain = await createSegment(db, draft('Plain', statusIs('x')), OWNER, { now: NOW });
-    await resumePendingJobs(db, run);
+    await runPendingJobs(db, run);
 
     await deleteCustomField(db, 'score');
     expect(await revalidateSegments(db, { now: NOW, timeZone: TIME_ZONE })).toEqual({ invalid: [scored.id], recovered: [] });
@@ -89,7 +88,7 @@ describe('changeEvaluationTimeZone', () => {
     const a = await createSegment(db, draft('A', statusIs('x')), OWNER, { now: NOW });
     const b = await createSegment(db, draft('B', statusIs('y')), OWNER, { now: NOW });
     await deactivateSegment(db, b.id, { now: NOW });
-    await resumePendingJobs(db, run);
+    await runPendingJobs(db, run);
     expect(await changeEvaluationTimeZone(db, 'America/New_York', NOW)).toEqual([a.id]);
     expect(await getEvaluationTimeZone(db)).toBe('America/New_York');
     await expect(changeEvaluationTimeZone(db, 'Nowhere/Land', NOW)).rejects.toThrow(/time zone/);

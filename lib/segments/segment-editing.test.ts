@@ -2,9 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { getJobOfSegment, getSegment, listJobs, memberIds, putCustomFields } from '../db';
 import { SegmentOperationError } from './errors';
 import { ingestLeads } from './ingest';
-import { resumePendingJobs } from './refresh-job';
 import { createSegment, duplicateSegment, segmentNameKey, updateSegment } from './segment-editing';
-import { NOW, OWNER, TIME_ZONE, draft, makeLead, openTestDatabase, statusIs } from './test-support';
+import { NOW, OWNER, TIME_ZONE, draft, makeLead, openTestDatabase, statusIs, runPendingJobs } from './test-support';
 
 const run = { timeZone: TIME_ZONE, clock: () => NOW };
 const OTHER = { userId: 'u-bo', name: 'Bo Other', orgId: 'org-1' };
@@ -81,19 +80,19 @@ describe('updateSegment', () => {
     const db = openTestDatabase();
     await ingestLeads(db, [makeLead('1', { status: 'Hot' }), makeLead('2', { status: 'Cold' })], { now: NOW, timeZone: TIME_ZONE });
     const segment = await createSegment(db, draft('S', statusIs('Hot')), OWNER, { now: NOW });
-    await resumePendingJobs(db, run);
+    await runPendingJobs(db, run);
     const later = NOW + 1000;
     const updated = await updateSegment(db, segment.id, { rules: statusIs('Cold') }, { now: later, actorId: 'u-ana' });
     expect(updated).toMatchObject({ rulesVersion: 2, updatedAt: later });
     expect(await getJobOfSegment(db, segment.id)).toMatchObject({ rulesVersion: 2, now: later });
-    await resumePendingJobs(db, run);
+    await runPendingJobs(db, run);
     expect(await memberIds(db, segment.id)).toEqual(['demo/2']);
   });
 
   it('changes name, description or colour without touching rules or members', async () => {
     const db = openTestDatabase();
     const segment = await createSegment(db, draft('S', statusIs('Hot')), OWNER, { now: NOW });
-    await resumePendingJobs(db, run);
+    await runPendingJobs(db, run);
     const updated = await updateSegment(
       db,
       segment.id,

@@ -11,7 +11,6 @@ import {
 } from '../db';
 import { SegmentOperationError } from './errors';
 import { ingestLeads } from './ingest';
-import { resumePendingJobs } from './refresh-job';
 import { createSegment } from './segment-editing';
 import {
   activateSegment,
@@ -20,7 +19,7 @@ import {
   deleteSegment,
   refreshSegment,
 } from './segment-lifecycle';
-import { NOW, OWNER, TIME_ZONE, draft, makeLead, openTestDatabase, statusIs } from './test-support';
+import { NOW, OWNER, TIME_ZONE, draft, makeLead, openTestDatabase, statusIs, runPendingJobs } from './test-support';
 
 const run = { timeZone: TIME_ZONE, clock: () => NOW };
 const at = { now: NOW, timeZone: TIME_ZONE };
@@ -28,7 +27,7 @@ const at = { now: NOW, timeZone: TIME_ZONE };
 async function hotSegment(db: ReturnType<typeof openTestDatabase>) {
   await ingestLeads(db, [makeLead('1', { status: 'Hot' }), makeLead('2', { status: 'Cold' })], at);
   const segment = await createSegment(db, draft('Hot', statusIs('Hot')), OWNER, { now: NOW });
-  await resumePendingJobs(db, run);
+  await runPendingJobs(db, run);
   return segment;
 }
 
@@ -44,7 +43,7 @@ describe('activate / deactivate', () => {
     const active = await activateSegment(db, segment.id, { now: NOW + 2 });
     expect(active.status).toBe('active');
     expect(await getJobOfSegment(db, segment.id)).toMatchObject({ now: NOW + 2 });
-    await resumePendingJobs(db, run);
+    await runPendingJobs(db, run);
     expect(await memberIds(db, segment.id)).toEqual(['demo/2']);
     expect((await getSegment(db, segment.id))?.memberCount).toBe(1);
   });
@@ -81,7 +80,7 @@ describe('refreshSegment', () => {
   it('is refused to anyone but the owner, and queues nothing then', async () => {
     const db = openTestDatabase();
     const segment = await hotSegment(db);
-    await resumePendingJobs(db, run);
+    await runPendingJobs(db, run);
     await expect(refreshSegment(db, segment.id, { now: NOW + 7, actorId: 'u-bo' })).rejects.toMatchObject({
       code: 'forbidden',
       message: 'Only Ana Owner can change this segment.',
@@ -107,7 +106,7 @@ describe('deleteSegment', () => {
     const db = openTestDatabase();
     const segment = await hotSegment(db);
     const keep = await createSegment(db, draft('Keep', statusIs('Hot')), OWNER, { now: NOW });
-    await resumePendingJobs(db, run);
+    await runPendingJobs(db, run);
     await putCampaigns(db, [
       { id: 'email', crmKey: 'demo', name: 'Email', status: 'active', segmentIds: [segment.id, keep.id] },
       { id: 'sms', crmKey: 'demo', name: 'SMS', status: 'paused', segmentIds: [segment.id] },

@@ -7,10 +7,9 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { getSegment, listJobs, memberIds } from '../db';
 import type { RuleSet } from '../schema';
 import { ingestLeads } from './ingest';
-import { resumePendingJobs } from './refresh-job';
 import { createSegment, updateSegment } from './segment-editing';
 import { deactivateSegment, deleteSegment } from './segment-lifecycle';
-import { NOW, OWNER, TIME_ZONE, draft, makeLead, openTestDatabase, statusIs } from './test-support';
+import { NOW, OWNER, TIME_ZONE, draft, makeLead, openTestDatabase, statusIs, runPendingJobs } from './test-support';
 
 const run = { timeZone: TIME_ZONE, clock: () => NOW, chunkSize: 2 };
 const at = { now: NOW, timeZone: TIME_ZONE };
@@ -39,7 +38,7 @@ async function world() {
   const country = { combinator: 'and' as const, rules: [{ field: 'country', operator: 'equals', value: 'India' }] };
   const hotIndia = await createSegment(db, draft('Hot in India', and(memberOf(hot.id), country)), OWNER, { now: NOW });
   const notHot = await createSegment(db, draft('Not hot', memberOf(hot.id, 'is_not_member_of')), OWNER, { now: NOW });
-  await resumePendingJobs(db, run);
+  await runPendingJobs(db, run);
   return { db, hot, hotIndia, notHot };
 }
 
@@ -57,7 +56,7 @@ describe('segment of segments', () => {
     const outer = await createSegment(db, draft('Outer', statusIs('Nobody')), OWNER, { now: NOW });
     const inner = await createSegment(db, draft('Inner', statusIs('Hot')), OWNER, { now: NOW });
     await updateSegment(db, outer.id, { rules: memberOf(inner.id) }, { now: NOW });
-    await resumePendingJobs(db, run);
+    await runPendingJobs(db, run);
     expect([outer.id, inner.id]).toEqual(['a-outer', 'b-inner']);
     await ingestLeads(db, [makeLead('1', { status: 'Hot' })], at);
     expect(await memberIds(db, inner.id)).toEqual(['demo/1']);
@@ -86,7 +85,7 @@ describe('segment of segments', () => {
   it('an inner full refresh (rules edited) refreshes the outer segments after it', async () => {
     const { db, hot, hotIndia, notHot } = await world();
     await updateSegment(db, hot.id, { rules: statusIs('Cold') }, { now: NOW });
-    await resumePendingJobs(db, run);
+    await runPendingJobs(db, run);
     expect(await memberIds(db, hot.id)).toEqual(['demo/4', 'demo/5']);
     expect(await memberIds(db, hotIndia.id)).toEqual(['demo/4']);
     expect(await memberIds(db, notHot.id)).toEqual(['demo/1', 'demo/2', 'demo/3']);
@@ -105,7 +104,7 @@ describe('segment of segments', () => {
     const { db } = await world();
     const nobody = await createSegment(db, draft('Nobody', statusIs('Lost')), OWNER, { now: NOW });
     const everyone = await createSegment(db, draft('Everyone', memberOf(nobody.id, 'is_not_member_of')), OWNER, { now: NOW });
-    await resumePendingJobs(db, run);
+    await runPendingJobs(db, run);
     expect(await memberIds(db, everyone.id)).toEqual(['demo/1', 'demo/2', 'demo/3', 'demo/4', 'demo/5']);
   });
 
@@ -134,7 +133,7 @@ describe('segment of segments', () => {
   it('deleting the inner segment makes the outer one invalid, its members kept', async () => {
     const { db, hot, hotIndia } = await world();
     await deleteSegment(db, hot.id, { now: NOW });
-    await resumePendingJobs(db, run);
+    await runPendingJobs(db, run);
     const outer = await getSegment(db, hotIndia.id);
     expect(outer?.error).toBe('Rule 1: the segment it refers to no longer exists');
     expect(await memberIds(db, hotIndia.id)).toEqual(['demo/1', 'demo/3']);

@@ -5,6 +5,8 @@
 import { CrmSegmentsDB } from '../db/database';
 import type { Lead, RuleSet, SegmentDraft } from '../schema';
 import type { SegmentOwner } from './segment-editing';
+import type { RefreshProgress } from './refresh-job';
+import { createRefreshJobRunner } from '../background/job-runner';
 
 let databaseCounter = 0;
 
@@ -50,4 +52,26 @@ export function contactedInLast(days: number): RuleSet {
 /** A segment draft with the given name and rules (active unless said otherwise). */
 export function draft(name: string, rules: RuleSet, status: 'active' | 'inactive' = 'active'): SegmentDraft {
   return { name, description: '', color: '#3366ff', rules, status };
+}
+
+/**
+ * Runs every pending refresh job to completion with the background's own job runner
+ * (`createRefreshJobRunner`, as production does after an ingest, an edit or the alarm). Rejects
+ * with the first job's failure.
+ */
+export async function runPendingJobs(
+  db: CrmSegmentsDB,
+  options: { timeZone: string; clock?: () => number; chunkSize?: number; onProgress?: (progress: RefreshProgress) => void },
+): Promise<void> {
+  const failures: unknown[] = [];
+  const runner = createRefreshJobRunner(db, {
+    timeZone: async () => options.timeZone,
+    clock: options.clock ?? Date.now,
+    ...(options.chunkSize !== undefined ? { chunkSize: options.chunkSize } : {}),
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    onError: (_jobId, error) => failures.push(error),
+  });
+  runner.kick();
+  await runner.idle();
+  if (failures.length > 0) throw failures[0];
 }

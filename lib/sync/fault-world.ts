@@ -8,8 +8,8 @@ import { expect } from 'vitest';
 import { demoCrmAdapter } from '../adapters/demo-crm';
 import { countMemberships, leadsAfter, listCustomFields, listSegments, memberIds, type CrmSegmentsDB } from '../db';
 import type { Lead } from '../schema';
-import { createSegment, resumePendingJobs, tryCompile } from '../segments';
-import { NOW, OWNER, TIME_ZONE, draft, openTestDatabase, statusIs } from '../segments/test-support';
+import { createSegment, tryCompile } from '../segments';
+import { NOW, OWNER, TIME_ZONE, draft, openTestDatabase, statusIs, runPendingJobs } from '../segments/test-support';
 import { syncAllLeads, type SyncAllOptions } from './sync-all';
 import { acmeRecord, pagesOf, startMockCrm, type MockCrm } from './test-crm-server';
 
@@ -49,13 +49,13 @@ export async function startFaultWorld(count = 1200): Promise<FaultWorld> {
       timeZone: TIME_ZONE,
       ...options,
     });
-    await resumePendingJobs(db, { timeZone: TIME_ZONE, clock: () => clock });
+    await runPendingJobs(db, { timeZone: TIME_ZONE, clock: () => clock });
     return report;
   };
   await sync();
   await createSegment(db, draft('Open', statusIs('Open')), OWNER, { now: NOW });
   await createSegment(db, draft('Google', { combinator: 'and', rules: [{ field: 'source', operator: 'equals', value: 'Google' }] }), OWNER, { now: NOW });
-  await resumePendingJobs(db, { timeZone: TIME_ZONE, clock: () => clock });
+  await runPendingJobs(db, { timeZone: TIME_ZONE, clock: () => clock });
   return { db, crm, records, sync, close: () => crm.close() };
 }
 

@@ -301,7 +301,8 @@ describe('segment editor: saving, validation, preview, drafts', () => {
     resolvers[1]!(5);
     await waitFor(() => expect(screen.getByRole('status').textContent).toBe('5 leads match of 5 leads'));
     resolvers[0]!(0);
-    await new Promise((r) => setTimeout(r, 20));
+    // The stale answer's promise callbacks all run before the next task starts: after one, it had its chance.
+    await new Promise<void>((resolve) => setImmediate(resolve));
     expect(screen.getByRole('status').textContent).toBe('5 leads match of 5 leads');
   });
 

@@ -1,0 +1,106 @@
+import { describe, expect, it, vi } from 'vitest';
+import { getSegment, listJobs, memberIds } from '../db';
+import type { BadgeSegment } from '../messaging/protocol';
+import { routeMessage, type MessageSenderInfo, type RouterIdentity } from '../messaging/router';
+import { contactedInLast, DAY_MS, makeLead, NOW, openTestDatabase, statusIs, draft } from '../segments/test-support';
+import { SCHEDULE_ALARM } from './alarms';
+import { createBackgroundService } from './service';
+
+const IDENTITY: RouterIdentity = { extensionId: 'ext', extensionOrigin: 'chrome-extension://ext/' };
+const POPUP: MessageSenderInfo = { id: 'ext', url: 'chrome-extension://ext/popup.html' };
+/** A content script in a CRM tab (tab 7). */
+const CRM_TAB: MessageSenderInfo = { id: 'ext', url: 'http://127.0.0.1:5174/leads', tab: { id: 7, windowId: 1 } };
+
+/** A background over a fresh database with recording ports and a fixed clock. */
+function setUp() {
+  const db = openTestDatabase('service');
+  const pushed: Array<Record<string, BadgeSegment[]>> = [];
+  const ports = {
+    db,
+    fetchFn: async () => new Response('not here', { status: 404 }),
+    clock: () => NOW,
+    tabs: {
+      membershipsChanged: vi.fn(async (memberships: Record<string, BadgeSegment[]>) => void pushed.push(memberships)),
+      segmentsChanged: vi.fn(async () => undefined),
+    },
+    openSidePanel: vi.fn(async () => true),
+    reportError: vi.fn(),
+  };
+  const background = createBackgroundService(ports);
+  const send = (type: string, payload: unknown, sender: MessageSenderInfo = POPUP) => routeMessage(background.handlers, IDENTITY, type, payload, sender);
+  return { db, ports, pushed, background, send };
+}
+
+describe('the background service', () => {
+  it('creates segments for the local user when nobody is known, and runs their refresh job', async () => {
+    const { db, background, send } = setUp();
+    await send('ingestLeads', { leads: [makeLead('1', { status: 'Hot' }), makeLead('2', { status: 'Cold' })] });
+    const created = await send('createSegment', { draft: draft('Hot', statusIs('Hot')) });
+    expect(created).toMatchObject({ ok: true, data: { name: 'Hot', ownerId: 'local', ownerName: 'You', orgId: 'local' } });
+    await background.jobs.idle();
+    const id = created.ok ? (created.data as { id: string }).id : '';
+    expect(await memberIds(db, id)).toEqual(['demo/1']);
+    expect((await getSegment(db, id))?.memberCount).toBe(1);
+    expect(await listJobs(db)).toEqual([]);
+  });
+
+  it('pushes an ingest’s membership changes only for leads a CRM tab shows', async () => {
+    const { background, send, pushed } = setUp();
+    const created = await send('createSegment', { draft: draft('Hot', statusIs('Hot')) });
+    await background.jobs.idle();
+    const hot = created.ok ? (created.data as { id: string; color: string }) : { id: '', color: '' };
+    // The tab shows lead 1 only (it asked for its memberships).
+    expect(await send('getMemberships', { leadIds: ['demo/1'] }, CRM_TAB)).toEqual({ ok: true, data: { 'demo/1': [] } });
+    await send('ingestLeads', { leads: [makeLead('1', { status: 'Hot' }), makeLead('2', { status: 'Hot' })] });
+    await vi.waitFor(() => expect(pushed).toHaveLength(1));
+    expect(pushed[0]).toEqual({ 'demo/1': [{ id: hot.id, name: 'Hot', color: hot.color }] });
+  });
+
+  it('tells the CRM tabs to redraw after a definition change', async () => {
+    const { ports, background, send } = setUp();
+    const created = await send('createSegment', { draft: draft('Hot', statusIs('Hot')) });
+    await background.jobs.idle();
+    const id = created.ok ? (created.data as { id: string }).id : '';
+    await send('updateSegment', { id, patch: { name: 'Very hot' } });
+    expect(ports.tabs.segmentsChanged).toHaveBeenCalledTimes(1);
+    await send('deleteSegment', { id });
+    expect(ports.tabs.segmentsChanged).toHaveBeenCalledTimes(2);
+  });
+
+  it('on the schedule alarm, re-evaluates time-dependent segments at the new time; other alarms do nothing here', async () => {
+    const { db, background, send } = setUp();
+    await send('ingestLeads', { leads: [makeLead('1', { lastContactAt: NOW - 2 * DAY_MS })] });
+    const created = await send('createSegment', { draft: draft('Recent', contactedInLast(7)) });
+    await send('createSegment', { draft: draft('Hot', statusIs('Hot')) });
+    await background.jobs.idle();
+    await background.onAlarm('some-other-alarm');
+    expect(await listJobs(db)).toEqual([]);
+    await background.onAlarm(SCHEDULE_ALARM);
+    const id = created.ok ? (created.data as { id: string }).id : '';
+    await background.jobs.idle();
+    expect(await memberIds(db, id)).toEqual(['demo/1']);
+    expect((await getSegment(db, id))?.lastRefreshedAt).toBe(NOW);
+  });
+
+  it('refuses a visible-row sync from a CRM page that is not connected', async () => {
+    const { send } = setUp();
+    expect(await send('syncVisible', { pageUrl: 'http://127.0.0.1:5174/leads', crmIds: ['1'] }, CRM_TAB)).toEqual({
+      ok: false,
+      error: 'This CRM is not connected: click "Sync all" in the CRM Segments popup on its page first.',
+    });
+  });
+
+  it('refuses a sync of a page no adapter knows', async () => {
+    const { send } = setUp();
+    expect(await send('syncAll', { pageUrl: 'https://example.com/' })).toEqual({
+      ok: false,
+      error: "This page is not a CRM that CRM Segments knows. Open your CRM's leads page, then sync.",
+    });
+  });
+
+  it('opens the side panel through its port, with the sender', async () => {
+    const { ports, send } = setUp();
+    expect(await send('openSidePanel', { segmentId: 's1', leadId: 'demo/1' }, CRM_TAB)).toEqual({ ok: true, data: { opened: true } });
+    expect(ports.openSidePanel).toHaveBeenCalledWith({ segmentId: 's1', leadId: 'demo/1' }, CRM_TAB);
+  });
+});
