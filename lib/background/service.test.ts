@@ -14,13 +14,13 @@ const CRM_TAB: MessageSenderInfo = { id: 'ext', url: 'http://127.0.0.1:5174/lead
 /** A background over a fresh database with recording ports and a fixed clock. */
 function setUp() {
   const db = openTestDatabase('service');
-  const pushed: Array<Record<string, BadgeSegment[]>> = [];
+  const pushed: Array<{ tabId: number; memberships: Record<string, BadgeSegment[]> }> = [];
   const ports = {
     db,
     fetchFn: async () => new Response('not here', { status: 404 }),
     clock: () => NOW,
     tabs: {
-      membershipsChanged: vi.fn(async (memberships: Record<string, BadgeSegment[]>) => void pushed.push(memberships)),
+      membershipsChanged: vi.fn(async (tabId: number, memberships: Record<string, BadgeSegment[]>) => void pushed.push({ tabId, memberships })),
       segmentsChanged: vi.fn(async () => undefined),
     },
     openSidePanel: vi.fn(async () => true),
@@ -53,7 +53,7 @@ describe('the background service', () => {
     expect(await send('getMemberships', { leadIds: ['demo/1'] }, CRM_TAB)).toEqual({ ok: true, data: { 'demo/1': [] } });
     await send('ingestLeads', { leads: [makeLead('1', { status: 'Hot' }), makeLead('2', { status: 'Hot' })] });
     await vi.waitFor(() => expect(pushed).toHaveLength(1));
-    expect(pushed[0]).toEqual({ 'demo/1': [{ id: hot.id, name: 'Hot', color: hot.color }] });
+    expect(pushed[0]).toEqual({ tabId: 7, memberships: { 'demo/1': [{ id: hot.id, name: 'Hot', color: hot.color }] } });
   });
 
   it('tells the CRM tabs to redraw after a definition change', async () => {
