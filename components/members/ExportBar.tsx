@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { isDoNotEmail } from '../../lib/campaigns/audience';
 import { csvFileName } from '../../lib/export/csv';
 import { memberEmails, membersCsv } from '../../lib/export/members-csv';
 import type { MemberColumn, MemberRow } from '../../lib/format/member-columns';
@@ -17,6 +18,8 @@ export interface ExportBarProps {
   all: readonly MemberRow[];
   /** The table's columns: the export has exactly these, in this order. */
   columns: readonly MemberColumn[];
+  /** True while members are still being read: exports wait until every member is there. */
+  loading?: boolean;
   /** Saves the file; defaults to an `<a download>` with a Blob URL (tests pass a fake). */
   download?: (fileName: string, text: string) => void;
   /** Copies text; defaults to the clipboard (tests pass a fake). */
@@ -27,22 +30,23 @@ export interface ExportBarProps {
  * Export toolbar (issue 5 §4): "Export CSV" saves the members shown or all members (the "Export
  * scope" choice) with the table's columns as `{segment-name}-{YYYY-MM-DD}.csv` (UTF-8 with BOM,
  * formula cells neutralised, docs/semantics.md §9); "Copy emails" copies their distinct email addresses, one
- * per line. The outcome is announced in a status line.
+ * per line, leaving out members tagged do-not-email with a warning that says how many (as the
+ * popup's campaign tab does). The outcome is announced in a status line.
  */
-export function ExportBar({ segmentName, shown, all, columns, download = downloadTextFile, copy = copyText }: ExportBarProps) {
+export function ExportBar({ segmentName, shown, all, columns, loading = false, download = downloadTextFile, copy = copyText }: ExportBarProps) {
   const formatter = useFormatter();
   const [scope, setScope] = useState<ExportScope>('shown');
-  const [message, setMessage] = useState<{ tone: 'ok' | 'error'; text: string } | undefined>();
+  const [message, setMessage] = useState<{ tone: 'ok' | 'warning' | 'error'; text: string } | undefined>();
   const clearTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const rows = scope === 'all' ? all : shown;
   const count = (n: number, one: string, many: string) => `${formatter.number(n)} ${n === 1 ? one : many}`;
 
   useEffect(() => () => clearTimeout(clearTimer.current), []);
 
-  const announce = (tone: 'ok' | 'error', text: string) => {
+  const announce = (tone: 'ok' | 'warning' | 'error', text: string) => {
     setMessage({ tone, text });
     clearTimeout(clearTimer.current);
-    clearTimer.current = setTimeout(() => setMessage(undefined), 6000);
+    if (tone === 'ok') clearTimer.current = setTimeout(() => setMessage(undefined), 6000);
   };
 
   const exportCsv = () => {
@@ -57,14 +61,18 @@ export function ExportBar({ segmentName, shown, all, columns, download = downloa
   };
 
   const copyEmails = async () => {
-    const emails = memberEmails(rows);
+    const doNotEmail = rows.filter((row) => isDoNotEmail(row.lead) && row.lead.email?.trim());
+    const emails = memberEmails(doNotEmail.length > 0 ? rows.filter((row) => !isDoNotEmail(row.lead)) : rows);
+    const leftOut = doNotEmail.length > 0 ? `${count(doNotEmail.length, 'member is', 'members are')} tagged do-not-email and left out` : '';
     if (emails.length === 0) {
-      announce('error', 'No email addresses to copy.');
+      announce('error', leftOut ? `No email addresses to copy: ${leftOut}.` : 'No email addresses to copy.');
       return;
     }
     try {
       await copy(emails.join('\n'));
-      announce('ok', `Copied ${count(emails.length, 'email', 'emails')} to the clipboard`);
+      const copied = `Copied ${count(emails.length, 'email', 'emails')} to the clipboard`;
+      if (leftOut) announce('warning', `${copied}. Not included — do not email them: ${leftOut}.`);
+      else announce('ok', copied);
     } catch (error) {
       announce('error', `Could not copy: ${error instanceof Error ? error.message : String(error)}`);
     }
@@ -86,8 +94,8 @@ export function ExportBar({ segmentName, shown, all, columns, download = downloa
           type="button"
           class="button button-small button-primary"
           onClick={exportCsv}
-          disabled={columns.length === 0}
-          title="Download the chosen members with the table's columns as a CSV file"
+          disabled={columns.length === 0 || loading}
+          title={loading ? 'Available once every member is loaded' : "Download the chosen members with the table's columns as a CSV file"}
         >
           <svg viewBox="0 0 16 16" width="13" height="13" aria-hidden="true">
             <path
@@ -101,7 +109,13 @@ export function ExportBar({ segmentName, shown, all, columns, download = downloa
           </svg>
           Export CSV
         </button>
-        <button type="button" class="button button-small" onClick={copyEmails}>
+        <button
+          type="button"
+          class="button button-small"
+          onClick={copyEmails}
+          disabled={loading}
+          title={loading ? 'Available once every member is loaded' : 'Copy the chosen members’ email addresses (members tagged do-not-email are left out)'}
+        >
           <svg viewBox="0 0 16 16" width="13" height="13" aria-hidden="true">
             <path d="M5.5 5.5h8v8h-8zM10.5 5.5v-3h-8v8h3" fill="none" stroke="currentColor" stroke-width="1.4" stroke-linejoin="round" />
           </svg>

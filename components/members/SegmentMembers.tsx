@@ -1,21 +1,16 @@
 import type { Rect } from '@tanstack/virtual-core';
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { useBackground } from '../background-context';
-import { useDb } from '../db-context';
-import { useLiveQuery } from '../use-live-query';
-import { compileRules } from '../../lib/engine';
-import { loadSegmentMembers } from '../../lib/export/segment-members';
-import { memberColumns, pickColumns, type MemberRow } from '../../lib/format/member-columns';
-import { filterMembers, isNarrowed, MemberIndex, sortMembers, type MemberSort } from '../../lib/format/member-query';
-import type { Campaign, CustomFieldDef, Segment } from '../../lib/schema';
-import { ColumnChooser } from './ColumnChooser';
-import { ExportBar } from './ExportBar';
+import { useCallback, useEffect, useRef } from 'preact/hooks';
+import type { Campaign, CustomFieldDef, RefreshJob, Segment } from '../../lib/schema';
 import { useFormatter } from './formatter-context';
 import { MemberDetails } from './MemberDetails';
+import { MembersStatus } from './MembersStatus';
+import { MembersToolbar } from './MembersToolbar';
 import { MemberTable } from './MemberTable';
-import { useMediaQuery } from './use-media-query';
-import { loadColumnIds, loadSort, saveColumnIds, saveSort } from './preferences';
 import { EmptyState, ErrorState, LoadingState } from './states';
+import { useMediaQuery } from './use-media-query';
+import { useMemberList } from './use-member-list';
+import { useMemberView } from './use-member-view';
+import { useRefreshOnShow } from './use-refresh-on-show';
 
 /** Props of {@link SegmentMembers}. */
 export interface SegmentMembersProps {
@@ -31,6 +26,8 @@ export interface SegmentMembersProps {
   onOpenSegment: (segmentId: string, leadId?: string) => void;
   /** Table viewport size while there is no layout (tests). */
   initialRect?: Rect;
+  /** The segment's running refresh job (progress and "provisional" counts), if any. */
+  job?: RefreshJob;
   /** Export hooks (tests); default to a real download and the clipboard. */
   download?: (fileName: string, text: string) => void;
   copy?: (text: string) => Promise<void>;
@@ -39,46 +36,23 @@ export interface SegmentMembersProps {
 /** When the details sit beside the table instead of over it (keep in sync with style.css). */
 export const WIDE_LAYOUT_QUERY = '(min-width: 760px)';
 
-/** Segments refreshed on show during this panel session (time-dependent ones, docs/semantics.md §3 rule 7). */
-const refreshedOnShow = new Set<string>();
-
 /**
  * One segment's members (issue 5 §2–4): "Search members", per-column filters, the column
  * chooser, "Showing X of Y members", the export toolbar, the virtualized table, and the
- * "Member details" region beside it (wide panel) or over it (narrow panel). Members are read
- * live from IndexedDB, so joins and leaves appear while it is open.
+ * "Member details" region beside it (wide panel) or over it (narrow panel). The first page of
+ * members paints first and the rest streams in (`use-member-list.ts`); joins and leaves appear
+ * while it is open, and during a refresh the list says how far it got instead of re-reading.
  */
 export function SegmentMembers(props: SegmentMembersProps) {
-  const { segment, customFields, campaigns, leadId } = props;
-  const db = useDb();
-  const send = useBackground();
+  const { segment, customFields, campaigns, leadId, job, onCloseLead } = props;
   const formatter = useFormatter();
   const root = useRef<HTMLDivElement>(null);
   /** Wide panel: details beside the table (keep focus in the table); narrow: details over it. */
   const wide = useMediaQuery(WIDE_LAYOUT_QUERY);
-
-  const members = useLiveQuery(
-    async () => ({ segmentId: segment.id, rows: await loadSegmentMembers(db, segment.id) }),
-    [db, segment.id],
-  );
-  const rows: MemberRow[] | undefined = members.data?.segmentId === segment.id ? members.data.rows : undefined;
-
-  const allColumns = useMemo(() => memberColumns(customFields, campaigns), [customFields, campaigns]);
-  const [columnIds, setColumnIds] = useState<string[]>(loadColumnIds);
-  const columns = useMemo(() => pickColumns(allColumns, columnIds), [allColumns, columnIds]);
-  const [sort, setSort] = useState<MemberSort>(loadSort);
-  const [search, setSearch] = useState('');
-  const [filtersOpen, setFiltersOpen] = useState(false);
-  const [filters, setFilters] = useState<Record<string, string>>({});
-
-  const sorted = useMemo(
-    () => (rows ? sortMembers(rows, allColumns, sort, formatter.context.locale) : []),
-    [rows, allColumns, sort, formatter],
-  );
-  const index = useMemo(() => new MemberIndex(sorted, formatter), [sorted, formatter]);
-  const shown = useMemo(() => filterMembers(index, allColumns, { search, filters }), [index, allColumns, search, filters]);
-  const narrowed = isNarrowed({ search, filters });
-  const queryKey = `${sort.columnId}:${sort.direction}|${search}|${JSON.stringify(filters)}`;
+  const list = useMemberList(segment.id, job !== undefined);
+  const view = useMemberView(list.rows, customFields, campaigns);
+  const { rows } = list;
+  useRefreshOnShow(segment, customFields, formatter.context.timeZone);
 
   // Marks the first rows on screen (benchmarks read "sidepanel:first-rows" from the performance timeline).
   const markedFirstRows = useRef(false);
@@ -86,33 +60,14 @@ export function SegmentMembers(props: SegmentMembersProps) {
     if (markedFirstRows.current || !rows || rows.length === 0) return;
     markedFirstRows.current = true;
     globalThis.performance?.mark?.('sidepanel:first-rows', { detail: { segmentId: segment.id, members: rows.length } });
-  }, [rows]);
-
-  // Time-dependent segments are re-evaluated whenever they are shown (docs/semantics.md §3 rule 7).
-  useEffect(() => {
-    if (segment.status !== 'active' || refreshedOnShow.has(segment.id)) return;
-    let timeDependent: boolean;
-    try {
-      timeDependent = compileRules(segment.rules, {
-        now: Date.now(),
-        timeZone: formatter.context.timeZone,
-        customFields: [...customFields],
-        segmentMembers: () => ({ has: () => false }), // only timeDependent is read
-      }).timeDependent;
-    } catch {
-      return; // The segment's error is shown in its summary.
-    }
-    if (!timeDependent) return;
-    refreshedOnShow.add(segment.id);
-    void send('refreshSegment', { id: segment.id });
-  }, [segment.id]);
+  }, [rows, segment.id]);
 
   // Closing the details returns focus to the table once it is interactive again (not inert).
   const focusGridOnClose = useRef(false);
-  const closeLead = () => {
+  const closeLead = useCallback(() => {
     focusGridOnClose.current = true;
-    props.onCloseLead();
-  };
+    onCloseLead();
+  }, [onCloseLead]);
   useEffect(() => {
     if (leadId || !focusGridOnClose.current) return;
     focusGridOnClose.current = false;
@@ -129,35 +84,13 @@ export function SegmentMembers(props: SegmentMembersProps) {
     };
     document.addEventListener('keydown', onKeyDown);
     return () => document.removeEventListener('keydown', onKeyDown);
-  }, [leadId]);
+  }, [leadId, closeLead]);
 
-  const changeColumns = (ids: string[]) => {
-    setColumnIds(ids);
-    saveColumnIds(ids);
-    setFilters((current) => Object.fromEntries(Object.entries(current).filter(([id]) => ids.includes(id))));
-  };
-
-  const changeSort = (columnId: string) => {
-    const next: MemberSort =
-      sort.columnId === columnId ? { columnId, direction: sort.direction === 'asc' ? 'desc' : 'asc' } : { columnId, direction: 'asc' };
-    setSort(next);
-    saveSort(next);
-  };
-
-  const clearNarrowing = () => {
-    setSearch('');
-    setFilters({});
-  };
-
-  const openLead = (id: string) => props.onOpenLead(id);
-
-
-
-  const total = rows?.length ?? 0;
+  const total = list.total ?? rows?.length ?? 0;
   let tableArea;
-  if (members.error && !rows) {
-    tableArea = <ErrorState title="Could not load the members" message={members.error.message} />;
-  } else if (!rows) {
+  if (list.error && !rows) {
+    tableArea = <ErrorState title="Could not load the members" message={list.error.message} />;
+  } else if (!rows || (total === 0 && !list.complete)) {
     tableArea = <LoadingState label="Loading members…" />;
   } else if (total === 0) {
     tableArea = (
@@ -169,11 +102,11 @@ export function SegmentMembers(props: SegmentMembersProps) {
     );
   }
   const noMatch =
-    rows && total > 0 && shown.length === 0 ? (
+    rows && rows.length > 0 && view.shown.length === 0 ? (
       <EmptyState
         title="No members match"
         action={
-          <button type="button" class="button" onClick={clearNarrowing}>
+          <button type="button" class="button" onClick={view.clearNarrowing}>
             Clear search and filters
           </button>
         }
@@ -185,87 +118,22 @@ export function SegmentMembers(props: SegmentMembersProps) {
   return (
     <div class={`segment-view${leadId ? ' has-details' : ''}`} ref={root}>
       <div class="segment-main" inert={Boolean(leadId) && !wide}>
-        <div class="toolbar">
-          <div class="search">
-            <svg class="search-icon" viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
-              <circle cx="7" cy="7" r="4.5" fill="none" stroke="currentColor" stroke-width="1.6" />
-              <path d="M10.5 10.5 14 14" stroke="currentColor" stroke-width="1.6" stroke-linecap="round" />
-            </svg>
-            <input
-              type="search"
-              class="search-input"
-              aria-label="Search members"
-              placeholder="Search members"
-              title="Search by name, email or company"
-              value={search}
-              onInput={(event) => setSearch((event.currentTarget as HTMLInputElement).value)}
-              onKeyDown={(event) => {
-                if (event.key === 'Escape' && search) {
-                  event.preventDefault();
-                  setSearch('');
-                }
-              }}
-            />
-          </div>
-          <div class="toolbar-buttons">
-            <button
-              type="button"
-              class={`button button-small${filtersOpen ? ' is-on' : ''}`}
-              aria-pressed={filtersOpen}
-              onClick={() => {
-                if (filtersOpen) setFilters({});
-                setFiltersOpen(!filtersOpen);
-              }}
-              title={filtersOpen ? 'Hide the filter row (clears filters)' : 'Filter by any column'}
-            >
-              <svg viewBox="0 0 16 16" width="13" height="13" aria-hidden="true">
-                <path d="M2 3.5h12L9.5 9v4l-3 1.2V9z" fill="none" stroke="currentColor" stroke-width="1.4" stroke-linejoin="round" />
-              </svg>
-              Filters
-            </button>
-            <ColumnChooser columns={allColumns} selected={columns.map((c) => c.id)} onChange={changeColumns} />
-          </div>
-        </div>
-
-        <div class="list-bar">
-          <div class="members-meta">
-            <p class="showing" role="status" data-shown={rows ? shown.length : undefined} data-total={rows ? total : undefined}>
-              {rows
-                ? `Showing ${formatter.number(shown.length)} of ${formatter.number(total)} ${total === 1 ? 'member' : 'members'}`
-                : 'Loading members…'}
-            </p>
-            {narrowed && (
-              <button type="button" class="link-button" onClick={clearNarrowing}>
-                Clear
-              </button>
-            )}
-          </div>
-          {rows && total > 0 && (
-            <ExportBar
-              segmentName={segment.name}
-              shown={shown}
-              all={sorted}
-              columns={columns}
-              download={props.download}
-              copy={props.copy}
-            />
-          )}
-        </div>
-
+        <MembersToolbar view={view} />
+        <MembersStatus segmentName={segment.name} list={list} view={view} job={job} download={props.download} copy={props.copy} />
         <div class="table-area">
           {tableArea ?? (
             <MemberTable
-              rows={shown}
-              columns={columns}
-              sort={sort}
-              onSort={changeSort}
-              filtersOpen={filtersOpen}
-              filters={filters}
-              onFilterChange={(id, text) => setFilters((current) => ({ ...current, [id]: text }))}
+              rows={view.shown}
+              columns={view.columns}
+              sort={view.sort}
+              onSort={view.changeSort}
+              filtersOpen={view.filtersOpen}
+              filters={view.filters}
+              onFilterChange={view.setFilter}
               selectedLeadId={leadId}
-              onOpen={openLead}
+              onOpen={props.onOpenLead}
               label={`Members of ${segment.name}`}
-              queryKey={queryKey}
+              queryKey={view.queryKey}
               initialRect={props.initialRect}
               empty={noMatch}
             />

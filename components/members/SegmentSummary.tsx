@@ -4,7 +4,8 @@ import { timeAgo } from '../time-ago';
 import { useNow } from '../use-now';
 import { describeRuleSet } from '../../lib/engine/describe';
 import { safeColor } from '../../lib/format/color';
-import type { Campaign, CustomFieldDef, Segment } from '../../lib/schema';
+import { refreshProgressText } from '../../lib/format/refresh-progress';
+import type { Campaign, CustomFieldDef, RefreshJob, Segment } from '../../lib/schema';
 import { useFormatter } from './formatter-context';
 
 /** Props of {@link SegmentSummary}. */
@@ -12,14 +13,17 @@ export interface SegmentSummaryProps {
   segment: Segment;
   customFields: readonly CustomFieldDef[];
   campaigns: readonly Campaign[];
+  /** The segment's running refresh job: the count is then provisional and the progress shown. */
+  job?: RefreshJob;
 }
 
 /**
  * The chosen segment at a glance (issue 5 §1): colour, name, status, member count, description,
  * rules in words, when it was last refreshed and its evaluation error if any. An active segment
  * can be refreshed from here; an inactive one says its members are frozen (docs/semantics.md §5).
+ * While a refresh runs, the count is marked provisional and "Refreshing… N of M leads checked" shown.
  */
-export function SegmentSummary({ segment, customFields, campaigns }: SegmentSummaryProps) {
+export function SegmentSummary({ segment, customFields, campaigns, job }: SegmentSummaryProps) {
   const formatter = useFormatter();
   const send = useBackground();
   const now = useNow(30_000);
@@ -41,18 +45,19 @@ export function SegmentSummary({ segment, customFields, campaigns }: SegmentSumm
     <section class="summary" aria-label="Segment summary" style={{ borderLeftColor: color }}>
       <div class="summary-top">
         <span class={`pill ${active ? 'pill-active' : 'pill-inactive'}`}>{active ? 'Active' : 'Inactive'}</span>
-        <span class="summary-count">
+        <span class="summary-count" data-provisional={job ? 'true' : undefined}>
           <strong>{formatter.number(segment.memberCount)}</strong> {segment.memberCount === 1 ? 'member' : 'members'}
+          {job && <span class="provisional"> (provisional)</span>}
         </span>
         {active && (
           <button
             type="button"
             class="button button-ghost button-small summary-refresh"
             onClick={refresh}
-            disabled={refreshing}
+            disabled={refreshing || job !== undefined}
             title="Re-evaluate every lead against the rules now"
           >
-            <svg viewBox="0 0 16 16" width="13" height="13" aria-hidden="true" class={refreshing ? 'spin' : undefined}>
+            <svg viewBox="0 0 16 16" width="13" height="13" aria-hidden="true" class={refreshing || job ? 'spin' : undefined}>
               <path
                 d="M13.5 8a5.5 5.5 0 1 1-1.6-3.9M13.5 2.5v3h-3"
                 fill="none"
@@ -62,10 +67,16 @@ export function SegmentSummary({ segment, customFields, campaigns }: SegmentSumm
                 stroke-linejoin="round"
               />
             </svg>
-            {refreshing ? 'Refreshing…' : 'Refresh'}
+            {refreshing || job ? 'Refreshing…' : 'Refresh'}
           </button>
         )}
       </div>
+      {job && (
+        <p class="summary-progress" role="status" aria-label={`Refreshing ${segment.name}`}>
+          {refreshProgressText(job, formatter.context.locale)}
+          <progress class="progress" max={job.total || undefined} value={job.total > 0 ? job.processed : undefined} />
+        </p>
+      )}
       {segment.description && <p class="summary-description">{segment.description}</p>}
       <p class="summary-rules">
         <span class="summary-rules-label">Rules</span> <span class="summary-rules-text">{rulesText}</span>

@@ -10,9 +10,13 @@ import { loadLastSegmentId, saveLastSegmentId } from '../../components/members/p
 import { SegmentMembers } from '../../components/members/SegmentMembers';
 import { SegmentPicker } from '../../components/members/SegmentPicker';
 import { SegmentSummary } from '../../components/members/SegmentSummary';
+import { useRefreshJob } from '../../components/members/use-refresh-job';
 import { EmptyState, ErrorState, LoadingState } from '../../components/members/states';
 import { useLiveQuery } from '../../components/use-live-query';
 import type { CrmSegmentsDB } from '../../lib/db/database';
+import { listCampaigns } from '../../lib/db/campaigns';
+import { listCustomFields } from '../../lib/db/custom-fields';
+import { listSegments } from '../../lib/db/segments';
 import { getEvaluationTimeZone } from '../../lib/db/settings';
 import type { SendToBackground } from '../../lib/messaging/client';
 import type { Campaign, CustomFieldDef, Segment } from '../../lib/schema';
@@ -84,6 +88,9 @@ function SidePanel({ initialTarget, navigation, onTargetChange, initialRect, dow
   const [initialChecked, setInitialChecked] = useState(Boolean(initialTarget.segmentId || initialTarget.leadId) || !navigation);
   const latestTarget = useRef(target);
   latestTarget.current = target;
+  const latestOnTargetChange = useRef(onTargetChange);
+  latestOnTargetChange.current = onTargetChange;
+  const [initiallyEmpty] = useState(() => !initialTarget.segmentId && !initialTarget.leadId);
 
   const navigate = useCallback(
     (next: PanelTarget) => {
@@ -96,15 +103,15 @@ function SidePanel({ initialTarget, navigation, onTargetChange, initialRect, dow
       latestView.current = nextView;
       if (moved) setTarget(where);
       setView(nextView);
-      onTargetChange?.(nextView === 'members' ? where : { ...where, view: nextView });
+      latestOnTargetChange.current?.(nextView === 'members' ? where : { ...where, view: nextView });
     },
-    [onTargetChange],
+    [],
   );
 
   useEffect(() => {
     if (!navigation) return;
     let cancelled = false;
-    if (!initialTarget.segmentId && !initialTarget.leadId) {
+    if (initiallyEmpty) {
       void navigation.initial().then((stored) => {
         if (cancelled) return;
         if (stored) navigate(stored);
@@ -116,14 +123,15 @@ function SidePanel({ initialTarget, navigation, onTargetChange, initialRect, dow
       cancelled = true;
       unsubscribe();
     };
-  }, [navigation]);
+  }, [navigation, initiallyEmpty, navigate]);
 
-  const segments = useLiveQuery<Segment[]>(() => db.segments.toArray(), [db]);
-  const customFields = useLiveQuery<CustomFieldDef[]>(() => db.customFields.toArray(), [db]);
-  const campaigns = useLiveQuery<Campaign[]>(() => db.campaigns.toArray(), [db]);
+  const segments = useLiveQuery<Segment[]>(() => listSegments(db), [db]);
+  const customFields = useLiveQuery<CustomFieldDef[]>(() => listCustomFields(db), [db]);
+  const campaigns = useLiveQuery<Campaign[]>(() => listCampaigns(db), [db]);
   const loaded = segments.data !== undefined && customFields.data !== undefined && campaigns.data !== undefined;
   const readError = segments.error ?? customFields.error ?? campaigns.error;
   const segment = target.segmentId ? segments.data?.find((s) => s.id === target.segmentId) : undefined;
+  const job = useRefreshJob(segment?.status === 'active' ? segment.id : undefined);
 
   // Without a target, reopen the last segment shown (or the first one).
   useEffect(() => {
@@ -133,12 +141,14 @@ function SidePanel({ initialTarget, navigation, onTargetChange, initialRect, dow
     const last = loadLastSegmentId();
     const first = [...list].sort((a, b) => a.name.localeCompare(b.name, undefined, { sensitivity: 'base' }))[0]!;
     navigate({ segmentId: last && list.some((s) => s.id === last) ? last : first.id });
-  }, [loaded, initialChecked, target, segments.data]);
+  }, [loaded, initialChecked, target, segments.data, navigate]);
 
+  const segmentId = segment?.id;
+  const segmentName = segment?.name;
   useEffect(() => {
-    if (segment) saveLastSegmentId(segment.id);
-    document.title = segment ? `${segment.name} · Segment members` : target.leadId ? 'Member details' : 'Segment members';
-  }, [segment?.id, segment?.name, target.leadId]);
+    if (segmentId) saveLastSegmentId(segmentId);
+    document.title = segmentName !== undefined ? `${segmentName} · Segment members` : target.leadId ? 'Member details' : 'Segment members';
+  }, [segmentId, segmentName, target.leadId]);
 
   const openSegment = (segmentId: string, leadId?: string) => navigate({ segmentId, ...(leadId ? { leadId } : {}) });
 
@@ -162,6 +172,7 @@ function SidePanel({ initialTarget, navigation, onTargetChange, initialRect, dow
         customFields={customFields.data!}
         campaigns={campaigns.data!}
         leadId={target.leadId}
+        job={job}
         onOpenLead={(leadId) => navigate({ segmentId: segment.id, leadId })}
         onCloseLead={() => navigate({ segmentId: segment.id })}
         onOpenSegment={openSegment}
@@ -218,7 +229,7 @@ function SidePanel({ initialTarget, navigation, onTargetChange, initialRect, dow
           onChange={(segmentId) => navigate({ segmentId })}
           disabled={!loaded}
         />
-        {segment && loaded && <SegmentSummary segment={segment} customFields={customFields.data!} campaigns={campaigns.data!} />}
+        {segment && loaded && <SegmentSummary segment={segment} customFields={customFields.data!} campaigns={campaigns.data!} job={job} />}
       </header>
       <main class="app-main">{content}</main>
     </div>

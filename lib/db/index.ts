@@ -26,3 +26,4 @@ export * from './backup';
 export * from './identity';
 export * from './connections';
 export * from './field-values';
+export * from './member-rows';

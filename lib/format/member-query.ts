@@ -1,14 +1,8 @@
 import { cellText, type MemberColumn, type MemberRow } from './member-columns';
-import { isEmptyValue, type ValueFormatter } from './value';
+import type { MemberSort } from './member-sort';
+import type { ValueFormatter } from './value';
 
-/** Sort direction of the member table. */
-export type SortDirection = 'asc' | 'desc';
-
-/** Which column the table is sorted by. */
-export interface MemberSort {
-  columnId: string;
-  direction: SortDirection;
-}
+export { DEFAULT_SORT, sortMembers, type MemberSort, type SortDirection } from './member-sort';
 
 /**
  * What narrows and orders the member table: the "Search members" text (name, email, company),
@@ -19,9 +13,6 @@ export interface MemberQuery {
   filters: Readonly<Record<string, string>>;
   sort: MemberSort;
 }
-
-/** Default sort: name, A→Z. */
-export const DEFAULT_SORT: MemberSort = { columnId: 'name', direction: 'asc' };
 
 /**
  * Text as compared by search and filters: Unicode NFKC, lower case, runs of white space collapsed
@@ -72,89 +63,6 @@ export class MemberIndex {
     }
     return texts[i] ?? '';
   }
-}
-
-type SortKey = string | number | undefined;
-
-function sortKey(row: MemberRow, column: MemberColumn): SortKey {
-  const raw = column.get(row);
-  if (isEmptyValue(raw)) return undefined;
-  if (typeof raw === 'number') return raw;
-  if (typeof raw === 'boolean') return raw ? 1 : 0;
-  if (Array.isArray(raw)) return raw.map(String).join(', ');
-  return String(raw).trim();
-}
-
-/**
- * Collation ranks of text values: each distinct value is compared with the collator once
- * (CRM columns repeat values a lot), then rows compare small integers. Equal-collating values
- * share a rank.
- */
-function textRanks(values: readonly string[], collator: Intl.Collator): Map<string, number> {
-  const distinct = [...new Set(values)].sort(collator.compare);
-  const ranks = new Map<string, number>();
-  let rank = 0;
-  distinct.forEach((value, i) => {
-    if (i > 0 && collator.compare(distinct[i - 1]!, value) !== 0) rank += 1;
-    ranks.set(value, rank);
-  });
-  return ranks;
-}
-
-/**
- * Sorts rows by `sort` (returns a new array). Text compares with a locale collator (case- and
- * accent-insensitive, digits numerically), numbers/dates/booleans numerically. Empty values go
- * last in both directions; ties keep a stable order by name, then lead id. An unknown column
- * sorts by name.
- */
-export function sortMembers(
-  rows: readonly MemberRow[],
-  columns: readonly MemberColumn[],
-  sort: MemberSort,
-  locale?: string,
-): MemberRow[] {
-  const column = columns.find((c) => c.id === sort.columnId) ?? columns.find((c) => c.id === 'name');
-  const collator = new Intl.Collator(locale, { sensitivity: 'base', numeric: true });
-  const sign = sort.direction === 'desc' ? -1 : 1;
-  const n = rows.length;
-
-  // Primary key per row: a number (numeric value or text rank), NaN for empty.
-  const keys = column ? rows.map((row) => sortKey(row, column)) : new Array<SortKey>(n).fill(undefined);
-  const texts = keys.filter((k): k is string => typeof k === 'string');
-  const ranks = texts.length > 0 ? textRanks(texts, collator) : undefined;
-  const primary = new Float64Array(n);
-  const textual = new Uint8Array(n);
-  keys.forEach((key, i) => {
-    if (key === undefined) primary[i] = Number.NaN;
-    else if (typeof key === 'number') primary[i] = key;
-    else {
-      primary[i] = ranks!.get(key)!;
-      textual[i] = 1;
-    }
-  });
-  const names = rows.map((row) => row.lead.name);
-  const nameRanks = textRanks(names, collator);
-  const nameRank = Int32Array.from(names, (name) => nameRanks.get(name)!);
-
-  const order = Array.from({ length: n }, (_, i) => i);
-  order.sort((a, b) => {
-    const ka = primary[a]!;
-    const kb = primary[b]!;
-    const emptyA = Number.isNaN(ka);
-    const emptyB = Number.isNaN(kb);
-    if (emptyA !== emptyB) return emptyA ? 1 : -1;
-    if (!emptyA && ka !== kb) {
-      // Numbers sort before text when a column mixes them.
-      if (textual[a] !== textual[b]) return sign * (textual[a]! - textual[b]!);
-      return sign * (ka - kb);
-    }
-    const byName = nameRank[a]! - nameRank[b]!;
-    if (byName !== 0) return byName;
-    const idA = rows[a]!.lead.id;
-    const idB = rows[b]!.lead.id;
-    return idA < idB ? -1 : idA > idB ? 1 : 0;
-  });
-  return order.map((i) => rows[i]!);
 }
 
 /**

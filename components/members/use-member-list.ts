@@ -1,0 +1,91 @@
+import { liveQuery } from 'dexie';
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { firstMemberPage, readMemberLeads, segmentMemberships } from '../../lib/db/member-rows';
+import type { MemberRow } from '../../lib/format/member-columns';
+import { useDb } from '../db-context';
+import { MemberStore } from './member-store';
+
+/** Members painted first, before the rest of the list is read (one screen and some). */
+export const FIRST_PAGE = 100;
+
+/** What {@link useMemberList} has read so far. */
+export interface MemberListState {
+  /** Rows read so far, in lead-id order; undefined until the first page arrives. */
+  rows: MemberRow[] | undefined;
+  /** Members of the segment, once its membership list is read. */
+  total: number | undefined;
+  /** True once every member's lead is read (and after each later change is applied). */
+  complete: boolean;
+  error: Error | undefined;
+}
+
+const INITIAL: MemberListState = { rows: undefined, total: undefined, complete: false, error: undefined };
+
+/**
+ * A segment's members for the side panel (issue 10 item 3). The first {@link FIRST_PAGE} members
+ * come from the first page of membership blocks, so rows paint before anything else is read; the
+ * membership list is then read (ids only) and the remaining leads in chunks, re-published each
+ * time the loaded count doubles. The membership list stays live: a later change reads only the
+ * leads that joined. While `paused` (a refresh of the segment is running) changes are not
+ * followed, so the list is not re-read per refresh chunk; the difference is applied when it ends.
+ */
+export function useMemberList(segmentId: string, paused: boolean): MemberListState {
+  const db = useDb();
+  const store = useMemo(() => new MemberStore(segmentId), [segmentId]);
+  const [state, setState] = useState<MemberListState>(INITIAL);
+  const listed = state.total !== undefined;
+  const hold = paused && listed;
+
+  useEffect(() => {
+    setState(INITIAL);
+    let cancelled = false;
+    firstMemberPage(db, segmentId, FIRST_PAGE).then(
+      (page) => {
+        if (cancelled || store.listed) return; // the whole list got there first
+        store.put(page);
+        setState({ rows: store.rows(), total: undefined, complete: false, error: undefined });
+      },
+      (error: unknown) => !cancelled && setState((s) => ({ ...s, error: asError(error) })),
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [db, segmentId, store]);
+
+  useEffect(() => {
+    if (hold) return;
+    let generation = 0;
+    const publish = (complete: boolean) =>
+      setState({ rows: store.rows(), total: store.total, complete, error: undefined });
+    const fail = (error: unknown) => setState((s) => ({ ...s, error: asError(error) }));
+    const subscription = liveQuery(() => segmentMemberships(db, segmentId)).subscribe({
+      next: (memberships) => {
+        const mine = ++generation;
+        const missing = store.setMemberships(memberships);
+        publish(missing.length === 0);
+        if (missing.length === 0) return;
+        let nextPublish = Math.max(FIRST_PAGE * 2, store.loaded * 2);
+        readMemberLeads(db, missing, (members) => {
+          if (mine !== generation) return false;
+          store.put(members);
+          if (store.loaded >= nextPublish) {
+            nextPublish = store.loaded * 2;
+            publish(false);
+          }
+          return true;
+        }).then(() => mine === generation && publish(true), (error: unknown) => mine === generation && fail(error));
+      },
+      error: fail,
+    });
+    return () => {
+      generation = -1;
+      subscription.unsubscribe();
+    };
+  }, [db, segmentId, store, hold]);
+
+  return state;
+}
+
+function asError(error: unknown): Error {
+  return error instanceof Error ? error : new Error(String(error));
+}
