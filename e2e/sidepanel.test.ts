@@ -3,7 +3,7 @@ import Papa from 'papaparse';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Segment } from '../lib/schema';
-import { readRow } from './harness';
+import { readRow, sendFromPage } from './harness';
 import { startSyncedWorld, until, type SyncedWorld } from './real-dataset';
 
 async function showing(panel: Page): Promise<{ shown: number; total: number }> {
@@ -73,6 +73,48 @@ describe('side panel on the real dataset', () => {
     const texts = await lines.allTextContents();
     expect(texts.every((t) => t.includes('✓'))).toBe(true);
     expect(texts[0]).toContain('Status is Converted');
+  });
+
+  it('paints the first page of members before the whole member list is read', async () => {
+    const panel = await world.session.openExtensionPage(`sidepanel.html?segment=${google.id}`);
+    await panel.setViewportSize({ width: 900, height: 800 });
+    await until(() => showing(panel), (v) => v.total === 2873);
+    // The benchmark mark is set when the first rows are on screen, with how many members were read by then.
+    const firstRows = await panel.evaluate(() => {
+      const entry = performance.getEntriesByName('sidepanel:first-rows')[0] as PerformanceMark | undefined;
+      return entry?.detail as { members: number } | undefined;
+    });
+    expect(firstRows?.members).toBeGreaterThan(0);
+    expect(firstRows!.members).toBeLessThan(2873);
+  });
+
+  it('says "Refreshing… N of M leads checked" with a provisional count while the segment refreshes', async () => {
+    const panel = await world.session.openExtensionPage(`sidepanel.html?segment=${twoRules.id}`);
+    await panel.setViewportSize({ width: 900, height: 800 });
+    const before = await until(() => showing(panel), (v) => v.total > 1000);
+    // Record every progress text and provisional mark the panel shows, however briefly.
+    await panel.evaluate(() => {
+      const seen: string[] = [];
+      (window as unknown as { seen: string[] }).seen = seen;
+      const record = () => {
+        const progress = document.querySelector('.summary-progress');
+        if (progress) seen.push(`${progress.textContent ?? ''}|${document.querySelector('.summary-count[data-provisional]') ? 'provisional' : ''}|${document.querySelector('p.showing[data-provisional]') ? 'list-provisional' : ''}`);
+      };
+      new MutationObserver(record).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+    });
+    const answer = await sendFromPage(world.extensionPage, 'refreshSegment', { id: twoRules.id });
+    expect(answer.ok).toBe(true);
+    await world.settled();
+    const seen = await panel.evaluate(() => (window as unknown as { seen: string[] }).seen);
+    const progress = seen.map((entry) => /^Refreshing… ([\d,]+) of ([\d,]+) leads checked\|provisional\|/.exec(entry)).filter((m) => m !== null);
+    expect(progress.length).toBeGreaterThan(0);
+    expect(progress.every((m) => m[2] === '9,240')).toBe(true);
+    expect(progress.every((m) => Number(m[1]!.replace(/,/g, '')) <= 9240)).toBe(true);
+    // Once it is done, the progress goes away and the list is final again (same members: same rules).
+    await panel.locator('.summary-progress').waitFor({ state: 'detached', timeout: 30_000 });
+    const after = await until(() => showing(panel), (v) => v.total === before.total);
+    expect(after).toEqual(before);
+    await expect(panel.locator('.summary-count[data-provisional]').count()).resolves.toBe(0);
   });
 
   it('opens a lead’s details when its badge is clicked in the CRM', async () => {

@@ -1,12 +1,13 @@
 import type { Rect } from '@tanstack/virtual-core';
-import { Component, type ComponentChildren } from 'preact';
+import type { ComponentChildren } from 'preact';
 import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { cellText, type MemberColumn, type MemberRow } from '../../lib/format/member-columns';
+import type { MemberColumn, MemberRow } from '../../lib/format/member-columns';
 import type { MemberSort } from '../../lib/format/member-query';
-import { EMPTY_DISPLAY, type ValueFormatter } from '../../lib/format/value';
 import { useFormatter } from './formatter-context';
 import { captureAnchor, restoreOffset } from './scroll-anchor';
-import { columnWidth, FILTER_ROW_HEIGHT, HEADER_HEIGHT, ROW_HEIGHT, scrollTopToReveal } from './table-layout';
+import { MemberRowView } from './member-row-view';
+import { TableHead } from './table-head';
+import { columnWidth, FILTER_ROW_HEIGHT, HEADER_HEIGHT, nextActiveIndex, ROW_HEIGHT, scrollTopToReveal } from './table-layout';
 import { useVirtualizer } from './use-virtualizer';
 
 const estimateSize = () => ROW_HEIGHT;
@@ -105,9 +106,10 @@ export function MemberTable(props: MemberTableProps) {
     pendingScrollTop.current = null;
   }, [keys, queryKey]);
 
+  // The active member left: the row that took its place becomes the active one.
   useEffect(() => {
     if (activeKey !== undefined && !indexByKey.has(activeKey) && rows[activeIndex]) setActiveKey(rows[activeIndex]!.lead.id);
-  }, [indexByKey]);
+  }, [indexByKey, activeKey, activeIndex, rows]);
 
   const reveal = (index: number) => {
     const element = scrollRef.current;
@@ -127,38 +129,16 @@ export function MemberTable(props: MemberTableProps) {
     if (event.target !== event.currentTarget || rows.length === 0) return;
     const page = Math.max(1, Math.floor(((scrollRef.current?.clientHeight ?? 0) - headerHeight) / ROW_HEIGHT) - 1);
     const current = activeIndex;
-    let next: number | undefined;
-    switch (event.key) {
-      case 'ArrowDown':
-        next = current < 0 ? 0 : Math.min(rows.length - 1, current + 1);
-        break;
-      case 'ArrowUp':
-        next = current < 0 ? 0 : Math.max(0, current - 1);
-        break;
-      case 'PageDown':
-        next = Math.min(rows.length - 1, Math.max(0, current) + page);
-        break;
-      case 'PageUp':
-        next = Math.max(0, current - page);
-        break;
-      case 'Home':
-        next = 0;
-        break;
-      case 'End':
-        next = rows.length - 1;
-        break;
-      case 'Enter':
-      case ' ': {
-        const row = rows[current < 0 ? 0 : current];
-        if (!row) return;
-        event.preventDefault();
-        if (current < 0) activate(0);
-        props.onOpen(row.lead.id);
-        return;
-      }
-      default:
-        return;
+    if (event.key === 'Enter' || event.key === ' ') {
+      const row = rows[current < 0 ? 0 : current];
+      if (!row) return;
+      event.preventDefault();
+      if (current < 0) activate(0);
+      props.onOpen(row.lead.id);
+      return;
     }
+    const next = nextActiveIndex(event.key, current, rows.length, page);
+    if (next === undefined) return;
     event.preventDefault();
     activate(next);
   };
@@ -186,50 +166,15 @@ export function MemberTable(props: MemberTableProps) {
       onKeyDown={onKeyDown}
     >
       <div class="table-inner" style={{ width: `${totalWidth}px` }}>
-        <div class="table-head" role="rowgroup">
-          <div class="table-row table-header-row" role="row" aria-rowindex={1} style={{ height: `${HEADER_HEIGHT}px` }}>
-            {columns.map((column, i) => {
-              const sorted = sort.columnId === column.id;
-              return (
-                <div
-                  key={column.id}
-                  role="columnheader"
-                  class={`table-cell table-header-cell kind-${column.kind}`}
-                  style={{ width: `${widths[i]}px` }}
-                  aria-sort={sorted ? (sort.direction === 'asc' ? 'ascending' : 'descending') : 'none'}
-                >
-                  <button
-                    type="button"
-                    class="sort-button"
-                    onClick={() => props.onSort(column.id)}
-                    title={`Sort by ${column.label}`}
-                  >
-                    <span class="sort-label">{column.label}</span>
-                    <span class={`sort-indicator${sorted ? ' is-sorted' : ''}`} aria-hidden="true">
-                      {sorted ? (sort.direction === 'asc' ? '▲' : '▼') : '↕'}
-                    </span>
-                  </button>
-                </div>
-              );
-            })}
-          </div>
-          {filtersOpen && (
-            <div class="table-row table-filter-row" role="row" aria-rowindex={2} style={{ height: `${FILTER_ROW_HEIGHT}px` }}>
-              {columns.map((column, i) => (
-                <div key={column.id} role="gridcell" class="table-cell table-filter-cell" style={{ width: `${widths[i]}px` }}>
-                  <input
-                    type="search"
-                    class="filter-input"
-                    aria-label={`Filter ${column.label}`}
-                    placeholder="Filter…"
-                    value={filters[column.id] ?? ''}
-                    onInput={(event) => props.onFilterChange(column.id, (event.currentTarget as HTMLInputElement).value)}
-                  />
-                </div>
-              ))}
-            </div>
-          )}
-        </div>
+        <TableHead
+          columns={columns}
+          widths={widths}
+          sort={sort}
+          onSort={props.onSort}
+          filtersOpen={filtersOpen}
+          filters={filters}
+          onFilterChange={props.onFilterChange}
+        />
         <div class="table-body" role="rowgroup" style={{ height: `${rows.length * ROW_HEIGHT}px` }}>
           {items.map((item) => {
             const row = rows[item.index];
@@ -255,60 +200,4 @@ export function MemberTable(props: MemberTableProps) {
       {rows.length === 0 && props.empty && <div class="table-empty">{props.empty}</div>}
     </div>
   );
-}
-
-interface MemberRowViewProps {
-  id: string;
-  index: number;
-  ariaRowIndex: number;
-  row: MemberRow;
-  columns: readonly MemberColumn[];
-  widths: readonly number[];
-  formatter: ValueFormatter;
-  selected: boolean;
-  active: boolean;
-  onClick: (leadId: string) => void;
-}
-
-/**
- * One member row. Re-renders only when one of its props changes, so scrolling renders just the
- * rows entering the viewport.
- */
-class MemberRowView extends Component<MemberRowViewProps> {
-  override shouldComponentUpdate(next: MemberRowViewProps): boolean {
-    const current = this.props;
-    return (Object.keys(next) as Array<keyof MemberRowViewProps>).some((key) => next[key] !== current[key]);
-  }
-
-  override render() {
-    const { id, index, ariaRowIndex, row, columns, widths, formatter, selected, active, onClick } = this.props;
-    return (
-      <div
-        id={id}
-        role="row"
-        aria-rowindex={ariaRowIndex}
-        aria-selected={selected}
-        data-lead-id={row.lead.id}
-        class={`table-row member-row${index % 2 ? ' is-odd' : ''}${selected ? ' is-selected' : ''}${active ? ' is-active' : ''}`}
-        style={{ transform: `translateY(${index * ROW_HEIGHT}px)`, height: `${ROW_HEIGHT}px` }}
-        onClick={() => onClick(row.lead.id)}
-      >
-        {columns.map((column, i) => {
-          const text = cellText(row, column, formatter);
-          return (
-            <div
-              key={column.id}
-              role="gridcell"
-              class={`table-cell kind-${column.kind}${column.id === 'name' ? ' cell-name' : ''}`}
-              style={{ width: `${widths[i]}px` }}
-              title={text || undefined}
-            >
-              {/* Lead data is isolated: a right-to-left override in one value never reverses the next (issue 9). */}
-              {text === '' ? <span class="cell-empty">{EMPTY_DISPLAY}</span> : <bdi>{text}</bdi>}
-            </div>
-          );
-        })}
-      </div>
-    );
-  }
 }

@@ -90,7 +90,7 @@ export function SegmentMembers(props: SegmentMembersProps) {
   let tableArea;
   if (list.error && !rows) {
     tableArea = <ErrorState title="Could not load the members" message={list.error.message} />;
-  } else if (!rows || (total === 0 && !list.complete)) {
+  } else if (!rows || (rows.length === 0 && !list.complete)) {
     tableArea = <LoadingState label="Loading members…" />;
   } else if (total === 0) {
     tableArea = (

@@ -47,3 +47,26 @@ export function scrollTopToReveal(index: number, scrollTop: number, viewportHeig
   if (viewportHeight > 0 && rowBottom > scrollTop + viewportHeight) return rowBottom - viewportHeight;
   return scrollTop;
 }
+
+/**
+ * The grid row a navigation key moves the active row to (Arrow Up/Down, Page Up/Down by `page`
+ * rows, Home, End), among `count` rows with `current` active (-1: none yet); undefined for other keys.
+ */
+export function nextActiveIndex(key: string, current: number, count: number, page: number): number | undefined {
+  switch (key) {
+    case 'ArrowDown':
+      return current < 0 ? 0 : Math.min(count - 1, current + 1);
+    case 'ArrowUp':
+      return current < 0 ? 0 : Math.max(0, current - 1);
+    case 'PageDown':
+      return Math.min(count - 1, Math.max(0, current) + page);
+    case 'PageUp':
+      return Math.max(0, current - page);
+    case 'Home':
+      return 0;
+    case 'End':
+      return count - 1;
+    default:
+      return undefined;
+  }
+}

@@ -2,6 +2,8 @@
  * Fixtures for the side panel component tests (not used by the extension): a fresh
  * fake-indexeddb database with custom fields, campaigns, leads, segments and memberships.
  */
+import { cleanup } from '@testing-library/preact';
+import { afterEach, beforeEach } from 'vitest';
 import { CrmSegmentsDB } from '../../lib/db/database';
 import { addMemberships } from '../../lib/db/memberships';
 import { testLead } from '../../lib/format/test-leads';
@@ -117,4 +119,24 @@ export async function seedPanelDatabase(db: CrmSegmentsDB): Promise<void> {
     { segmentId: 'india', leadId: LEADS[2]!.id, addedAt: Date.UTC(2024, 5, 2) },
     { segmentId: 'india', leadId: LEADS[3]!.id, addedAt: Date.UTC(2024, 5, 2) },
   ]);
+}
+
+/**
+ * Registers the side panel tests' hooks: before each test a fresh seeded database (and empty
+ * localStorage), then `prepare` on it; after each, unmounts and deletes it. Returns the current database.
+ */
+export function seededPanelDatabase(prepare?: (db: CrmSegmentsDB) => Promise<void>): () => CrmSegmentsDB {
+  let current: CrmSegmentsDB | undefined;
+  beforeEach(async () => {
+    localStorage.clear();
+    current = openPanelTestDatabase();
+    await seedPanelDatabase(current);
+    await prepare?.(current);
+  });
+  afterEach(async () => {
+    cleanup();
+    current?.close();
+    await current?.delete();
+  });
+  return () => current!;
 }

@@ -41,9 +41,9 @@ export function useMemberList(segmentId: string, paused: boolean): MemberListSta
     let cancelled = false;
     firstMemberPage(db, segmentId, FIRST_PAGE).then(
       (page) => {
-        if (cancelled || store.listed) return; // the whole list got there first
-        store.put(page);
-        setState({ rows: store.rows(), total: undefined, complete: false, error: undefined });
+        if (cancelled) return;
+        store.put(page); // rows of leads that left meanwhile are ignored; ones read already are replaced by the same
+        setState((s) => ({ rows: store.rows(), total: store.total, complete: s.complete, error: undefined }));
       },
       (error: unknown) => !cancelled && setState((s) => ({ ...s, error: asError(error) })),
     );

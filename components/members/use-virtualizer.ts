@@ -46,7 +46,7 @@ export function useVirtualizer(options: ElementVirtualizerOptions): Virtualizer<
   };
   const [instance] = useState(() => new Virtualizer<HTMLDivElement, HTMLDivElement>(resolved));
   instance.setOptions(resolved);
-  useLayoutEffect(() => instance._didMount(), []);
+  useLayoutEffect(() => instance._didMount(), [instance]);
   useLayoutEffect(() => {
     instance._willUpdate();
   });

@@ -2,13 +2,12 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import userEvent from '@testing-library/user-event';
 import Papa from 'papaparse';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   HOT_RULES,
   LEADS,
   makeSegment,
-  openPanelTestDatabase,
-  seedPanelDatabase,
+  seededPanelDatabase,
 } from '../../components/members/test-fixtures';
 import type { CrmSegmentsDB } from '../../lib/db/database';
 import { setEvaluationTimeZone } from '../../lib/db/settings';
@@ -18,20 +17,12 @@ import { SidePanelApp, type SidePanelAppProps } from './App';
 import type { PanelTarget } from './navigation';
 import type { NavigationSource } from './navigation-source';
 
+const database = seededPanelDatabase();
 let db: CrmSegmentsDB;
+beforeEach(() => {
+  db = database();
+});
 const send = vi.fn(async () => ({ ok: true, data: {} })) as unknown as SendToBackground;
-
-beforeEach(async () => {
-  localStorage.clear();
-  db = openPanelTestDatabase();
-  await seedPanelDatabase(db);
-});
-
-afterEach(async () => {
-  cleanup();
-  db.close();
-  await db.delete();
-});
 
 function renderPanel(props: Partial<SidePanelAppProps> = {}) {
   return render(

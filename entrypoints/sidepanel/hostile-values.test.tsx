@@ -1,33 +1,23 @@
 // @vitest-environment jsdom
-import { cleanup, render, screen, within } from '@testing-library/preact';
+import { render, screen, within } from '@testing-library/preact';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { LEADS, openPanelTestDatabase, seedPanelDatabase } from '../../components/members/test-fixtures';
-import type { CrmSegmentsDB } from '../../lib/db/database';
+import { describe, expect, it, vi } from 'vitest';
+import { LEADS, seededPanelDatabase } from '../../components/members/test-fixtures';
 import type { SendToBackground } from '../../lib/messaging/client';
 import { SidePanelApp } from './App';
 
 const RLO = '\u202E';
-let db: CrmSegmentsDB;
 const send = vi.fn(async () => ({ ok: true, data: {} })) as unknown as SendToBackground;
 
-beforeEach(async () => {
-  localStorage.clear();
-  db = openPanelTestDatabase();
-  await seedPanelDatabase(db);
-  // A hostile lead: a right-to-left override in its name, an e-mail carrying cc/body, a phone with a post-dial string.
+// A hostile lead: a right-to-left override in its name, an e-mail carrying cc/body, a phone with a post-dial string.
+const database = seededPanelDatabase(async (db) => {
   await db.leads.put({ ...LEADS[0]!, name: `${RLO}Asha Rao`, email: 'asha@example.com?cc=boss@evil.example&body=pay', phone: '123;postd=9', company: `${RLO}Evil Corp` });
-});
-afterEach(async () => {
-  cleanup();
-  db.close();
-  await db.delete();
 });
 
 describe('hostile lead values in the side panel (issue 9 items 9–10)', () => {
   it('isolates every lead value (bdi) and links no e-mail or phone that does not validate', async () => {
     const user = userEvent.setup();
-    render(<SidePanelApp db={db} send={send} initialTarget={{ segmentId: 'hot' }} locale="en-US" timeZone="UTC" initialRect={{ width: 1200, height: 600 }} />);
+    render(<SidePanelApp db={database()} send={send} initialTarget={{ segmentId: 'hot' }} locale="en-US" timeZone="UTC" initialRect={{ width: 1200, height: 600 }} />);
     const name = await screen.findByText(`${RLO}Asha Rao`);
     // In the member table the value sits in its own isolate, so the override cannot reach the next cell.
     expect(name.localName).toBe('bdi');

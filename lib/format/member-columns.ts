@@ -50,7 +50,8 @@ const STANDARD_COLUMNS: readonly MemberColumn[] = [
   { id: 'syncedAt', label: 'Last synced', kind: 'datetime', group: 'Dates', get: leadField('syncedAt') },
 ];
 
-const CUSTOM_KIND: Record<CustomFieldDef['type'], ValueKind> = {
+/** How a custom field's values are formatted, by its type (table, exports and member details). */
+export const CUSTOM_FIELD_KIND: Record<CustomFieldDef['type'], ValueKind> = {
   text: 'text',
   select: 'text',
   number: 'number',
@@ -78,7 +79,7 @@ export function memberColumns(customFields: readonly CustomFieldDef[], campaigns
     (def): MemberColumn => ({
       id: `custom.${def.key}`,
       label: def.label,
-      kind: CUSTOM_KIND[def.type],
+      kind: CUSTOM_FIELD_KIND[def.type],
       group: 'Custom',
       get: (row) => ownCustomValue(row.lead.custom, def.key),
     }),
