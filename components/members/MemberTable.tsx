@@ -36,6 +36,8 @@ export interface MemberTableProps {
   queryKey: string;
   /** Viewport size while the table has no layout (jsdom in tests); see `useVirtualizer`. */
   initialRect?: Rect;
+  /** Told the lead ids of the rows rendered (viewport and overscan) whenever they change. */
+  onRenderedIds?: (leadIds: string[]) => void;
   /** Shown under the headers when `rows` is empty (the headers and filters stay usable). */
   empty?: ComponentChildren;
 }
@@ -151,6 +153,11 @@ export function MemberTable(props: MemberTableProps) {
     onOpenRef.current(id);
   });
   const items = virtualizer.getVirtualItems();
+  const renderedKey = items.map((item) => keys[item.index] ?? '').join('\n');
+  const { onRenderedIds } = props;
+  useEffect(() => {
+    onRenderedIds?.(renderedKey === '' ? [] : renderedKey.split('\n'));
+  }, [renderedKey, onRenderedIds]);
   const activeRendered = activeIndex >= 0 && items.some((item) => item.index === activeIndex);
 
   return (

@@ -1,5 +1,5 @@
 import type { Rect } from '@tanstack/virtual-core';
-import { useCallback, useEffect, useRef } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { Campaign, CustomFieldDef, RefreshJob, Segment } from '../../lib/schema';
 import { useFormatter } from './formatter-context';
 import { MemberDetails } from './MemberDetails';
@@ -49,7 +49,8 @@ export function SegmentMembers(props: SegmentMembersProps) {
   const root = useRef<HTMLDivElement>(null);
   /** Wide panel: details beside the table (keep focus in the table); narrow: details over it. */
   const wide = useMediaQuery(WIDE_LAYOUT_QUERY);
-  const list = useMemberList(segment.id, job !== undefined);
+  const [renderedIds, setRenderedIds] = useState<string[]>([]);
+  const list = useMemberList(segment.id, job !== undefined, renderedIds);
   const view = useMemberView(list.rows, customFields, campaigns);
   const { rows } = list;
   useRefreshOnShow(segment, customFields, formatter.context.timeZone);
@@ -136,6 +137,7 @@ export function SegmentMembers(props: SegmentMembersProps) {
               queryKey={view.queryKey}
               initialRect={props.initialRect}
               empty={noMatch}
+              onRenderedIds={setRenderedIds}
             />
           )}
         </div>

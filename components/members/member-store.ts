@@ -1,4 +1,4 @@
-import type { Membership } from '../../lib/schema';
+import type { Lead, Membership } from '../../lib/schema';
 import type { MemberRow } from '../../lib/format/member-columns';
 
 /**
@@ -37,6 +37,21 @@ export class MemberStore {
       else if (row.addedAt !== m.addedAt) this.byId.set(m.leadId, { lead: row.lead, addedAt: m.addedAt });
     }
     return missing;
+  }
+
+  /**
+   * Takes freshly read leads of listed members: replaces the rows whose lead changed. Returns
+   * true when one did (leads that are not members, or not stored, are ignored).
+   */
+  refreshLeads(leads: ReadonlyArray<Lead | undefined>): boolean {
+    let changed = false;
+    for (const lead of leads) {
+      const row = lead && this.byId.get(lead.id);
+      if (!row || JSON.stringify(row.lead) === JSON.stringify(lead)) continue;
+      this.byId.set(lead.id, { lead, addedAt: row.addedAt });
+      changed = true;
+    }
+    return changed;
   }
 
   /** True once a membership list was applied (the total is known). */

@@ -1,5 +1,6 @@
 import { liveQuery } from 'dexie';
 import { useEffect, useMemo, useState } from 'preact/hooks';
+import { getLeads } from '../../lib/db/leads';
 import { firstMemberPage, readMemberLeads, segmentMemberships } from '../../lib/db/member-rows';
 import type { MemberRow } from '../../lib/format/member-columns';
 import { useDb } from '../db-context';
@@ -23,18 +24,21 @@ const INITIAL: MemberListState = { rows: undefined, total: undefined, complete: 
 
 /**
  * A segment's members for the side panel (issue 10 item 3). The first {@link FIRST_PAGE} members
- * come from the first page of membership blocks, so rows paint before anything else is read; the
- * membership list is then read (ids only) and the remaining leads in chunks, re-published each
+ * come from the first page of membership blocks, so rows paint before anything else is read; once
+ * they are in, the membership list is read (ids only) and the remaining leads in chunks, re-published each
  * time the loaded count doubles. The membership list stays live: a later change reads only the
- * leads that joined. While `paused` (a refresh of the segment is running) changes are not
+ * leads that joined. The leads of the rows on screen (`watched`) stay live too, so an edit synced
+ * from the CRM shows without re-reading the list. While `paused` (a refresh of the segment is running) changes are not
  * followed, so the list is not re-read per refresh chunk; the difference is applied when it ends.
  */
-export function useMemberList(segmentId: string, paused: boolean): MemberListState {
+export function useMemberList(segmentId: string, paused: boolean, watched: readonly string[] = []): MemberListState {
   const db = useDb();
   const store = useMemo(() => new MemberStore(segmentId), [segmentId]);
   const [state, setState] = useState<MemberListState>(INITIAL);
   const listed = state.total !== undefined;
   const hold = paused && listed;
+  // The whole list is read only once the first page is in, so nothing competes with the first rows.
+  const firstPageIn = state.rows !== undefined;
 
   useEffect(() => {
     setState(INITIAL);
@@ -53,7 +57,7 @@ export function useMemberList(segmentId: string, paused: boolean): MemberListSta
   }, [db, segmentId, store]);
 
   useEffect(() => {
-    if (hold) return;
+    if (hold || !firstPageIn) return;
     let generation = 0;
     const publish = (complete: boolean) =>
       setState({ rows: store.rows(), total: store.total, complete, error: undefined });
@@ -81,7 +85,19 @@ export function useMemberList(segmentId: string, paused: boolean): MemberListSta
       generation = -1;
       subscription.unsubscribe();
     };
-  }, [db, segmentId, store, hold]);
+  }, [db, segmentId, store, hold, firstPageIn]);
+
+  const watchedKey = watched.join('\n');
+  useEffect(() => {
+    if (watchedKey === '') return;
+    const ids = watchedKey.split('\n');
+    const subscription = liveQuery(() => getLeads(db, ids)).subscribe({
+      next: (leads) => {
+        if (store.refreshLeads(leads)) setState((s) => ({ ...s, rows: store.rows() }));
+      },
+    });
+    return () => subscription.unsubscribe();
+  }, [db, store, watchedKey]);
 
   return state;
 }

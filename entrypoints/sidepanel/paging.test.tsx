@@ -68,7 +68,8 @@ describe('side panel paging', () => {
     held.release();
     await waitFor(() => expect(status()).toBe('Showing 250 of 250 members'));
     expect((screen.getByRole('button', { name: 'Export CSV' }) as HTMLButtonElement).disabled).toBe(false);
-    expect(held.spy).toHaveBeenCalled();
+    // The first page's 100 leads are not read again.
+    expect(held.spy.mock.calls.flatMap((call) => call[1]).length).toBe(150);
   });
 
   it('says "Refreshing… N of M leads checked" during a refresh, marks counts provisional and applies the change once at the end', async () => {
@@ -104,6 +105,17 @@ describe('side panel paging', () => {
     await waitFor(() => expect(status()).toBe('Showing 4 of 4 members'));
     expect(screen.queryByText(/Refreshing…/)).toBeNull();
     expect(reads.mock.calls.slice(readsBefore).map((call) => call[1].map((m) => m.leadId))).toEqual([[LEADS[3]!.id]]);
+  });
+
+  it('shows an edit of a member on screen without re-reading the member list', async () => {
+    const reads = vi.spyOn(memberRows, 'readMemberLeads');
+    renderPanel('hot');
+    await waitFor(() => expect(status()).toBe('Showing 3 of 3 members'));
+    const readsBefore = reads.mock.calls.length;
+    await db.leads.put({ ...LEADS[1]!, name: 'Ben Renamed' });
+    await screen.findByText('Ben Renamed');
+    expect(screen.queryByText('Ben Carter')).toBeNull();
+    expect(reads.mock.calls.length).toBe(readsBefore);
   });
 
   it('"Copy emails" leaves out members tagged do-not-email and warns', async () => {
