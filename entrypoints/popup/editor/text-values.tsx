@@ -46,7 +46,9 @@ export function TextValue(props: ValueInputProps) {
     const query = filtering ? normalizeText(text) : '';
     return (suggestions ?? []).filter((s) => normalizeText(s.value).includes(query)).slice(0, MAX_OPTIONS);
   }, [suggestions, text, filtering]);
-  const expanded = pickList && open && visible.length > 0;
+  // A value typed out in full needs no list: it would only cover what the user clicks next.
+  const complete = filtering && visible.length === 1 && normalizeText(visible[0]!.value) === normalizeText(text);
+  const expanded = pickList && open && visible.length > 0 && !complete;
 
   const pick = (picked: string) => {
     onChange(picked);
