@@ -65,19 +65,19 @@ describe('popup header', () => {
     });
     renderPopup(db, background.send, { activeTabUrl: 'http://127.0.0.1:5174/leads?page=2' });
     await user.click(await screen.findByRole('button', { name: 'Sync all' }));
-    expect(background.of('syncAll')).toEqual([{ pageUrl: 'http://127.0.0.1:5174/leads?page=2' }]);
-    expect((screen.getByRole('button', { name: 'Sync all' }) as HTMLButtonElement).disabled).toBe(true);
+    await waitFor(() => expect(background.of('syncAll')).toEqual([{ pageUrl: 'http://127.0.0.1:5174/leads?page=2' }]));
+    await waitFor(() => expect((screen.getByRole('button', { name: 'Sync all' }) as HTMLButtonElement).disabled).toBe(true));
 
     await db.meta.put({ key: SYNC_STATUS_KEY, value: { leadCount: 0, running: true, progress: { done: 1200, total: 9240 } } });
     const bar = (await screen.findByRole('progressbar', { name: 'Sync progress' })) as HTMLProgressElement;
     await waitFor(() => expect(bar.value).toBe(1200));
-    expect(screen.getByText('1,200 of 9,240 leads')).toBeTruthy();
+    expect(await screen.findByText('1,200 of 9,240 leads')).toBeTruthy();
 
     await db.meta.put({ key: SYNC_STATUS_KEY, value: { leadCount: 9240, running: false, lastSyncAt: Date.now() } });
     finish();
     expect((await screen.findByRole('status')).textContent).toBe('Synced 9,240 leads: 120 new or changed, 2 removed, 1 skipped.');
     await waitFor(() => expect(screen.queryByRole('progressbar')).toBeNull());
-    expect(document.querySelector('.header-meta')!.textContent).toBe('0 leads · Last sync just now');
+    await waitFor(() => expect(document.querySelector('.header-meta')!.textContent).toBe('0 leads · Last sync just now'));
   });
 
   it('shows a sync error from the background', async () => {
