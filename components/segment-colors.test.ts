@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { HexColor } from '../lib/schema';
-import { SEGMENT_COLORS, contrastRatio, paletteColor, suggestedColor } from './segment-colors';
+import { contrastRatio } from '../lib/format/color';
+import { SEGMENT_COLORS, paletteColor, suggestedColor } from './segment-colors';
 
 describe('segment colour palette', () => {
   it('has 12 distinct valid #rrggbb colours with distinct names', () => {

@@ -29,18 +29,3 @@ export function suggestedColor(existingCount: number): string {
   const index = ((existingCount % SEGMENT_COLORS.length) + SEGMENT_COLORS.length) % SEGMENT_COLORS.length;
   return SEGMENT_COLORS[index]!.hex;
 }
-
-/** WCAG 2.x relative luminance of a `#rrggbb` colour (0 = black, 1 = white). */
-export function relativeLuminance(hex: string): number {
-  const channel = (offset: number) => {
-    const c = parseInt(hex.slice(offset, offset + 2), 16) / 255;
-    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-  };
-  return 0.2126 * channel(1) + 0.7152 * channel(3) + 0.0722 * channel(5);
-}
-
-/** WCAG 2.x contrast ratio between two `#rrggbb` colours (1..21). */
-export function contrastRatio(a: string, b: string): number {
-  const [hi, lo] = [relativeLuminance(a), relativeLuminance(b)].sort((x, y) => y - x) as [number, number];
-  return (hi + 0.05) / (lo + 0.05);
-}

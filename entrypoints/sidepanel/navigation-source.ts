@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { parseStoredTarget, SIDEPANEL_TARGET_KEY, STORED_TARGET_MAX_AGE_MS, type PanelTarget } from './navigation';
+import { parseStoredTarget, SIDE_PANEL_TARGET_KEY, STORED_TARGET_MAX_AGE_MS, type PanelTarget } from './navigation';
 
 /**
  * Where navigation requests come from besides the URL: the background stores the wanted view in
@@ -27,7 +27,7 @@ export function browserNavigationSource(): NavigationSource {
       try {
         const session = browser.storage?.session;
         if (!session) return null;
-        const stored = parseStoredTarget((await session.get(SIDEPANEL_TARGET_KEY))[SIDEPANEL_TARGET_KEY]);
+        const stored = parseStoredTarget((await session.get(SIDE_PANEL_TARGET_KEY))[SIDE_PANEL_TARGET_KEY]);
         return stored && Date.now() - stored.at <= STORED_TARGET_MAX_AGE_MS ? toTarget(stored) : null;
       } catch {
         return null;
@@ -37,8 +37,8 @@ export function browserNavigationSource(): NavigationSource {
       const onChanged = browser.storage?.onChanged;
       if (!onChanged) return () => {};
       const listener = (changes: Record<string, { newValue?: unknown }>, areaName: string) => {
-        if (areaName !== 'session' || !(SIDEPANEL_TARGET_KEY in changes)) return;
-        const stored = parseStoredTarget(changes[SIDEPANEL_TARGET_KEY]?.newValue);
+        if (areaName !== 'session' || !(SIDE_PANEL_TARGET_KEY in changes)) return;
+        const stored = parseStoredTarget(changes[SIDE_PANEL_TARGET_KEY]?.newValue);
         if (stored) onTarget(toTarget(stored));
       };
       onChanged.addListener(listener);

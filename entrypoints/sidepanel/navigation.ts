@@ -1,16 +1,7 @@
-import { parsePanelView, PanelViewSchema, type PanelView } from '../../lib/schema/panel-view';
+import { parsePanelView, PanelViewSchema, type PanelTarget } from '../../lib/schema/panel-view';
 import { z } from '../../lib/schema/zod';
 
-/** What the side panel shows: a segment's members, a lead's details, or both (issue 5). */
-export interface PanelTarget {
-  segmentId?: string;
-  leadId?: string;
-  /** A tab to switch to (`?view=analysis`); absent = keep the current one (members at start). */
-  view?: PanelView;
-}
-
-/** The `browser.storage.session` key the background writes a wanted view to. */
-export const SIDEPANEL_TARGET_KEY = 'sidepanelTarget';
+export { SIDE_PANEL_TARGET_KEY, searchForTarget, type PanelTarget } from '../../lib/schema/panel-view';
 
 /** How old (ms) a stored target may be and still be honoured when the panel opens. */
 export const STORED_TARGET_MAX_AGE_MS = 60_000;
@@ -33,16 +24,6 @@ export function targetFromSearch(search: string): PanelTarget {
   const leadId = params.get('lead')?.trim();
   const view = parsePanelView(params.get('view'));
   return { ...(segmentId ? { segmentId } : {}), ...(leadId ? { leadId } : {}), ...(view ? { view } : {}) };
-}
-
-/** The query string for a target, e.g. "?segment=abc&lead=demo%40host%2F12" ("" for none). */
-export function searchForTarget(target: PanelTarget): string {
-  const params = new URLSearchParams();
-  if (target.segmentId) params.set('segment', target.segmentId);
-  if (target.leadId) params.set('lead', target.leadId);
-  if (target.view && target.view !== 'members') params.set('view', target.view);
-  const text = params.toString();
-  return text ? `?${text}` : '';
 }
 
 /** A stored navigation request as a target, or null when it is not a valid one (validated with Zod). */

@@ -1,12 +1,7 @@
-import type { Campaign, CustomFieldDef, Lead } from '../schema';
+import type { Campaign, CurrentUser, CustomFieldDef, Lead } from '../schema';
 
-/** The signed-in CRM user (docs/semantics.md §7). */
-export interface CurrentUser {
-  userId: string;
-  name: string;
-  role: 'owner' | 'admin' | 'member';
-  orgId: string;
-}
+/** The signed-in CRM user (docs/semantics.md §7): the one shape of lib/schema/user.ts. */
+export type { CurrentUser };
 
 /** A lead row (list page) or header (detail page) found in the CRM's DOM. */
 export interface LeadAnchor {

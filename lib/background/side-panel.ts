@@ -1,30 +1,18 @@
 import type { MessageSenderInfo } from '../messaging/router';
-import type { PanelView } from '../schema/panel-view';
+import { searchForTarget, type PanelTarget } from '../schema/panel-view';
 
-/** What the side panel should show: a segment's members and/or one lead's details. */
-export interface SidePanelTarget {
-  segmentId?: string;
-  leadId?: string;
-  /** The tab to show (default members). */
-  view?: PanelView;
+/** What the side panel should show: a segment's members and/or one lead's details, and where to open it. */
+export interface SidePanelTarget extends PanelTarget {
   /** The window to open it in when the sender is not a tab (the popup). */
   windowId?: number;
 }
-
-/** storage.session key the side panel listens to, so an already-open panel navigates too. */
-export const SIDE_PANEL_TARGET_KEY = 'sidepanelTarget';
 
 /** A side panel page path, `sidepanel.html` with an optional query. */
 export type SidePanelPath = `sidepanel.html${string}`;
 
 /** The side panel page for a target: `sidepanel.html?segment={id}&lead={lead id}` (issue #5). */
 export function sidePanelPath(target: SidePanelTarget): SidePanelPath {
-  const params = new URLSearchParams();
-  if (target.segmentId) params.set('segment', target.segmentId);
-  if (target.leadId) params.set('lead', target.leadId);
-  if (target.view && target.view !== 'members') params.set('view', target.view);
-  const query = params.toString();
-  return query ? `sidepanel.html?${query}` : 'sidepanel.html';
+  return `sidepanel.html${searchForTarget(target)}`;
 }
 
 /** The browser surfaces used to open the side panel (Chrome's sidePanel, Firefox's sidebar, tabs). */

@@ -1,3 +1,4 @@
+import { relativeLuminance, safeColor } from '../format/color';
 import type { BadgeSegment } from '../messaging/protocol';
 
 /** Tag name of a badge host (contract, issue #3): `<crm-segment-badges data-lead-id="{lead id}">`. */
@@ -5,21 +6,9 @@ export const BADGE_TAG = 'crm-segment-badges';
 /** Chips shown before "+N" (docs/semantics.md §1). */
 export const MAX_VISIBLE_CHIPS = 3;
 
-const HEX = /^#[0-9a-fA-F]{6}$/;
-const FALLBACK_COLOR = '#64748b';
-
-/** Relative luminance of a `#rrggbb` colour (WCAG 2.x definition). */
-export function relativeLuminance(hex: string): number {
-  const channel = (i: number) => {
-    const c = parseInt(hex.slice(i, i + 2), 16) / 255;
-    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-  };
-  return 0.2126 * channel(1) + 0.7152 * channel(3) + 0.0722 * channel(5);
-}
-
 /** The text colour (near-black or white) with the higher WCAG contrast on `background` (#rrggbb). */
 export function readableTextColor(background: string): '#0f172a' | '#ffffff' {
-  const l = relativeLuminance(HEX.test(background) ? background : FALLBACK_COLOR);
+  const l = relativeLuminance(safeColor(background));
   const onWhite = (1.05) / (l + 0.05);
   const onDark = (l + 0.05) / (relativeLuminance('#0f172a') + 0.05);
   return onDark >= onWhite ? '#0f172a' : '#ffffff';
@@ -89,7 +78,7 @@ export function renderBadgeChips(host: HTMLElement, segments: readonly BadgeSegm
     chip.className = 'chip';
     chip.setAttribute('role', 'listitem');
     chip.dataset.segmentId = segment.id;
-    const color = HEX.test(segment.color) ? segment.color : FALLBACK_COLOR;
+    const color = safeColor(segment.color);
     chip.style.backgroundColor = color;
     chip.style.color = readableTextColor(color);
     chip.textContent = segment.name;

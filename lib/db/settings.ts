@@ -1,4 +1,4 @@
-import { z } from '../schema';
+import { CurrentUserSchema, z, type CurrentUser } from '../schema';
 import type { CrmSegmentsDB } from './database';
 import { deleteMeta, getMeta, setMeta } from './meta';
 
@@ -15,17 +15,9 @@ export function isValidTimeZone(name: string): boolean {
 /** An IANA time zone name accepted by `Intl`. */
 export const TimeZoneSchema = z.string().min(1).refine(isValidTimeZone, 'is not a known time zone');
 
-/**
- * The signed-in user as the options page may override it (docs/semantics.md §7). Mirrors `CurrentUser` of
- * lib/adapters/types.ts. (Candidate for lib/schema if other parts need it.)
- */
-export const CurrentUserSchema = z.object({
-  userId: z.string().trim().min(1, 'user id is required'),
-  name: z.string().trim().min(1, 'name is required'),
-  role: z.enum(['owner', 'admin', 'member']),
-  orgId: z.string().trim().min(1, 'organization id is required'),
-});
-export type CurrentUserSetting = z.infer<typeof CurrentUserSchema>;
+export { CurrentUserSchema };
+/** The signed-in user as the options page may override it (docs/semantics.md §7): the one `CurrentUser` shape of lib/schema. */
+export type CurrentUserSetting = CurrentUser;
 
 /** Meta key of the evaluation time zone setting (absent = follow the runtime). */
 export const TIME_ZONE_KEY = 'settings.timeZone';

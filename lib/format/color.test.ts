@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FALLBACK_COLOR, safeColor } from './color';
+import { contrastRatio, FALLBACK_COLOR, isHexColor, safeColor } from './color';
 
 describe('safeColor', () => {
   it('keeps #rrggbb colours', () => {
@@ -7,5 +7,12 @@ describe('safeColor', () => {
   });
   it('replaces anything else with the fallback', () => {
     for (const bad of ['red', '#fff', 'url(x)', '#1a2b3c;background:red', 42, undefined]) expect(safeColor(bad)).toBe(FALLBACK_COLOR);
+  });
+});
+
+describe('the fallback colour', () => {
+  it('carries white badge text at WCAG AA contrast', () => {
+    expect(contrastRatio(FALLBACK_COLOR, '#ffffff')).toBeGreaterThanOrEqual(4.5);
+    expect(isHexColor(FALLBACK_COLOR)).toBe(true);
   });
 });

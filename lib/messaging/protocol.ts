@@ -1,6 +1,6 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { AudienceSendReport } from '../campaigns/send-audience';
-import type { Campaign, CustomFieldDef, Lead, MessagePayload, MessageType, Segment } from '../schema';
+import type { Campaign, CustomFieldDef, IngestReport, Lead, MessagePayload, MessageType, Segment, SkippedRecord, SyncReport, SyncStatus } from '../schema';
 import type { CurrentUser } from '../adapters/types';
 import type { BackupSummary } from '../db/backup';
 import type { RetypeReport, SegmentRef } from '../segments/custom-field-changes';
@@ -10,49 +10,7 @@ export type { CurrentUser };
 /** Every background answer: a value, or a plain-language error and nothing written. */
 export type Result<T> = { ok: true; data: T } | { ok: false; error: string };
 
-/** A record that was skipped, and why (docs/semantics.md §2, §6: skipped and reported, never guessed). */
-export interface SkippedRecord {
-  /** The record's id if it had one, else its position in the batch ("#3"). */
-  ref: string;
-  reason: string;
-}
-
-/** Outcome of storing a batch of leads (docs/semantics.md §5 incremental ingest). */
-export interface IngestReport {
-  received: number;
-  /** New or changed leads written. */
-  stored: number;
-  unchanged: number;
-  skipped: SkippedRecord[];
-  /** Values that could not be converted and were stored as null (docs/semantics.md §2). */
-  nulledValues: number;
-  /** Of `stored`, the leads that were new (the rest were updated). Set by `ingestLeads`. */
-  created?: number;
-}
-
-/** Outcome of a complete "Sync all" (docs/semantics.md §6). */
-export interface SyncReport extends IngestReport {
-  crmKey: string;
-  /** Leads removed because a complete sync no longer returned them. */
-  deleted: number;
-  startedAt: number;
-  finishedAt: number;
-  /**
-   * True when every page arrived, the records received equal the CRM's total and none was skipped
-   * (issue 9 item 1): only such a sync removes leads. Absent in reports of older versions.
-   */
-  complete?: boolean;
-  /** Why the sync is incomplete (plain language), when it is; no lead was removed then. */
-  incompleteReason?: string;
-  /** Stored leads the CRM did not return that were kept (incomplete sync, or waiting for the user). */
-  kept?: number;
-  /** Leads waiting for the user's confirmation before removal (more than 10% of the CRM's stored leads). */
-  pendingRemoval?: number;
-  /** Values longer than the ingest caps, stored truncated with a marker. */
-  truncatedValues?: number;
-  /** Records that lacked fields (or carried them unreadably): the stored values were kept for those fields. */
-  partialRecords?: number;
-}
+export type { IngestReport, SkippedRecord, SyncReport, SyncStatus };
 
 /** Lead fields shown in previews and samples. */
 export type LeadSummary = Pick<Lead, 'id' | 'crmId' | 'name' | 'email' | 'company' | 'status' | 'source' | 'country'>;
@@ -83,22 +41,6 @@ export interface SegmentImportReport {
   created: Segment[];
   /** How many of them were stored with `error` set (e.g. a custom field this browser does not know). */
   withErrors: number;
-}
-
-/** State of "Sync all" as shown in the popup header. */
-export interface SyncStatus {
-  leadCount: number;
-  lastSyncAt?: number;
-  running: boolean;
-  /** Progress while running: pages/leads fetched so far, and the total when known. */
-  progress?: { done: number; total?: number };
-  lastReport?: SyncReport;
-  lastError?: string;
-  /**
-   * Leads a complete sync no longer received, more than 10% of the CRM's stored leads: removed
-   * only when the user confirms (resolveSyncRemoval). `of`: the CRM's leads stored before the sync.
-   */
-  pendingRemoval?: { crmKey: string; count: number; of: number };
 }
 
 type Handler<T extends MessageType, R> = (data: MessagePayload<T>) => Result<R>;

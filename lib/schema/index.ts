@@ -6,4 +6,6 @@ export * from './custom-field';
 export * from './fields';
 export * from './rules';
 export * from './segment';
+export * from './user';
+export * from './sync-status';
 export * from './messages';

@@ -3,6 +3,7 @@ import { PanelViewSchema } from './panel-view';
 import { RuleSetSchema } from './rules';
 import { SegmentDraftSchema, SegmentPatchSchema } from './segment';
 import { CustomFieldDefSchema, CustomFieldTypeSchema } from './custom-field';
+import { CurrentUserSchema } from './user';
 import { ImportMappingSchema } from '../import/plan';
 
 /**
@@ -51,14 +52,7 @@ export const MessagePayloadSchemas = {
   checkIdentity: z.object({}).default({}),
   /** Sets (or, with null, removes) the options page's manual identity override (docs/semantics.md §7). */
   setIdentityOverride: z.object({
-    user: z
-      .object({
-        userId: z.string().trim().min(1, 'user id is required'),
-        name: z.string().trim().min(1, 'name is required'),
-        role: z.enum(['owner', 'admin', 'member']),
-        orgId: z.string().trim().min(1, 'organization id is required'),
-      })
-      .nullable(),
+    user: CurrentUserSchema.nullable(),
   }),
   /** Disconnects a connected CRM origin; `deleteLeads` also deletes its stored leads (issue 11 item 2). */
   disconnectCrm: z.object({ origin: z.url(), deleteLeads: z.boolean() }),

@@ -11,6 +11,7 @@ import {
   SegmentPatchSchema,
   formatZodError,
   type z,
+  type CurrentUser,
   type RuleSet,
   type Segment,
   type SegmentDraft,
@@ -22,12 +23,8 @@ import { tryCompile } from './predicates';
 import { enqueueRefresh } from './refresh-job';
 import { cycleMessage, existenceLookup, findCycle } from './segment-graph';
 
-/** Who creates a segment (docs/semantics.md §7: recorded as ownerId/ownerName/orgId). Shaped like CurrentUser. */
-export interface SegmentOwner {
-  userId: string;
-  name: string;
-  orgId: string;
-}
+/** Who creates a segment (docs/semantics.md §7: recorded as ownerId/ownerName/orgId): the current user, role aside. */
+export type SegmentOwner = Pick<CurrentUser, 'userId' | 'name' | 'orgId'>;
 
 /**
  * Options of a change to an existing segment. `now`: epoch ms of the change. `actorId`: the

@@ -1,5 +1,5 @@
 import type { LeadPage } from '../adapters/types';
-import { formatCount } from '../format/count';
+import { formatNumber } from '../format/number';
 
 /** Most records one "Sync all" accepts before it stops (a CRM sending endless pages). */
 export const DEFAULT_MAX_SYNC_RECORDS = 250_000;
@@ -44,16 +44,16 @@ export class PageGuard {
     this.previous = signature;
     if (repeated) return this.stop(`${this.crmName} sent page ${this.pages} with the same records as page ${this.pages - 1}; the sync stopped there.`);
     if (this.total !== undefined && this.received >= this.total && page.records.length > 0) {
-      return this.stop(`${this.crmName} kept sending leads after the ${formatCount(this.total)} it said it has; the sync stopped there.`);
+      return this.stop(`${this.crmName} kept sending leads after the ${formatNumber(this.total)} it said it has; the sync stopped there.`);
     }
     if (page.total !== undefined) {
       if (this.total !== undefined && page.total !== this.total && !this.totalChanged) {
-        this.totalChanged = `${this.crmName}'s lead total changed during the sync (from ${formatCount(this.total)} to ${formatCount(page.total)}).`;
+        this.totalChanged = `${this.crmName}'s lead total changed during the sync (from ${formatNumber(this.total)} to ${formatNumber(page.total)}).`;
       }
       this.total = page.total;
     }
     if (this.received + page.records.length > this.maxRecords) {
-      return this.stop(`The sync stopped after ${formatCount(this.received)} leads: ${this.crmName} kept sending pages past the limit of ${formatCount(this.maxRecords)} leads per sync.`);
+      return this.stop(`The sync stopped after ${formatNumber(this.received)} leads: ${this.crmName} kept sending pages past the limit of ${formatNumber(this.maxRecords)} leads per sync.`);
     }
     this.received += page.records.length;
     return true;
@@ -68,9 +68,9 @@ export class PageGuard {
     if (this.total === undefined) return `${this.crmName} did not say how many leads it has.`;
     if (this.totalChanged) return this.totalChanged;
     if (this.received !== this.total) {
-      return `${this.crmName} said it has ${formatCount(this.total)} leads but sent ${formatCount(this.received)}.`;
+      return `${this.crmName} said it has ${formatNumber(this.total)} leads but sent ${formatNumber(this.received)}.`;
     }
-    if (skipped > 0) return `${formatCount(skipped)} ${skipped === 1 ? 'record was' : 'records were'} skipped.`;
+    if (skipped > 0) return `${formatNumber(skipped)} ${skipped === 1 ? 'record was' : 'records were'} skipped.`;
     return undefined;
   }
 

@@ -1,40 +1,10 @@
 import { getMeta, setMeta, storedLeadCount, type CrmSegmentsDB } from '../db';
-import type { SyncStatus } from '../messaging/protocol';
-import { z } from '../schema';
+import { SyncStatusSchema, type SyncStatus } from '../schema/sync-status';
+
+export { SyncStatusSchema };
 
 /** Meta key of the persisted {@link SyncStatus} (the popup reads it with a live query). */
 export const SYNC_STATUS_KEY = 'syncStatus';
-
-const SkippedSchema = z.object({ ref: z.string(), reason: z.string() });
-
-/** Persisted sync status (issue #3 item 4). `leadCount` is the store's count when written. */
-export const SyncStatusSchema = z.object({
-  leadCount: z.number().int().min(0),
-  lastSyncAt: z.number().optional(),
-  running: z.boolean(),
-  progress: z.object({ done: z.number().int().min(0), total: z.number().int().min(0).optional() }).optional(),
-  lastReport: z
-    .object({
-      crmKey: z.string(),
-      received: z.number().int(),
-      stored: z.number().int(),
-      unchanged: z.number().int(),
-      skipped: z.array(SkippedSchema),
-      nulledValues: z.number().int(),
-      deleted: z.number().int(),
-      startedAt: z.number(),
-      finishedAt: z.number(),
-      complete: z.boolean().optional(),
-      incompleteReason: z.string().optional(),
-      kept: z.number().int().optional(),
-      pendingRemoval: z.number().int().optional(),
-      truncatedValues: z.number().int().optional(),
-      partialRecords: z.number().int().optional(),
-    })
-    .optional(),
-  lastError: z.string().optional(),
-  pendingRemoval: z.object({ crmKey: z.string(), count: z.number().int().min(0), of: z.number().int().min(0) }).optional(),
-});
 
 const EMPTY: SyncStatus = { leadCount: 0, running: false };
 

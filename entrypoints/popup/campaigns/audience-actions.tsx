@@ -4,13 +4,13 @@ import { audienceFingerprint, type CampaignSend } from '../../../lib/db';
 import type { LoadedAudience } from '../../../lib/campaigns/audience-store';
 import { csvFileName } from '../../../lib/export/csv';
 import { memberEmails, membersCsv } from '../../../lib/export/members-csv';
-import { countOf } from '../../../lib/format/count';
 import { DEFAULT_COLUMN_IDS, memberColumns, pickColumns } from '../../../lib/format/member-columns';
 import { userTimeZone } from '../../../lib/format/value';
 import { useBackground } from '../../../components/background-context';
 import { copyText, downloadTextFile } from '../../../components/members/file-actions';
 import { timeAgo } from '../../../components/time-ago';
 import { useNow } from '../../../components/use-now';
+import { formatCount } from '../../../lib/format/number';
 
 /** Props of {@link AudienceActions}. */
 export interface AudienceActionsProps {
@@ -34,8 +34,8 @@ const EXPORT_COLUMN_IDS = [...DEFAULT_COLUMN_IDS, 'crmId'];
 function leftOutText(loaded: LoadedAudience): string {
   const { excluded, doNotEmail } = loaded.audience;
   return [
-    excluded > 0 ? `${countOf(excluded, 'lead', 'leads')} excluded from this campaign` : '',
-    doNotEmail > 0 ? `${countOf(doNotEmail, 'lead', 'leads')} tagged do-not-email` : '',
+    excluded > 0 ? `${formatCount(excluded, 'lead', 'leads')} excluded from this campaign` : '',
+    doNotEmail > 0 ? `${formatCount(doNotEmail, 'lead', 'leads')} tagged do-not-email` : '',
   ]
     .filter(Boolean)
     .join(' and ');
@@ -72,7 +72,7 @@ export function AudienceActions({ campaign, loaded, emailCampaign, campaigns, cu
       const columns = pickColumns(memberColumns(customFields, campaigns), EXPORT_COLUMN_IDS);
       const fileName = csvFileName(`${name} audience`, Date.now(), timeZone);
       download(fileName, membersCsv(rows(), columns, timeZone));
-      announce('ok', `Exported ${countOf(rows().length, 'lead', 'leads')} to ${fileName}`);
+      announce('ok', `Exported ${formatCount(rows().length, 'lead', 'leads')} to ${fileName}`);
     } catch (error) {
       announce('error', `Export failed: ${error instanceof Error ? error.message : String(error)}`);
     }
@@ -88,7 +88,7 @@ export function AudienceActions({ campaign, loaded, emailCampaign, campaigns, cu
     }
     try {
       await copy(emails.join('\n'));
-      const copied = `Copied ${countOf(emails.length, 'email', 'emails')} to the clipboard.`;
+      const copied = `Copied ${formatCount(emails.length, 'email', 'emails')} to the clipboard.`;
       if (leftOut) announce('warning', `${copied} Not included — do not email them for this campaign: ${leftOut}.`);
       else announce('ok', copied);
     } catch (error) {
@@ -107,7 +107,7 @@ export function AudienceActions({ campaign, loaded, emailCampaign, campaigns, cu
     }
     const { sent, excluded, doNotEmail } = answer.data;
     const kept = excluded + doNotEmail;
-    announce('ok', `Sent ${countOf(sent, 'lead', 'leads')} to the CRM${kept > 0 ? ` (${countOf(kept, 'lead', 'leads')} left out)` : ''}.`);
+    announce('ok', `Sent ${formatCount(sent, 'lead', 'leads')} to the CRM${kept > 0 ? ` (${formatCount(kept, 'lead', 'leads')} left out)` : ''}.`);
   };
 
   const empty = !loaded || loaded.audience.leadIds.length === 0;
@@ -142,7 +142,7 @@ export function AudienceActions({ campaign, loaded, emailCampaign, campaigns, cu
       </div>
       {lastSend && (
         <p class={`audience-sent${changedSinceSend ? ' is-stale' : ''}`}>
-          Last sent {countOf(lastSend.count, 'lead', 'leads')} {timeAgo(lastSend.sentAt, now)}
+          Last sent {formatCount(lastSend.count, 'lead', 'leads')} {timeAgo(lastSend.sentAt, now)}
           {changedSinceSend ? ' — the audience has changed since: send it again to update the CRM.' : ' — the CRM is up to date.'}
         </p>
       )}

@@ -5,11 +5,11 @@ import { loadAudienceOf } from '../../../lib/campaigns/audience-store';
 import { isEmailCampaign } from '../../../lib/campaigns/audience';
 import { campaignStatusLabel } from '../../../lib/format/campaign-labels';
 import { safeColor } from '../../../lib/format/color';
-import { countOf, formatCount } from '../../../lib/format/count';
 import { useBackground } from '../../../components/background-context';
 import { useDb } from '../../../components/db-context';
 import { useLiveQuery } from '../../../components/use-live-query';
 import { AudienceActions } from './audience-actions';
+import { formatCount, formatNumber } from '../../../lib/format/number';
 
 /** Props of {@link CampaignCard}. */
 export interface CampaignCardProps {
@@ -60,7 +60,7 @@ export function CampaignCard({ campaign, segments, campaigns, customFields, last
       {campaign.channel && <p class="campaign-channel">{CHANNEL_LABELS[campaign.channel] ?? campaign.channel} campaign</p>}
 
       <p class="audience-count" aria-live="polite" aria-busy={loaded.data === undefined || undefined}>
-        {audience ? `${formatCount(audience.leadIds.length)} leads in audience` : loaded.error ? 'Audience unavailable' : 'Counting audience…'}
+        {audience ? `${formatNumber(audience.leadIds.length)} leads in audience` : loaded.error ? 'Audience unavailable' : 'Counting audience…'}
       </p>
       {loaded.error && (
         <p class="row-message is-error" role="alert">
@@ -71,8 +71,8 @@ export function CampaignCard({ campaign, segments, campaigns, customFields, last
         <p class="audience-left-out">
           Left out:{' '}
           {[
-            audience.excluded > 0 ? `${countOf(audience.excluded, 'lead', 'leads')} excluded from this campaign` : '',
-            audience.doNotEmail > 0 ? `${countOf(audience.doNotEmail, 'lead', 'leads')} tagged do-not-email` : '',
+            audience.excluded > 0 ? `${formatCount(audience.excluded, 'lead', 'leads')} excluded from this campaign` : '',
+            audience.doNotEmail > 0 ? `${formatCount(audience.doNotEmail, 'lead', 'leads')} tagged do-not-email` : '',
           ]
             .filter(Boolean)
             .join(' · ')}
@@ -92,7 +92,7 @@ export function CampaignCard({ campaign, segments, campaigns, customFields, last
                   {segment.name}
                 </span>
                 <span class="campaign-segment-meta">
-                  {segment.status === 'active' ? countOf(segment.memberCount, 'member', 'members') : 'Inactive — not in audience'}
+                  {segment.status === 'active' ? formatCount(segment.memberCount, 'member', 'members') : 'Inactive — not in audience'}
                 </span>
                 <button
                   type="button"

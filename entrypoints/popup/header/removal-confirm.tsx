@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
 import type { SyncStatus } from '../../../lib/messaging/protocol';
-import { formatCount } from '../../../lib/format/count';
 import { useBackground } from '../../../components/background-context';
 import { Dialog } from '../../../components/dialog';
+import { formatNumber } from '../../../lib/format/number';
 
 /** Props of {@link RemovalConfirmDialog}. */
 export interface RemovalConfirmDialogProps {
@@ -20,7 +20,7 @@ export function RemovalConfirmDialog({ pending, onDone }: RemovalConfirmDialogPr
   const send = useBackground();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const count = formatCount(pending.count);
+  const count = formatNumber(pending.count);
   const noun = pending.count === 1 ? 'lead' : 'leads';
 
   const answer = async (remove: boolean) => {
@@ -29,7 +29,7 @@ export function RemovalConfirmDialog({ pending, onDone }: RemovalConfirmDialogPr
     const result = await send('resolveSyncRemoval', { remove });
     setBusy(false);
     if (!result.ok) return setError(result.error);
-    onDone(remove ? `Removed ${formatCount(result.data.deleted)} ${result.data.deleted === 1 ? 'lead' : 'leads'}.` : `Kept ${count} ${noun}.`);
+    onDone(remove ? `Removed ${formatNumber(result.data.deleted)} ${result.data.deleted === 1 ? 'lead' : 'leads'}.` : `Kept ${count} ${noun}.`);
   };
 
   return (
@@ -50,7 +50,7 @@ export function RemovalConfirmDialog({ pending, onDone }: RemovalConfirmDialogPr
       }
     >
       <p>
-        The last sync no longer received {count} of the {formatCount(pending.of)} leads stored from this CRM. Remove them from
+        The last sync no longer received {count} of the {formatNumber(pending.of)} leads stored from this CRM. Remove them from
         CRM Segments and from every segment? Keep them if the CRM may have answered incompletely.
       </p>
       {error && (

@@ -1,7 +1,7 @@
 import type { SyncReport } from '../../../lib/messaging/protocol';
-import { formatCount } from '../../../lib/format/count';
 import { Dialog } from '../../../components/dialog';
 import './sync-report.css';
+import { formatNumber } from '../../../lib/format/number';
 
 /** Props of {@link SyncReportDialog}. */
 export interface SyncReportDialogProps {
@@ -15,7 +15,7 @@ function Figure({ label, value, always }: { label: string; value: number | undef
   return (
     <>
       <dt>{label}</dt>
-      <dd>{formatCount(value ?? 0)}</dd>
+      <dd>{formatNumber(value ?? 0)}</dd>
     </>
   );
 }
@@ -47,7 +47,7 @@ export function SyncReportDialog({ report, onClose }: SyncReportDialogProps) {
       )}
       {report.pendingRemoval ? (
         <div class="banner banner-warning" role="note">
-          <p>{formatCount(report.pendingRemoval)} leads the CRM no longer lists wait for your confirmation before they are removed.</p>
+          <p>{formatNumber(report.pendingRemoval)} leads the CRM no longer lists wait for your confirmation before they are removed.</p>
         </div>
       ) : null}
       <dl class="sync-report-figures">
