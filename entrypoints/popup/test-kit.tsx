@@ -12,6 +12,7 @@ import { BackgroundProvider } from '../../components/background-context';
 import { DbProvider } from '../../components/db-context';
 import { memoryDraftStore, type DraftStore } from './editor/draft-store';
 import { PopupApp } from './popup-app';
+import { makeTestLead } from '../../lib/testing/lead-factory';
 
 type Handlers = {
   [K in keyof BackgroundProtocol]?: (data: PayloadOf<K>) => AnswerOf<K> | Promise<AnswerOf<K>>;
@@ -90,17 +91,7 @@ export function makeSegment(over: Partial<Segment> = {}): Segment {
 
 /** A valid lead with sensible defaults. */
 export function makeLead(n: number, over: Partial<Lead> = {}): Lead {
-  return {
-    id: `demo/${n}`,
-    crmKey: 'demo',
-    crmId: String(n),
-    name: `Lead ${n}`,
-    tags: [],
-    campaigns: [],
-    custom: {},
-    syncedAt: 0,
-    ...over,
-  };
+  return makeTestLead(n, over);
 }
 
 /** Renders the whole popup on `db` with `send`; returns the draft store in use. */

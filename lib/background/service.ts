@@ -1,3 +1,5 @@
+// Over 250 lines on purpose: this is the background's composition root, the one table of every
+// message handler with its ownership check; each handler body lives in its own module.
 import { findAdapter } from '../adapters/registry';
 import type { FetchFn } from '../adapters/types';
 import { getCurrentUser, getEvaluationTimeZone, setConvertedStatuses, type CrmSegmentsDB, type CurrentUserSetting } from '../db';

@@ -1,3 +1,5 @@
+// Over 250 lines on purpose: every read and write of the packed membership blocks stays in this one
+// file, so the block invariants (sorted, bounded, `memberCount` exact) are kept in one place.
 import Dexie from 'dexie';
 import { MembershipSchema, z, type Membership } from '../schema';
 import type { CrmSegmentsDB } from './database';

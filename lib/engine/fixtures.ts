@@ -5,6 +5,7 @@
 import type { CustomFieldDef } from '../schema/custom-field';
 import type { Lead } from '../schema/lead';
 import type { EvalContext } from './types';
+import { makeTestLead } from '../testing/lead-factory';
 
 /** One custom field of every type (docs/semantics.md §2); `select` behaves as text. */
 export const TEST_CUSTOM_FIELDS: CustomFieldDef[] = [
@@ -26,15 +27,5 @@ export function testContext(timeZone = 'UTC', now = TEST_NOW): EvalContext {
 
 /** A valid lead with no optional values, overridden by `patch`. */
 export function makeLead(patch: Partial<Lead> = {}): Lead {
-  return {
-    id: 'demo/1',
-    crmKey: 'demo',
-    crmId: '1',
-    name: 'Asha Rao',
-    tags: [],
-    campaigns: [],
-    custom: {},
-    syncedAt: TEST_NOW,
-    ...patch,
-  };
+  return makeTestLead(1, { name: 'Asha Rao', ...patch }, TEST_NOW);
 }

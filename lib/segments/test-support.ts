@@ -7,6 +7,7 @@ import type { Lead, RuleSet, SegmentDraft } from '../schema';
 import type { SegmentOwner } from './segment-editing';
 import type { RefreshProgress } from './refresh-job';
 import { createRefreshJobRunner } from '../background/job-runner';
+import { makeTestLead } from '../testing/lead-factory';
 
 let databaseCounter = 0;
 
@@ -26,17 +27,7 @@ export const OWNER: SegmentOwner = { userId: 'u-ana', name: 'Ana Owner', orgId: 
 
 /** A valid lead of CRM "demo"; `crmId` decides the id. */
 export function makeLead(crmId: string, overrides: Partial<Lead> = {}): Lead {
-  return {
-    id: `demo/${crmId}`,
-    crmKey: 'demo',
-    crmId,
-    name: `Lead ${crmId}`,
-    tags: [],
-    campaigns: [],
-    custom: {},
-    syncedAt: NOW,
-    ...overrides,
-  };
+  return makeTestLead(crmId, overrides, NOW);
 }
 
 /** `status equals <status>`. */

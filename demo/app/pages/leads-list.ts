@@ -1,3 +1,5 @@
+// Over 250 lines on purpose: the demo CRM's whole list page (search, tabs, sort, paging, inline edit)
+// is one self-contained page module, like a real CRM's view.
 /**
  * The leads list: 50 leads per page, search (from the top bar), status tabs, sort by clicking a
  * column header, pagination, and inline status edit. Everything is driven by the URL
