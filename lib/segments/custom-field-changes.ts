@@ -8,7 +8,7 @@ import {
   setCustomFieldRetypeProgress,
   storedLeadCount,
   updateLeadsAfter,
-  ALL_TABLES,
+  SEGMENT_TABLES,
   writeTransaction,
   type CrmSegmentsDB,
 } from '../db';
@@ -45,7 +45,7 @@ export function customFieldUsage(segments: readonly Segment[]): Map<string, Segm
 
 /** Renames a custom field's label (the key, the rules and the stored values stay). Throws when it does not exist. */
 export function renameCustomField(db: CrmSegmentsDB, key: string, label: string): Promise<CustomFieldDef> {
-  return writeTransaction(db, ALL_TABLES, async () => {
+  return writeTransaction(db, FIELD_TABLES, async () => {
     const field = await getCustomField(db, key);
     if (!field) throw new Error(`There is no custom field "${key}".`);
     const next = { ...field, label: label.trim() };
@@ -60,7 +60,7 @@ export function renameCustomField(db: CrmSegmentsDB, key: string, label: string)
  * stay too (a field created again with the same key finds them). Returns the segments made invalid.
  */
 export function deleteCustomFieldAndRevalidate(db: CrmSegmentsDB, key: string, options: { now: number; timeZone: string }): Promise<SegmentRef[]> {
-  return writeTransaction(db, ALL_TABLES, async () => {
+  return writeTransaction(db, SEGMENT_TABLES, async () => {
     if (!(await getCustomField(db, key))) throw new Error(`There is no custom field "${key}".`);
     await deleteCustomField(db, key);
     await forgetCustomFieldSource(db, key);
@@ -102,6 +102,9 @@ export interface RetypeOptions {
   chunkSize?: number;
 }
 
+/** A field definition and its meta (source, retype progress): all a rename or type switch touches. */
+const FIELD_TABLES = ['customFields', 'meta'] as const;
+
 const SAMPLE_SIZE = 200;
 const LISTED_EMPTIED = 100;
 
@@ -136,7 +139,7 @@ export async function retypeCustomField(db: CrmSegmentsDB, key: string, type: Cu
   if (!field) throw new Error(`There is no custom field "${key}".`);
   const convert = valueConverter(field.type, type, detectRetypeReading(await textSamples(db, key, chunkSize)), options.timeZone);
   const total = await storedLeadCount(db);
-  await writeTransaction(db, ALL_TABLES, async () => {
+  await writeTransaction(db, FIELD_TABLES, async () => {
     await putCustomFields(db, [{ ...field, type, ...(type === 'select' || type === 'multiselect' ? {} : { options: undefined }) }]);
     await setCustomFieldRetypeProgress(db, { key, type, done: 0, total });
   });
@@ -165,7 +168,7 @@ export async function retypeCustomField(db: CrmSegmentsDB, key: string, type: Cu
   } finally {
     await setCustomFieldRetypeProgress(db, null);
   }
-  return writeTransaction(db, ALL_TABLES, async () => {
+  return writeTransaction(db, SEGMENT_TABLES, async () => {
     const { invalid } = await revalidateSegments(db, options);
     for (const segment of await listSegments(db)) {
       const ref = { id: segment.id, name: segment.name };
