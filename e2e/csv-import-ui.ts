@@ -36,8 +36,10 @@ export async function chooseCsv(page: Page, file: string): Promise<void> {
  * Clicks "Import" and waits until the status line says the import finished; returns its counts.
  * Throws with the status text when it does not finish in `timeoutMs`.
  */
-export async function runImport(page: Page, timeoutMs = 90_000): Promise<ImportCounts> {
-  await page.getByRole('button', { name: 'Import', exact: true }).click();
+export async function runImport(page: Page, timeoutMs = 90_000, options: { doubleClick?: boolean } = {}): Promise<ImportCounts> {
+  const button = page.getByRole('button', { name: 'Import', exact: true });
+  if (options.doubleClick) await button.dblclick();
+  else await button.click();
   const status = page.locator('.import-status');
   const text = await until(
     async () => (await status.count()) > 0 ? ((await status.textContent()) ?? '') : '',

@@ -91,4 +91,18 @@ describe('segment editor value entry', () => {
     await google.click();
     await expect(rule.getByRole('combobox', { name: 'Value' }).inputValue()).resolves.toBe('Google');
   });
+
+  it('keeps a decimal typed key by key in a number value ("0.05" stays 0.05)', async () => {
+    await openNewEditor();
+    await popup.getByRole('button', { name: 'Add rule', exact: true }).click();
+    const rule = popup.getByRole('group', { name: 'Rule 1' });
+    await rule.getByLabel('Field').selectOption('custom.total_visits');
+    await rule.getByLabel('Operator').selectOption('gte');
+    const value = rule.getByLabel('Value');
+    await value.pressSequentially('0.05', { delay: 30 });
+    await expect(value.inputValue()).resolves.toBe('0.05');
+    await value.fill('');
+    await value.pressSequentially('1.5', { delay: 30 });
+    await expect(value.inputValue()).resolves.toBe('1.5');
+  });
 });

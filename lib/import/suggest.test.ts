@@ -1,13 +1,18 @@
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
+import { DEMO_LEADS_CSV, readLeadsCsvText } from '../../demo/data/dataset';
 import { suggestMapping } from './suggest';
 
-const DATA = resolve(import.meta.dirname, '../../../shared/data');
+/** The real exports shipped in the repository (e2e/fixtures/README.md, demo/data/README.md). */
+const EXPORTS: Record<string, string> = {
+  'other/zoho-crm-export-Leads.csv': resolve(import.meta.dirname, '../../e2e/fixtures/zoho-crm-export-Leads.csv.gz'),
+  'other/marketstar-Leads.csv': resolve(import.meta.dirname, '../../e2e/fixtures/marketstar-Leads.csv.gz'),
+  'leads/Leads.csv': DEMO_LEADS_CSV,
+};
 /** The header and first 1,000 rows of a real export (what the worker's preview gives the page). */
 function head(path: string): { headers: string[]; rows: string[][] } {
-  const text = readFileSync(resolve(DATA, path), 'utf8');
+  const text = readLeadsCsvText(EXPORTS[path]);
   const parsed = Papa.parse<string[]>(text, { preview: 1001, skipEmptyLines: 'greedy' });
   const [headers, ...rows] = parsed.data;
   return { headers: headers as string[], rows };

@@ -38,6 +38,7 @@ export function ImportSection() {
   const fields = useLiveQuery(() => listCustomFields(db), [db]);
   const customFields = fields.data ?? [];
 
+  const starting = useRef(false);
   const stopWorker = () => {
     worker.current?.terminate();
     worker.current = null;
@@ -62,22 +63,30 @@ export function ImportSection() {
   };
 
   const startImport = async () => {
-    if (step.kind !== 'mapping' || !worker.current) return;
-    const { file, preview, mapping, storeAs } = step;
-    const newFields = mapping.columns.flatMap((c) => (c.target === 'new' && c.newField ? [c.newField] : []));
-    const prepared = await send('prepareImport', { headers: preview.headers, mapping, newFields });
-    if (!prepared.ok) {
-      setStep({ ...step, error: prepared.error });
-      return;
+    // One import per click on "Import": a second click while the first is being prepared (a double
+    // click) would start a second run on the same worker, and neither would ever finish.
+    if (step.kind !== 'mapping' || !worker.current || starting.current) return;
+    starting.current = true;
+    try {
+      const { file, preview, mapping, storeAs } = step;
+      const newFields = mapping.columns.flatMap((c) => (c.target === 'new' && c.newField ? [c.newField] : []));
+      const prepared = await send('prepareImport', { headers: preview.headers, mapping, newFields });
+      if (!prepared.ok) {
+        setStep({ ...step, error: prepared.error });
+        return;
+      }
+      const plan = { crmKey: `csv:${storeAs}`, mapping, customFields: prepared.data.customFields, timeZone: await getEvaluationTimeZone(db), now: Date.now() };
+      setStep({ kind: 'running', file, report: emptyReport(), finished: false });
+      if (!worker.current) return; // closed while preparing
+      const run = runImportInWorker(worker.current, file, plan, send, (report) => setStep({ kind: 'running', file, report, finished: false }));
+      running.current = run;
+      const report = await run.done;
+      running.current = null;
+      stopWorker();
+      setStep({ kind: 'running', file, report, finished: true });
+    } finally {
+      starting.current = false;
     }
-    const plan = { crmKey: `csv:${storeAs}`, mapping, customFields: prepared.data.customFields, timeZone: await getEvaluationTimeZone(db), now: Date.now() };
-    setStep({ kind: 'running', file, report: emptyReport(), finished: false });
-    const run = runImportInWorker(worker.current, file, plan, send, (report) => setStep({ kind: 'running', file, report, finished: false }));
-    running.current = run;
-    const report = await run.done;
-    running.current = null;
-    stopWorker();
-    setStep({ kind: 'running', file, report, finished: true });
   };
 
   return (

@@ -2,6 +2,7 @@ import { RELATIVE_UNITS, type Campaign, type CustomFieldDef, type FieldDef, type
 import { CampaignSelect, ResponseValue } from './campaign-values';
 import { SegmentSelect, type SegmentChoice } from './segment-select';
 import { ListValue, TextValue } from './text-values';
+import { NumberBox } from './number-box';
 
 /** Props of {@link ValueInput}. */
 export interface ValueInputProps {
@@ -23,8 +24,6 @@ export interface ValueInputProps {
 const UNIT_LABELS: Record<string, string> = { days: 'days', weeks: 'weeks', months: 'months' };
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const numberOrUndefined = (input: HTMLInputElement) => (Number.isFinite(input.valueAsNumber) ? input.valueAsNumber : undefined);
-const numberText = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? String(v) : '');
 const stringValue = (v: unknown) => (typeof v === 'string' ? v : '');
 
 /**
@@ -51,15 +50,14 @@ export function ValueInput(props: ValueInputProps) {
       return <ListValue {...props} />;
     case 'number':
       return (
-        <input
-          type="number"
+        <NumberBox
           class="input"
           step="any"
           inputMode="decimal"
           aria-label="Value"
           placeholder="Number"
-          value={numberText(value)}
-          onInput={(e) => onChange(numberOrUndefined(e.currentTarget))}
+          value={value}
+          onNumber={onChange}
           {...common}
         />
       );
@@ -67,27 +65,25 @@ export function ValueInput(props: ValueInputProps) {
       const pair = Array.isArray(value) ? value : [undefined, undefined];
       return (
         <div class="value-range">
-          <input
-            type="number"
+          <NumberBox
             class="input"
             step="any"
             aria-label="From"
             placeholder="From"
-            value={numberText(pair[0])}
-            onInput={(e) => onChange([numberOrUndefined(e.currentTarget), pair[1]])}
+            value={pair[0]}
+            onNumber={(n) => onChange([n, pair[1]])}
             {...common}
           />
           <span class="value-joiner" aria-hidden="true">
             and
           </span>
-          <input
-            type="number"
+          <NumberBox
             class="input"
             step="any"
             aria-label="To"
             placeholder="To"
-            value={numberText(pair[1])}
-            onInput={(e) => onChange([pair[0], numberOrUndefined(e.currentTarget)])}
+            value={pair[1]}
+            onNumber={(n) => onChange([pair[0], n])}
             {...common}
           />
         </div>
@@ -134,15 +130,14 @@ export function ValueInput(props: ValueInputProps) {
       const current = isRecord(value) ? value : {};
       return (
         <div class="value-relative">
-          <input
-            type="number"
+          <NumberBox
             class="input input-amount"
             min={1}
             step={1}
             inputMode="numeric"
             aria-label="Amount"
-            value={numberText(current.amount)}
-            onInput={(e) => onChange({ ...current, amount: numberOrUndefined(e.currentTarget) })}
+            value={current.amount}
+            onNumber={(amount) => onChange({ ...current, amount })}
             {...common}
           />
           <select
