@@ -34,6 +34,14 @@ describe('custom field changes', () => {
     await expect(renameCustomField(db, 'nope', 'X')).rejects.toThrow('There is no custom field "nope".');
   });
 
+  it('refuses a label another field already has (fields must stay distinguishable), but keeps its own', async () => {
+    const { db } = await seeded();
+    const plan = (await getCustomField(db, 'plan'))!;
+    await expect(renameCustomField(db, 'visits', ` ${plan.label.toUpperCase()} `)).rejects.toThrow(`Another custom field (plan) is already labelled "${plan.label}".`);
+    expect((await getCustomField(db, 'visits'))?.label).not.toBe(plan.label);
+    expect(await renameCustomField(db, 'plan', plan.label)).toEqual(plan);
+  });
+
   it('changes text to number: re-reads every value and reports the ones now empty, by lead', async () => {
     const { db, busy } = await seeded();
     const report = await retypeCustomField(db, 'visits', 'number', { now: NOW, timeZone: TIME_ZONE, chunkSize: 2 });

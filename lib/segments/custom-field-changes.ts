@@ -3,6 +3,7 @@ import {
   forgetCustomFieldSource,
   getCustomField,
   leadsAfter,
+  listCustomFields,
   listSegments,
   putCustomFields,
   setCustomFieldRetypeProgress,
@@ -48,7 +49,11 @@ export function renameCustomField(db: CrmSegmentsDB, key: string, label: string)
   return writeTransaction(db, FIELD_TABLES, async () => {
     const field = await getCustomField(db, key);
     if (!field) throw new Error(`There is no custom field "${key}".`);
-    const next = { ...field, label: label.trim() };
+    const wanted = label.trim();
+    // Two fields with one label could not be told apart in the rule editor's field list.
+    const taken = (await listCustomFields(db)).find((other) => other.key !== key && other.label.trim().toLocaleLowerCase() === wanted.toLocaleLowerCase());
+    if (taken) throw new Error(`Another custom field (${taken.key}) is already labelled "${taken.label}".`);
+    const next = { ...field, label: wanted };
     await putCustomFields(db, [next]);
     return next;
   });
