@@ -6,9 +6,9 @@ import { launchExtension, sendFromPage, type ExtensionSession } from './harness'
 
 import { plainCsvCopy, plainLeadsCsvPath, until } from './real-dataset';
 
-/** The real CRM exports of issue 11 (in-repo gzip copies, e2e/fixtures/README.md), as plain CSV files under their own names. */
-export const ZOHO_CSV = plainCsvCopy(resolve(import.meta.dirname, 'fixtures/zoho-crm-export-Leads.csv.gz'), 'zoho-crm-export-Leads.csv');
-export const MARKETSTAR_CSV = plainCsvCopy(resolve(import.meta.dirname, 'fixtures/marketstar-Leads.csv.gz'), 'marketstar-Leads.csv');
+/** The real CRM exports of issue 11 (in-repo gzip copies, demo/data/README.md), as plain CSV files under their own names. */
+export const ZOHO_CSV = plainCsvCopy(resolve(import.meta.dirname, '../demo/data/zoho-crm-export-Leads.csv.gz'), 'zoho-crm-export-Leads.csv');
+export const MARKETSTAR_CSV = plainCsvCopy(resolve(import.meta.dirname, '../demo/data/marketstar-Leads.csv.gz'), 'marketstar-Leads.csv');
 
 /** The demo dataset as the plain CSV file a user would pick (the repo ships it gzip-compressed). */
 export const LEADS_CSV = plainLeadsCsvPath();

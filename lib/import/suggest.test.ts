@@ -4,10 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { DEMO_LEADS_CSV, readLeadsCsvText } from '../../demo/data/dataset';
 import { suggestMapping } from './suggest';
 
-/** The real exports shipped in the repository (e2e/fixtures/README.md, demo/data/README.md). */
+/** The real exports shipped in the repository (demo/data/README.md). */
 const EXPORTS: Record<string, string> = {
-  'other/zoho-crm-export-Leads.csv': resolve(import.meta.dirname, '../../e2e/fixtures/zoho-crm-export-Leads.csv.gz'),
-  'other/marketstar-Leads.csv': resolve(import.meta.dirname, '../../e2e/fixtures/marketstar-Leads.csv.gz'),
+  'other/zoho-crm-export-Leads.csv': resolve(import.meta.dirname, '../../demo/data/zoho-crm-export-Leads.csv.gz'),
+  'other/marketstar-Leads.csv': resolve(import.meta.dirname, '../../demo/data/marketstar-Leads.csv.gz'),
   'leads/Leads.csv': DEMO_LEADS_CSV,
 };
 /** The header and first 1,000 rows of a real export (what the worker's preview gives the page). */
