@@ -62,9 +62,15 @@ export function TextValue(props: ValueInputProps) {
       event.preventDefault();
       setOpen(true);
       setActive((i) => moveActive(i, event.key === 'ArrowDown' ? 1 : -1, visible.length));
-    } else if (event.key === 'Enter' && expanded && active >= 0 && visible[active]) {
+    } else if (event.key === 'Enter' && expanded) {
+      // An open list takes Enter: it picks the highlighted value or just closes; it never saves the segment.
       event.preventDefault();
-      pick(visible[active].value);
+      const highlighted = active >= 0 ? visible[active] : undefined;
+      if (highlighted) pick(highlighted.value);
+      else {
+        setOpen(false);
+        setActive(-1);
+      }
     } else if (event.key === 'Escape' && expanded) {
       event.preventDefault();
       event.stopPropagation();

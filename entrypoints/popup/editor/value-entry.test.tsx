@@ -86,6 +86,32 @@ describe('value entry: pick lists with counts', () => {
     expect(value).toHaveProperty('value', 'google Ads');
   });
 
+  it('Enter in an open pick list picks the highlighted value or closes the list, and never saves the segment', async () => {
+    const user = userEvent.setup();
+    const background = fakeBackground({ createSegment: async () => ({ ok: false, error: 'not expected' }) });
+    renderPopup(db, background.send, { draftStore: memoryDraftStore() });
+    await user.click(await screen.findByRole('button', { name: 'Create segment' }));
+    await user.type(screen.getByLabelText('Segment name'), 'Google leads');
+    const rule = screen.getByRole('group', { name: 'Rule 1' });
+    await user.selectOptions(within(rule).getByLabelText('Field'), 'source');
+    const value = within(rule).getByRole('combobox', { name: 'Value' });
+    await user.type(value, 'Go');
+    await waitFor(() => expect(value.getAttribute('aria-expanded')).toBe('true'));
+    // Nothing highlighted: Enter only closes the list.
+    await user.keyboard('{Enter}');
+    expect(value.getAttribute('aria-expanded')).toBe('false');
+    expect(value).toHaveProperty('value', 'Go');
+    // Highlighted: Enter picks it.
+    await user.keyboard('{ArrowDown}');
+    expect(value.getAttribute('aria-expanded')).toBe('true');
+    await user.keyboard('{Enter}');
+    expect(value).toHaveProperty('value', 'Google');
+    expect(background.of('createSegment')).toEqual([]);
+    // With the list closed, Enter saves as before.
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(background.of('createSegment')).toHaveLength(1));
+  });
+
   it('merges a custom select field’s declared options (count 0) with its stored values', async () => {
     const { user, rule } = await ruleOne('custom.city', 'equals');
     await user.click(within(rule).getByRole('combobox', { name: 'Value' }));
