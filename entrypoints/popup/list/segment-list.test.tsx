@@ -52,6 +52,8 @@ describe('segment list', () => {
     expect((row.querySelector('.segment-color') as HTMLElement).style.backgroundColor).toBe('rgb(220, 38, 38)');
     const toggle = within(row).getByRole('switch', { name: 'Active' });
     expect(toggle.getAttribute('aria-checked')).toBe('true');
+    // The switch says which segment it turns on or off (its name stays exactly "Active").
+    expect(screen.getByRole('switch', { name: 'Active', description: 'Hot leads Refreshed 5 minutes ago' })).toBe(toggle);
   });
 
   it('updates the member count live when the database changes', async () => {

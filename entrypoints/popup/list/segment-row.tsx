@@ -242,7 +242,13 @@ export function SegmentRow({
             Read-only
           </span>
         ) : (
-          <Switch label="Active" checked={active} busy={pending === 'status'} describedBy={stateId} onChange={(next) => void setActive(next)} />
+          <Switch
+            label="Active"
+            checked={active}
+            busy={pending === 'status'}
+            describedBy={`${nameId} ${stateId}`}
+            onChange={(next) => void setActive(next)}
+          />
         )}
         <MenuButton label={`Actions for ${segment.name}`} items={items} />
       </div>
