@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { Dialog } from '../../components/dialog';
 import { useBackground } from '../../components/background-context';
 import type { CrmConnection } from '../../lib/db';
+import { formatCount } from '../../lib/format/number';
 
 /** Props of {@link DisconnectDialog}. */
 export interface DisconnectDialogProps {
@@ -21,7 +22,7 @@ export function DisconnectDialog({ connection, leadCount, onClose }: DisconnectD
   const send = useBackground();
   const [busy, setBusy] = useState<'keep' | 'delete' | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const leads = `${leadCount.toLocaleString('en-US')} ${leadCount === 1 ? 'lead' : 'leads'}`;
+  const leads = formatCount(leadCount, 'lead', 'leads');
 
   const disconnect = async (deleteLeads: boolean) => {
     setBusy(deleteLeads ? 'delete' : 'keep');
@@ -35,7 +36,7 @@ export function DisconnectDialog({ connection, leadCount, onClose }: DisconnectD
     const deleted = answer.data.deleted;
     onClose(
       deleteLeads
-        ? `Disconnected ${connection.origin} and deleted ${deleted.toLocaleString('en-US')} ${deleted === 1 ? 'lead' : 'leads'}.`
+        ? `Disconnected ${connection.origin} and deleted ${formatCount(deleted, 'lead', 'leads')}.`
         : `Disconnected ${connection.origin}. Its ${leads} stay stored.`,
     );
   };

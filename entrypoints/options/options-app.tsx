@@ -11,6 +11,7 @@ import { ConnectionsSection } from './connections-section';
 import { CustomFieldsSection } from './custom-fields/custom-fields-section';
 import { IdentitySection } from './identity-section';
 import { OptionsMessage, type OptionsMessageValue } from './options-message';
+import { formatCount, formatNumber } from '../../lib/format/number';
 
 /**
  * Every IANA time zone the browser knows, for the time zone picker, plus `UTC` and `current`
@@ -97,14 +98,14 @@ export function OptionsApp() {
                   {data.perCrm.map((row) => (
                     <tr key={row.crmKey}>
                       <td>{row.crmKey}</td>
-                      <td>{row.count.toLocaleString()}</td>
+                      <td>{formatNumber(row.count)}</td>
                     </tr>
                   ))}
                 </tbody>
               </table>
             )}
             <p>
-              {data.segments.toLocaleString()} {data.segments === 1 ? 'segment' : 'segments'}.
+              {formatCount(data.segments, 'segment', 'segments')}.
             </p>
           </section>
           <ImportSection />

@@ -56,7 +56,7 @@ export async function sendDemoCampaignAudience(
   const parsed = AudienceAnswer.safeParse(body);
   if (!parsed.success) throw new CrmApiError(`${LABEL} sent an unexpected response for ${path}: ${formatZodError(parsed.error)}`);
   if (parsed.data.stored !== crmIds.length) {
-    throw new CrmApiError(`${LABEL} stored ${parsed.data.stored} of the ${crmIds.length} leads sent for campaign ${campaignId}`);
+    throw new CrmApiError(`${LABEL} stored ${parsed.data.stored} of the ${crmIds.length} ${crmIds.length === 1 ? 'lead' : 'leads'} sent for campaign ${campaignId}`);
   }
   return { stored: parsed.data.stored };
 }

@@ -144,7 +144,7 @@ export const demoCrmAdapter: CrmAdapter = {
       const path = `/api/leads?page=${page}&pageSize=${SYNC_PAGE_SIZE}&sort=id&dir=asc`;
       const body = await getRequired(origin, path, fetchFn, LeadListResponse, signal);
       if (body.page !== page || body.results.length > SYNC_PAGE_SIZE) {
-        throw new CrmApiError(`${LABEL} sent an unexpected response for ${path}: it returned page ${body.page} with ${body.results.length} records`);
+        throw new CrmApiError(`${LABEL} sent an unexpected response for ${path}: it returned page ${body.page} with ${body.results.length} ${body.results.length === 1 ? 'record' : 'records'}`);
       }
       done += body.results.length;
       yield { records: body.results, done, total: body.total };
@@ -160,7 +160,7 @@ export const demoCrmAdapter: CrmAdapter = {
       const path = `/api/leads?page=${page}&pageSize=${SYNC_PAGE_SIZE}&sort=updated_at&dir=asc${filter}`;
       const body = await getRequired(origin, path, fetchFn, ChangedListResponse, signal);
       if (body.page !== page || body.results.length > SYNC_PAGE_SIZE) {
-        throw new CrmApiError(`${LABEL} sent an unexpected response for ${path}: it returned page ${body.page} with ${body.results.length} records`);
+        throw new CrmApiError(`${LABEL} sent an unexpected response for ${path}: it returned page ${body.page} with ${body.results.length} ${body.results.length === 1 ? 'record' : 'records'}`);
       }
       done += body.results.length;
       const asOf = page === 1 && body.server_time ? Date.parse(body.server_time) : undefined;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCount, formatNumber } from './number';
+import { formatCount, formatNumber, pluralWord } from './number';
 import { createFormatter } from './value';
 
 describe('the shared number format', () => {
@@ -15,6 +15,8 @@ describe('the shared number format', () => {
     expect(formatCount(9240, 'lead', 'leads', 'en-US')).toBe('9,240 leads');
     expect(formatCount(1, 'lead', 'leads', 'en-US')).toBe('1 lead');
     expect(formatCount(0, 'segment', 'segments', 'en-US')).toBe('0 segments');
+    expect(formatCount(1.5, 'value', 'values', 'en-US')).toBe('1.5 values');
+    expect([0, 1, 2].map((n) => pluralWord(n, 'is', 'are'))).toEqual(['are', 'is', 'are']);
   });
 
   it('is the format the side panel’s value formatter uses', () => {

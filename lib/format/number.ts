@@ -31,7 +31,15 @@ export function formatNumber(n: number | null | undefined, locale?: string): str
   return typeof n === 'number' && Number.isFinite(n) ? numberFormat(locale).format(n) : '';
 }
 
-/** (9240, "lead", "leads") → "9,240 leads"; (1, …) → "1 lead". */
+/**
+ * The one plural rule of the extension: `singular` for exactly 1, `plural` for any other count
+ * (0 values, 2 values, 1.5 values). For a word apart from its number ("1 value is", "3 values are").
+ */
+export function pluralWord(n: number, singular: string, plural: string): string {
+  return n === 1 ? singular : plural;
+}
+
+/** (9240, "lead", "leads") → "9,240 leads"; (1, …) → "1 lead". Every count shown with its noun goes through here. */
 export function formatCount(n: number, singular: string, plural: string, locale?: string): string {
-  return `${formatNumber(n, locale)} ${n === 1 ? singular : plural}`;
+  return `${formatNumber(n, locale)} ${pluralWord(n, singular, plural)}`;
 }

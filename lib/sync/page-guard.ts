@@ -1,5 +1,5 @@
 import type { LeadPage } from '../adapters/types';
-import { formatNumber } from '../format/number';
+import { formatCount, formatNumber } from '../format/number';
 
 /** Most records one "Sync all" accepts before it stops (a CRM sending endless pages). */
 export const DEFAULT_MAX_SYNC_RECORDS = 250_000;
@@ -53,7 +53,7 @@ export class PageGuard {
       this.total = page.total;
     }
     if (this.received + page.records.length > this.maxRecords) {
-      return this.stop(`The sync stopped after ${formatNumber(this.received)} leads: ${this.crmName} kept sending pages past the limit of ${formatNumber(this.maxRecords)} leads per sync.`);
+      return this.stop(`The sync stopped after ${formatCount(this.received, 'lead', 'leads')}: ${this.crmName} kept sending pages past the limit of ${formatCount(this.maxRecords, 'lead', 'leads')} per sync.`);
     }
     this.received += page.records.length;
     return true;
@@ -68,7 +68,7 @@ export class PageGuard {
     if (this.total === undefined) return `${this.crmName} did not say how many leads it has.`;
     if (this.totalChanged) return this.totalChanged;
     if (this.received !== this.total) {
-      return `${this.crmName} said it has ${formatNumber(this.total)} leads but sent ${formatNumber(this.received)}.`;
+      return `${this.crmName} said it has ${formatCount(this.total, 'lead', 'leads')} but sent ${formatNumber(this.received)}.`;
     }
     if (skipped > 0) return `${formatNumber(skipped)} ${skipped === 1 ? 'record was' : 'records were'} skipped.`;
     return undefined;

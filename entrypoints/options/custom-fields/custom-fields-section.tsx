@@ -10,6 +10,7 @@ import { DeleteFieldDialog, RetypeDialog } from './custom-field-dialogs';
 import { CustomFieldRow } from './custom-field-row';
 import { EmptiedLeads, retypeSummary } from './retype-report';
 import { OptionsTableHead } from '../options-table-head';
+import { formatCount, formatNumber } from '../../../lib/format/number';
 
 type Pending = { kind: 'retype'; field: CustomFieldDef; type: CustomFieldType } | { kind: 'delete'; field: CustomFieldDef };
 const NO_SEGMENTS: readonly SegmentRef[] = [];
@@ -94,7 +95,7 @@ export function CustomFieldsSection() {
         <div class="field-progress" role="status">
           <progress max={progress?.total || 1} value={progress?.done ?? 0} aria-label="Type change progress" />
           <span>
-            Reading the values of "{running}" again… {progress ? `${progress.done.toLocaleString('en-US')} of ${progress.total.toLocaleString('en-US')} leads` : ''}
+            Reading the values of "{running}" again… {progress ? `${formatNumber(progress.done)} of ${formatCount(progress.total, 'lead', 'leads')}` : ''}
           </span>
         </div>
       )}

@@ -1,4 +1,5 @@
 import type { CustomFieldSource } from '../../../lib/db';
+import { formatCount } from '../../../lib/format/number';
 import { CUSTOM_FIELD_TYPES, type CustomFieldType } from '../../../lib/schema';
 
 /** Custom field types in words (the type select and the messages). */
@@ -23,5 +24,5 @@ export const SOURCE_LABELS: Readonly<Record<CustomFieldSource, string>> = {
 
 /** "1 segment" / "3 segments" / "None". */
 export function segmentCount(n: number): string {
-  return n === 0 ? 'None' : `${n.toLocaleString('en-US')} ${n === 1 ? 'segment' : 'segments'}`;
+  return n === 0 ? 'None' : formatCount(n, 'segment', 'segments');
 }

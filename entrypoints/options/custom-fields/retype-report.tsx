@@ -1,15 +1,16 @@
 import type { RetypeReport } from '../../../lib/segments/custom-field-changes';
+import { formatCount, formatNumber, pluralWord } from '../../../lib/format/number';
 import { TYPE_LABELS } from './field-words';
 
-const n = (value: number) => value.toLocaleString('en-US');
+const n = formatNumber;
 
 /** The outcome line of a type change: "12 values could not be read as number and are now empty". */
 export function retypeSummary(report: RetypeReport, label: string): string {
-  const head = `"${label}" is now ${TYPE_LABELS[report.to]}: ${n(report.converted)} of ${n(report.checked)} leads rewritten.`;
+  const head = `"${label}" is now ${TYPE_LABELS[report.to]}: ${n(report.converted)} of ${formatCount(report.checked, 'lead', 'leads')} rewritten.`;
   const emptied =
     report.emptied === 0
       ? ' Every value could be read.'
-      : ` ${n(report.emptied)} ${report.emptied === 1 ? 'value' : 'values'} could not be read as ${TYPE_LABELS[report.to]} and ${report.emptied === 1 ? 'is' : 'are'} now empty.`;
+      : ` ${formatCount(report.emptied, 'value', 'values')} could not be read as ${TYPE_LABELS[report.to]} and ${pluralWord(report.emptied, 'is', 'are')} now empty.`;
   const invalid = report.invalidSegments.length > 0 ? ` Needs an edit: ${report.invalidSegments.map((s) => `"${s.name}"`).join(', ')}.` : '';
   return head + emptied + invalid;
 }

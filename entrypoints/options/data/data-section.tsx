@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { useDb } from '../../../components/db-context';
 import { useLiveQuery } from '../../../components/use-live-query';
 import { parseBackup, storedLeadCount, type Backup, type BackupSummary } from '../../../lib/db';
+import { formatCount } from '../../../lib/format/number';
 import { downloadBackup, formatBytes } from './backup-transfer';
 import { DeleteAllDialog } from './delete-all-dialog';
 import { RestoreDialog } from './restore-dialog';
@@ -41,7 +42,7 @@ export function DataSection() {
     setMessage(null);
     try {
       const { rows, bytes } = await downloadBackup(db, Date.now());
-      setMessage({ tone: 'ok', text: `Backup saved: ${rows.toLocaleString('en-US')} rows, ${formatBytes(bytes)}.` });
+      setMessage({ tone: 'ok', text: `Backup saved: ${formatCount(rows, 'row', 'rows')}, ${formatBytes(bytes)}.` });
     } catch (error) {
       setMessage({ tone: 'error', text: `Could not export the backup: ${error instanceof Error ? error.message : String(error)}` });
     }

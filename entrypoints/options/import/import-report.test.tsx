@@ -47,6 +47,20 @@ describe('ImportProgress', () => {
     expect(screen.getByText(/Score/).closest('li')?.textContent).toBe('Score: 2 (e.g. row 4 "many")');
   });
 
+  it('says "1 row" and "1 value … was" for counts of one', () => {
+    render(
+      <ImportProgress
+        report={report({ rowsRead: 1, imported: 1, updated: 0, unreadable: [{ header: 'Score', count: 1, examples: [{ row: 2, value: 'x' }] }] })}
+        fileSize={10}
+        finished
+        onCancel={() => undefined}
+        onClose={() => undefined}
+      />,
+    );
+    expect(screen.getByRole('status').textContent).toBe('Import finished, 1 row: 1 imported, 0 updated, 0 unchanged, 0 skipped');
+    expect(screen.getByRole('heading', { level: 4 }).textContent?.replace(/\s+/g, ' ').trim()).toBe('1 value could not be read and was left empty');
+  });
+
   it('shows why an import stopped (e.g. out of storage) instead of swallowing it', () => {
     render(<ImportProgress report={report({ error: 'The browser is out of storage space for CRM Segments.' })} fileSize={1000} finished onCancel={() => undefined} onClose={() => undefined} />);
     expect(screen.getByRole('alert').textContent).toContain('out of storage space');

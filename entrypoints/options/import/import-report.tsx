@@ -1,3 +1,4 @@
+import { formatCount, formatNumber, pluralWord } from '../../../lib/format/number';
 import { countsText, type ImportReport } from './csv-import-client';
 
 /** Props of {@link ImportProgress}. */
@@ -10,7 +11,8 @@ export interface ImportProgressProps {
 }
 
 const SKIPPED_SHOWN = 200;
-const n = (value: number) => value.toLocaleString('en-US');
+const n = formatNumber;
+const rows = (count: number) => formatCount(count, 'row', 'rows');
 
 /**
  * Progress and report of an import: a progress bar over the file's bytes, Cancel, and one
@@ -20,12 +22,12 @@ const n = (value: number) => value.toLocaleString('en-US');
 export function ImportProgress({ report, fileSize, finished, onCancel, onClose }: ImportProgressProps) {
   const unreadable = report.unreadable.reduce((sum, c) => sum + c.count, 0);
   const lead = !finished
-    ? `Importing… ${n(report.rowsRead)} rows read:`
+    ? `Importing… ${rows(report.rowsRead)} read:`
     : report.error
-      ? `Import stopped after ${n(report.rowsRead)} rows:`
+      ? `Import stopped after ${rows(report.rowsRead)}:`
       : report.cancelled
-        ? `Import cancelled after ${n(report.rowsRead)} rows:`
-        : `Import finished, ${n(report.rowsRead)} rows:`;
+        ? `Import cancelled after ${rows(report.rowsRead)}:`
+        : `Import finished, ${rows(report.rowsRead)}:`;
   return (
     <div class="import-progress">
       <progress aria-label="Import progress" max={Math.max(fileSize, 1)} value={finished ? Math.max(fileSize, 1) : report.bytesRead} />
@@ -39,7 +41,9 @@ export function ImportProgress({ report, fileSize, finished, onCancel, onClose }
       )}
       {finished && unreadable > 0 && (
         <div class="import-unreadable">
-          <h4>{n(unreadable)} values could not be read and were left empty</h4>
+          <h4>
+            {formatCount(unreadable, 'value', 'values')} could not be read and {pluralWord(unreadable, 'was', 'were')} left empty
+          </h4>
           <ul>
             {report.unreadable.map((c) => (
               <li key={c.header}>

@@ -1,6 +1,6 @@
 import { Fragment } from 'preact';
 import type { PreviewState } from './use-preview';
-import { formatNumber } from '../../../lib/format/number';
+import { formatCount, formatNumber } from '../../../lib/format/number';
 import { syncInProgressText } from '../../../lib/format/sync-progress';
 
 /**
@@ -18,7 +18,7 @@ export function PreviewStatus({ state }: { state: PreviewState }) {
         {state.kind === 'ready' && (
           <>
             <strong>{formatNumber(state.preview.count)} leads match</strong>
-            <span class="preview-total"> of {formatNumber(state.preview.total)} leads</span>
+            <span class="preview-total"> of {formatCount(state.preview.total, 'lead', 'leads')}</span>
             {state.preview.sync && <span class="preview-sync">{syncInProgressText(state.preview.sync)}</span>}
           </>
         )}

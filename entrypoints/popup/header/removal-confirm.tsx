@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import type { SyncStatus } from '../../../lib/messaging/protocol';
 import { useBackground } from '../../../components/background-context';
 import { Dialog } from '../../../components/dialog';
-import { formatNumber } from '../../../lib/format/number';
+import { formatCount, formatNumber } from '../../../lib/format/number';
 
 /** Props of {@link RemovalConfirmDialog}. */
 export interface RemovalConfirmDialogProps {
@@ -50,7 +50,7 @@ export function RemovalConfirmDialog({ pending, onDone }: RemovalConfirmDialogPr
       }
     >
       <p>
-        The last sync no longer received {count} of the {formatNumber(pending.of)} leads stored from this CRM. Remove them from
+        The last sync no longer received {count} of the {formatCount(pending.of, 'lead', 'leads')} stored from this CRM. Remove them from
         CRM Segments and from every segment? Keep them if the CRM may have answered incompletely.
       </p>
       {error && (

@@ -101,5 +101,8 @@ describe('isSyncableUrl / describeSyncReport', () => {
   it('summarises a report, leaving out zero counts', () => {
     expect(describeSyncReport(report())).toBe('Synced 9,240 leads: 120 new or changed.');
     expect(describeSyncReport(report({ nulledValues: 4 }))).toBe('Synced 9,240 leads: 120 new or changed, 4 unreadable values left empty.');
+    expect(describeSyncReport(report({ received: 1, stored: 1, nulledValues: 1, truncatedValues: 1, pendingRemoval: 1 }))).toBe(
+      'Synced 1 lead: 1 new or changed, 1 unreadable value left empty, 1 value too long, truncated. 1 lead the CRM no longer lists waits for your confirmation.',
+    );
   });
 });

@@ -36,10 +36,10 @@ export function describeSyncReport(report: SyncReport): string {
   const parts = [`${formatNumber(report.stored)} new or changed`];
   if (report.deleted > 0) parts.push(`${formatNumber(report.deleted)} removed`);
   if (report.skipped.length > 0) parts.push(`${formatNumber(report.skipped.length)} skipped`);
-  if (report.nulledValues > 0) parts.push(`${formatNumber(report.nulledValues)} unreadable values left empty`);
-  if (report.truncatedValues) parts.push(`${formatNumber(report.truncatedValues)} values too long, truncated`);
+  if (report.nulledValues > 0) parts.push(`${formatCount(report.nulledValues, 'unreadable value', 'unreadable values')} left empty`);
+  if (report.truncatedValues) parts.push(`${formatCount(report.truncatedValues, 'value', 'values')} too long, truncated`);
   const summary = `Synced ${formatCount(report.received, 'lead', 'leads')}: ${parts.join(', ')}.`;
-  if (report.pendingRemoval) return `${summary} ${formatNumber(report.pendingRemoval)} leads the CRM no longer lists wait for your confirmation.`;
+  if (report.pendingRemoval) return `${summary} ${formatCount(report.pendingRemoval, 'lead the CRM no longer lists waits', 'leads the CRM no longer lists wait')} for your confirmation.`;
   if (report.incompleteReason) return `${summary} Incomplete: ${report.incompleteReason} No lead was removed.`;
   return summary;
 }

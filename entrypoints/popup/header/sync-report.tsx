@@ -1,7 +1,7 @@
 import type { SyncReport } from '../../../lib/messaging/protocol';
 import { Dialog } from '../../../components/dialog';
 import './sync-report.css';
-import { formatNumber } from '../../../lib/format/number';
+import { formatCount, formatNumber, pluralWord } from '../../../lib/format/number';
 
 /** Props of {@link SyncReportDialog}. */
 export interface SyncReportDialogProps {
@@ -47,7 +47,10 @@ export function SyncReportDialog({ report, onClose }: SyncReportDialogProps) {
       )}
       {report.pendingRemoval ? (
         <div class="banner banner-warning" role="note">
-          <p>{formatNumber(report.pendingRemoval)} leads the CRM no longer lists wait for your confirmation before they are removed.</p>
+          <p>
+            {formatCount(report.pendingRemoval, 'lead the CRM no longer lists waits', 'leads the CRM no longer lists wait')} for your confirmation
+            before {pluralWord(report.pendingRemoval, 'it is', 'they are')} removed.
+          </p>
         </div>
       ) : null}
       <dl class="sync-report-figures">

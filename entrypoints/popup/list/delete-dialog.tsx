@@ -3,7 +3,7 @@ import type { Campaign, Segment } from '../../../lib/schema';
 import { useBackground } from '../../../components/background-context';
 import { Dialog } from '../../../components/dialog';
 import { CampaignsUsingBanner } from './campaigns-banner';
-import { formatNumber } from '../../../lib/format/number';
+import { formatCount } from '../../../lib/format/number';
 
 /** Props of {@link DeleteDialog}. */
 export interface DeleteDialogProps {
@@ -55,7 +55,7 @@ export function DeleteDialog({ segment, activeCampaigns, onClose }: DeleteDialog
         <CampaignsUsingBanner campaigns={activeCampaigns}>{count === 1 ? 'It will' : 'They will'} no longer target it.</CampaignsUsingBanner>
       )}
       <p>
-        Its {formatNumber(segment.memberCount)} memberships and its history are removed. Your leads are not deleted. This cannot be undone.
+        Its {formatCount(segment.memberCount, 'membership', 'memberships')} and its history are removed. Your leads are not deleted. This cannot be undone.
       </p>
       {error && (
         <p class="field-error" role="alert">

@@ -8,7 +8,7 @@ import { downloadSegmentFile } from '../../../components/segment-file-actions';
 import { timeAgo } from '../../../components/time-ago';
 import { currentWindowId } from './current-window';
 import { useCampaignGuards } from './campaign-guards';
-import { formatNumber } from '../../../lib/format/number';
+import { formatCount, formatNumber } from '../../../lib/format/number';
 import { refreshProgressText } from '../../../lib/format/refresh-progress';
 
 /** Props of {@link SegmentRow}. */
@@ -101,7 +101,7 @@ export function SegmentRow({
     else
       setMessage({
         tone: 'info',
-        text: `Deactivated. Its ${formatNumber(answer.data.memberCount)} members stay frozen until you activate it again.`,
+        text: `Deactivated. Its ${formatCount(answer.data.memberCount, 'member stays', 'members stay')} frozen until you activate it again.`,
       });
   };
 
