@@ -6,7 +6,7 @@ import { useLiveQuery } from '../../components/use-live-query';
 import { useNow } from '../../components/use-now';
 import { AUTO_SYNC_CHOICES, countLeadsOfCrm, getAutoSyncMinutes, listConnections, type CrmConnection } from '../../lib/db';
 import { DisconnectDialog } from './disconnect-dialog';
-import { OptionsMessage, type OptionsMessageValue } from './options-message';
+import { OptionsMessage, useOptionsMessage } from './options-message';
 import { OptionsTableHead } from './options-table-head';
 
 /** "Off", "Every 5 minutes", "Every hour". */
@@ -31,7 +31,7 @@ export function ConnectionsSection() {
     return { rows: connections.map((connection, i) => ({ connection, leads: counts[i] ?? 0 })), minutes };
   }, [db]);
   const [disconnecting, setDisconnecting] = useState<{ connection: CrmConnection; leads: number } | null>(null);
-  const [message, setMessage] = useState<OptionsMessageValue | null>(null);
+  const [message, setMessage] = useOptionsMessage();
 
   const changePeriod = async (minutes: number) => {
     setMessage(null);

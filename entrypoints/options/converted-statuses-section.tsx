@@ -6,7 +6,7 @@ import { useDb } from '../../components/db-context';
 import { useLiveQuery } from '../../components/use-live-query';
 import { statusCounts } from '../../lib/analysis/conversion';
 import { DEFAULT_CONVERTED_STATUSES, leadStatusesById, readConvertedStatusesSetting } from '../../lib/db';
-import { OptionsMessage, type OptionsMessageValue } from './options-message';
+import { OptionsMessage, useOptionsMessage } from './options-message';
 
 const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((v, i) => v === b[i]);
 
@@ -22,7 +22,7 @@ export function ConvertedStatusesSection() {
   const [draft, setDraft] = useState<string[] | null>(null);
   const [suggestions, setSuggestions] = useState<ValueSuggestion[] | undefined>();
   const [saving, setSaving] = useState(false);
-  const [message, setMessage] = useState<OptionsMessageValue | null>(null);
+  const [message, setMessage] = useOptionsMessage();
 
   // Start editing from what is stored (again after each save).
   useEffect(() => {

@@ -5,7 +5,7 @@ import { timeAgo } from '../../components/time-ago';
 import { useLiveQuery } from '../../components/use-live-query';
 import { useNow } from '../../components/use-now';
 import { getCurrentUser, type CurrentUserInfo, type CurrentUserSetting } from '../../lib/db';
-import { OptionsMessage, type OptionsMessageValue } from './options-message';
+import { OptionsMessage, useOptionsMessage } from './options-message';
 
 /** The button that opens the manual identity form (named by the "current user is unknown" error). */
 export const SET_IDENTITY_LABEL = 'Set identity manually';
@@ -38,7 +38,7 @@ export function IdentitySection() {
   const state = useLiveQuery(() => getCurrentUser(db), [db]);
   const [form, setForm] = useState<CurrentUserSetting | null>(null);
   const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<OptionsMessageValue | null>(null);
+  const [message, setMessage] = useOptionsMessage();
 
   const info = state.data;
   const run = async (work: () => Promise<{ ok: true } | { ok: false; error: string }>, done: string) => {

@@ -1,4 +1,3 @@
-import { useState } from 'preact/hooks';
 import { useBackground } from '../../components/background-context';
 import { useDb } from '../../components/db-context';
 import { useLiveQuery } from '../../components/use-live-query';
@@ -10,7 +9,7 @@ import { DataSection } from './data/data-section';
 import { ConnectionsSection } from './connections-section';
 import { CustomFieldsSection } from './custom-fields/custom-fields-section';
 import { IdentitySection } from './identity-section';
-import { OptionsMessage, type OptionsMessageValue } from './options-message';
+import { DataEpochProvider, OptionsMessage, useOptionsMessage } from './options-message';
 import { formatCount, formatNumber } from '../../lib/format/number';
 
 /**
@@ -28,9 +27,18 @@ export function knownTimeZones(current: string): string[] {
  * CRM. Reads the database live; changes go to the background as messages (docs/semantics.md §5).
  */
 export function OptionsApp() {
+  return (
+    <DataEpochProvider>
+      <OptionsPage />
+    </DataEpochProvider>
+  );
+}
+
+/** The sections of the options page (inside the page's data epoch: old result lines go when all data is replaced). */
+function OptionsPage() {
   const db = useDb();
   const send = useBackground();
-  const [message, setMessage] = useState<OptionsMessageValue | null>(null);
+  const [message, setMessage] = useOptionsMessage();
   const state = useLiveQuery(async () => {
     const [timeZone, zoneSetting, perCrm, segments] = await Promise.all([
       getEvaluationTimeZone(db),

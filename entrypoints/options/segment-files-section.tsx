@@ -7,6 +7,7 @@ import { useDb } from '../../components/db-context';
 import { downloadSegmentFile } from '../../components/segment-file-actions';
 import { useLiveQuery } from '../../components/use-live-query';
 import { SegmentImportPanel } from './segment-import-panel';
+import { useOnDataReplaced } from './options-message';
 
 /** Element id of the section (the popup's "Import segments…" opens `options.html#segment-files`). */
 export const SEGMENT_FILES_ID = 'segment-files';
@@ -20,6 +21,7 @@ export function SegmentFilesSection() {
   const identity = useCurrentUser();
   const section = useRef<HTMLElement>(null);
   const [note, setNote] = useState<string | null>(null);
+  useOnDataReplaced(() => setNote(null));
   const data = useLiveQuery(async () => {
     const [segments, customFields, campaigns] = await Promise.all([listSegments(db), listCustomFields(db), listCampaigns(db)]);
     return { segments, customFields, campaigns };

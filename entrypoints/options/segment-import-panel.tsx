@@ -5,6 +5,7 @@ import { describeRuleSet } from '../../lib/engine';
 import { formatCount } from '../../lib/format/number';
 import { draftsToImport, importNameProblems, planImport, type ImportDecision } from '../../lib/segments/import-plan';
 import { useBackground } from '../../components/background-context';
+import { useOnDataReplaced } from './options-message';
 
 /** Props of {@link SegmentImportPanel}. */
 export interface SegmentImportPanelProps {
@@ -40,6 +41,7 @@ export function SegmentImportPanel({ myNames, customFields, campaigns }: Segment
   const [decisions, setDecisions] = useState<ImportDecision[] | null>(null);
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
+  useOnDataReplaced(() => setOutcome(null));
 
   const reset = () => {
     setDecisions(null);

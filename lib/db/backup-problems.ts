@@ -5,7 +5,7 @@ const ROW_NAMES: Readonly<Record<string, string>> = {
   leads: 'Lead',
   segments: 'Segment',
   memberships: 'Membership',
-  memberBlocks: 'Member block',
+  memberBlocks: 'Block of memberships',
   segmentHistory: 'History row',
   campaigns: 'Campaign',
   customFields: 'Custom field',

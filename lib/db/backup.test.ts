@@ -18,8 +18,9 @@ async function snapshot(db: CrmSegmentsDB): Promise<Record<string, string[]>> {
 async function seeded(): Promise<CrmSegmentsDB> {
   const db = openTestDatabase('backup');
   await putCustomFields(db, [{ key: 'score', label: 'Score', type: 'number' }]);
-  await ingestLeads(db, [makeLead('1', { status: 'Hot', custom: { score: 5 } }), makeLead('2', { status: 'Cold' })], { now: NOW, timeZone: TIME_ZONE });
   await createSegment(db, { name: 'Hot', color: '#ff0000', rules: { combinator: 'and', rules: [{ field: 'status', operator: 'equals', value: 'Hot' }] } }, OWNER, { now: NOW });
+  // Ingested after the segment exists, so its membership is stored (one packed member block).
+  await ingestLeads(db, [makeLead('1', { status: 'Hot', custom: { score: 5 } }), makeLead('2', { status: 'Cold' })], { now: NOW, timeZone: TIME_ZONE });
   await setMeta(db, 'settings.example', z.unknown(), { nested: [1, 2] });
   return db;
 }
@@ -38,6 +39,8 @@ describe('backup', () => {
     const parsed = parseBackup(db, backup);
     if ('error' in parsed) throw new Error(parsed.error);
     expect(parsed.summary.counts.leads).toBe(2);
+    // One member block holding the one member of "Hot": counted as a membership, as people count them.
+    expect(parsed.summary).toMatchObject({ counts: { memberBlocks: 1 }, memberships: 1 });
     await restoreParsedBackup(db, parsed);
     expect(await snapshot(db)).toEqual(before);
   });
@@ -60,7 +63,7 @@ describe('backup', () => {
       error: `Lead 1 (id "${String(lead.id)}") in the backup is not valid: "name" should be text, not a number; "tags" item 2 should be text, not a number.`,
     });
     const keyless = { ...backup, tables: { ...backup.tables, memberBlocks: [{ ids: ['demo/1'] }] } };
-    expect(parseBackup(db, keyless)).toEqual({ error: expect.stringMatching(/^Member block 1 in the backup is not valid: it has no key/) });
+    expect(parseBackup(db, keyless)).toEqual({ error: expect.stringMatching(/^Block of memberships 1 in the backup is not valid: it has no key/) });
   });
 
   it('carries typed arrays and dates through JSON', () => {

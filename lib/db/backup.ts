@@ -39,6 +39,19 @@ export interface BackupSummary {
   exportedAt: number;
   /** Table name → number of rows. */
   counts: Record<string, number>;
+  /** Segment memberships held (the members of every packed `memberBlocks` row): what people count, not blocks. */
+  memberships: number;
+}
+
+/** Rows per table and the memberships they hold, for a backup's tables (encoded or decoded: member ids are plain lists). */
+export function countBackupRows(tables: Readonly<Record<string, readonly unknown[]>>): Pick<BackupSummary, 'counts' | 'memberships'> {
+  const counts = Object.fromEntries(Object.entries(tables).map(([name, rows]) => [name, rows.length]));
+  let memberships = 0;
+  for (const block of tables.memberBlocks ?? []) {
+    const ids = (block as { ids?: unknown } | null)?.ids;
+    if (Array.isArray(ids)) memberships += ids.length;
+  }
+  return { counts, memberships };
 }
 
 /** A backup that passed {@link parseBackup}: decoded rows per table of this database. */
@@ -124,7 +137,6 @@ export function parseBackup(db: CrmSegmentsDB, raw: unknown): ParsedBackup | { e
     return { error: `The backup's tables do not match this database (missing: ${missing.join(', ') || 'none'}; unknown: ${extra.join(', ') || 'none'}).` };
   }
   const tables: Record<string, unknown[]> = {};
-  const counts: Record<string, number> = {};
   for (const table of db.tables) {
     const rows: unknown[] = [];
     for (const [i, encoded] of (backup.tables[table.name] as unknown[]).entries()) {
@@ -139,9 +151,8 @@ export function parseBackup(db: CrmSegmentsDB, raw: unknown): ParsedBackup | { e
       rows.push(row);
     }
     tables[table.name] = rows;
-    counts[table.name] = rows.length;
   }
-  return { summary: { dbVersion: backup.dbVersion, exportedAt: backup.exportedAt, counts }, tables };
+  return { summary: { dbVersion: backup.dbVersion, exportedAt: backup.exportedAt, ...countBackupRows(tables) }, tables };
 }
 
 /** Replaces every table with the backup's rows in ONE transaction (all or nothing). */

@@ -6,6 +6,7 @@ import { DbProvider } from '../../../components/db-context';
 import { createCustomFieldHandlers } from '../../../lib/background/custom-field-handlers';
 import { getLead, getSegment, listCustomFields, openDatabase, putCustomFields, putLeads, setCustomFieldSources, type CrmSegmentsDB } from '../../../lib/db';
 import type { SendToBackground } from '../../../lib/messaging/client';
+import { sendThrough } from '../test-send';
 import { createSegment } from '../../../lib/segments';
 import { CustomFieldsSection } from './custom-fields-section';
 
@@ -30,14 +31,7 @@ async function seeded(): Promise<{ db: CrmSegmentsDB; segmentId: string }> {
 
 /** The real background handlers over `db`, as `send`. */
 function backgroundOver(db: CrmSegmentsDB): SendToBackground {
-  const handlers = createCustomFieldHandlers({ db, clock: () => 2, timeZone: async () => 'UTC', segmentsChanged: () => {} });
-  return (async (type: keyof typeof handlers, data: never) => {
-    try {
-      return { ok: true, data: await handlers[type](data, {} as never) };
-    } catch (error) {
-      return { ok: false, error: (error as Error).message };
-    }
-  }) as unknown as SendToBackground;
+  return sendThrough(createCustomFieldHandlers({ db, clock: () => 2, timeZone: async () => 'UTC', segmentsChanged: () => {} }));
 }
 
 function mount(db: CrmSegmentsDB) {

@@ -5,7 +5,7 @@ import { useLiveQuery } from '../../../components/use-live-query';
 import { getCustomFieldRetypeProgress, getCustomFieldSources, listCustomFields, listSegments } from '../../../lib/db';
 import type { CustomFieldDef, CustomFieldType } from '../../../lib/schema';
 import { customFieldUsage, type RetypeReport, type SegmentRef } from '../../../lib/segments/custom-field-changes';
-import { OptionsMessage, type OptionsMessageValue } from '../options-message';
+import { OptionsMessage, useOptionsMessage } from '../options-message';
 import { DeleteFieldDialog, RetypeDialog } from './custom-field-dialogs';
 import { CustomFieldRow } from './custom-field-row';
 import { EmptiedLeads, retypeSummary } from './retype-report';
@@ -26,7 +26,7 @@ export function CustomFieldsSection() {
   const send = useBackground();
   const [pending, setPending] = useState<Pending | null>(null);
   const [running, setRunning] = useState<string | null>(null);
-  const [message, setMessage] = useState<OptionsMessageValue | null>(null);
+  const [message, setMessage] = useOptionsMessage();
   const [report, setReport] = useState<RetypeReport | null>(null);
   const state = useLiveQuery(async () => {
     const [fields, sources, segments, progress] = await Promise.all([listCustomFields(db), getCustomFieldSources(db), listSegments(db), getCustomFieldRetypeProgress(db)]);
@@ -100,7 +100,7 @@ export function CustomFieldsSection() {
         </div>
       )}
       <OptionsMessage message={message} />
-      {report && <EmptiedLeads report={report} />}
+      {report && message && <EmptiedLeads report={report} />}
       {pending?.kind === 'retype' && (
         <RetypeDialog field={pending.field} type={pending.type} usedBy={usedBy(pending.field.key)} onConfirm={() => void retype(pending.field, pending.type)} onClose={() => setPending(null)} />
       )}

@@ -1,4 +1,4 @@
-import { exportBackup, type Backup, type CrmSegmentsDB } from '../../../lib/db';
+import { countBackupRows, exportBackup, type Backup, type CrmSegmentsDB } from '../../../lib/db';
 import type { SendToBackground } from '../../../lib/messaging/client';
 import type { BackupSummary } from '../../../lib/db/backup';
 
@@ -11,7 +11,7 @@ export function backupFileName(now: number): string {
 }
 
 /** Reads every table (one consistent snapshot) and downloads it as a JSON backup file. */
-export async function downloadBackup(db: CrmSegmentsDB, now: number): Promise<{ rows: number; bytes: number }> {
+export async function downloadBackup(db: CrmSegmentsDB, now: number): Promise<{ contents: Pick<BackupSummary, 'counts' | 'memberships'>; bytes: number }> {
   const backup = await exportBackup(db, now);
   const blob = new Blob([JSON.stringify(backup)], { type: 'application/json' });
   const url = URL.createObjectURL(blob);
@@ -25,7 +25,7 @@ export async function downloadBackup(db: CrmSegmentsDB, now: number): Promise<{ 
   } finally {
     setTimeout(() => URL.revokeObjectURL(url), 60_000);
   }
-  return { rows: Object.values(backup.tables).reduce((sum, rows) => sum + rows.length, 0), bytes: blob.size };
+  return { contents: countBackupRows(backup.tables), bytes: blob.size };
 }
 
 /**

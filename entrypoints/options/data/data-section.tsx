@@ -2,10 +2,11 @@ import { useEffect, useState } from 'preact/hooks';
 import { useDb } from '../../../components/db-context';
 import { useLiveQuery } from '../../../components/use-live-query';
 import { parseBackup, storedLeadCount, type Backup, type BackupSummary } from '../../../lib/db';
-import { formatCount } from '../../../lib/format/number';
 import { downloadBackup, formatBytes } from './backup-transfer';
 import { DeleteAllDialog } from './delete-all-dialog';
 import { RestoreDialog } from './restore-dialog';
+import { useDataEpoch } from '../options-message';
+import { backupContentsText } from './table-names';
 
 type Message = { tone: 'ok' | 'error'; text: string };
 type Pending = { fileName: string; backup: Backup; summary: BackupSummary };
@@ -31,7 +32,10 @@ export function DataSection() {
       .catch(() => setEstimate(null));
   }, [refreshed, leadCount]);
 
+  const { replaced } = useDataEpoch();
   const finish = (result: Message) => {
+    // Every stored row was deleted or replaced: the other sections' result lines no longer apply.
+    if (result.tone === 'ok') replaced();
     setMessage(result);
     setPending(null);
     setDeleting(false);
@@ -41,8 +45,8 @@ export function DataSection() {
   const exportNow = async () => {
     setMessage(null);
     try {
-      const { rows, bytes } = await downloadBackup(db, Date.now());
-      setMessage({ tone: 'ok', text: `Backup saved: ${formatCount(rows, 'row', 'rows')}, ${formatBytes(bytes)}.` });
+      const { contents, bytes } = await downloadBackup(db, Date.now());
+      setMessage({ tone: 'ok', text: `Backup saved (${formatBytes(bytes)}): ${backupContentsText(contents)}.` });
     } catch (error) {
       setMessage({ tone: 'error', text: `Could not export the backup: ${error instanceof Error ? error.message : String(error)}` });
     }

@@ -3,7 +3,8 @@ import { Dialog } from '../../../components/dialog';
 import { useBackground } from '../../../components/background-context';
 import type { Backup, BackupSummary } from '../../../lib/db/backup';
 import { restoreThroughBackground } from './backup-transfer';
-import { tableLabel } from './table-names';
+import { formatNumber } from '../../../lib/format/number';
+import { backupContents, backupContentsText } from './table-names';
 
 /** Props of {@link RestoreDialog}. */
 export interface RestoreDialogProps {
@@ -23,7 +24,7 @@ export function RestoreDialog({ fileName, backup, summary, onDone, onClose }: Re
     const result = await restoreThroughBackground(send, backup, (sent, total) => setProgress({ sent, total }));
     onDone(
       result.ok
-        ? { tone: 'ok', text: `Restored the backup of ${new Date(result.summary.exportedAt).toLocaleString()}.` }
+        ? { tone: 'ok', text: `Restored the backup of ${new Date(result.summary.exportedAt).toLocaleString()}: ${backupContentsText(result.summary)}.` }
         : { tone: 'error', text: `Could not restore the backup: ${result.error}` },
     );
   };
@@ -51,10 +52,10 @@ export function RestoreDialog({ fileName, backup, summary, onDone, onClose }: Re
       </p>
       <table class="options-table" aria-label="Backup contents">
         <tbody>
-          {Object.entries(summary.counts).map(([table, count]) => (
-            <tr key={table}>
-              <th scope="row">{tableLabel(table)}</th>
-              <td>{count.toLocaleString('en-US')}</td>
+          {backupContents(summary).map((line) => (
+            <tr key={line.key}>
+              <th scope="row">{line.label}</th>
+              <td>{formatNumber(line.count)}</td>
             </tr>
           ))}
         </tbody>

@@ -11,6 +11,7 @@ import { previewInWorker, runImportInWorker, startCsvWorker, type ImportReport, 
 import { FileDrop } from './file-drop';
 import { ImportProgress } from './import-report';
 import { MappingStep } from './mapping-step';
+import { useOnDataReplaced } from '../options-message';
 
 /** Rows read for the preview and for detecting types and date formats. */
 const SAMPLE_ROWS = 1000;
@@ -37,6 +38,9 @@ export function ImportSection() {
   const running = useRef<RunningImport | null>(null);
   const fields = useLiveQuery(() => listCustomFields(db), [db]);
   const customFields = fields.data ?? [];
+
+  // A finished import's report describes leads that "Delete all data" or a restore just replaced.
+  useOnDataReplaced(() => setStep((current) => (current.kind === 'running' && current.finished ? { kind: 'closed' } : current)));
 
   const starting = useRef(false);
   const stopWorker = () => {
