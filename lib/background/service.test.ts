@@ -44,6 +44,14 @@ describe('the background service', () => {
     expect(await listJobs(db)).toEqual([]);
   });
 
+  it('answers setTimeZone with the zone just stored, also when an earlier zone was kept in the worker', async () => {
+    const { send } = setUp();
+    await send('ingestLeads', { leads: [makeLead('1')] }); // reads (and keeps) the zone
+    expect(await send('setTimeZone', { timeZone: 'Europe/Berlin' })).toEqual({ ok: true, data: { timeZone: 'Europe/Berlin' } });
+    await send('ingestLeads', { leads: [makeLead('2')] });
+    expect(await send('setTimeZone', { timeZone: 'Asia/Tokyo' })).toEqual({ ok: true, data: { timeZone: 'Asia/Tokyo' } });
+  });
+
   it('pushes an ingest’s membership changes only for leads a CRM tab shows', async () => {
     const { background, send, pushed } = setUp();
     const created = await send('createSegment', { draft: draft('Hot', statusIs('Hot')) });

@@ -32,6 +32,7 @@ import { createImportHandlers } from './import-handlers';
 import { createDataHandlers } from './data-handlers';
 import { createCustomFieldHandlers } from './custom-field-handlers';
 import { createSyncRunner } from './sync-runner';
+import { cachedRead } from './cached-read';
 
 /** Everything the background service needs from the browser (the composition root passes real ones). */
 export interface BackgroundPorts {
@@ -84,7 +85,10 @@ export function createBackgroundService(ports: BackgroundPorts): BackgroundServi
   // The compact copy of every lead for previews: kept current by the lead writes themselves.
   const leadMemory = createLeadMemory(db);
 
-  const timeZone = () => getEvaluationTimeZone(db);
+  // Read on every message that evaluates (a single-lead ingest too): kept in the worker, forgotten
+  // by the only writers of the setting (setTimeZone, and a restore or "Delete all data").
+  const evaluationTimeZone = cachedRead(() => getEvaluationTimeZone(db));
+  const timeZone = () => evaluationTimeZone.get();
 
   /** The current user (docs/semantics.md §7): `getCurrentUser` of lib/db (override, else the connected CRM's API), else LOCAL_USER. */
   const currentOwner = async (): Promise<CurrentUserSetting> => (await getCurrentUser(db)).user ?? LOCAL_USER;
@@ -251,7 +255,11 @@ export function createBackgroundService(ports: BackgroundPorts): BackgroundServi
       return result.report;
     },
     async setTimeZone({ timeZone: zone }) {
-      await changeEvaluationTimeZone(db, zone, clock());
+      try {
+        await changeEvaluationTimeZone(db, zone, clock());
+      } finally {
+        evaluationTimeZone.forget();
+      }
       jobs.kick();
       return { timeZone: await timeZone() };
     },
@@ -272,6 +280,7 @@ export function createBackgroundService(ports: BackgroundPorts): BackgroundServi
     ...createDataHandlers({
       db,
       afterReplace: () => {
+        evaluationTimeZone.forget();
         jobs.kick();
         quietly('badge update', ports.tabs.segmentsChanged());
       },

@@ -31,19 +31,26 @@ function sortedUnique(ids: readonly string[]): string[] {
 }
 
 /**
- * Every membership of the given leads, any segment, ordered by lead id then segment id (what
- * badges, explanations, ingest diffs and lead deletions need). Reads the block keys of every
- * segment, then only the blocks that can hold one of the leads.
+ * Every membership of the given leads, any segment (or only the segments in `onlySegments`),
+ * ordered by lead id then segment id (what badges, explanations, ingest diffs and lead deletions
+ * need). Reads the block keys of every segment (or of the segments asked for), then only the
+ * blocks that can hold one of the leads.
  */
-export async function membershipsOfLeads(db: CrmSegmentsDB, leadIds: readonly string[]): Promise<Membership[]> {
-  if (leadIds.length === 0) return settled([]);
+export async function membershipsOfLeads(db: CrmSegmentsDB, leadIds: readonly string[], onlySegments?: ReadonlySet<string>): Promise<Membership[]> {
+  if (leadIds.length === 0 || onlySegments?.size === 0) return settled([]);
   const wanted = sortedUnique(leadIds);
-  const keys = (await db.memberBlocks.toCollection().primaryKeys()) as unknown as MemberBlockKey[];
   const bySegment = new Map<string, string[]>();
-  for (const [segmentId, start] of keys) {
-    const starts = bySegment.get(segmentId);
-    if (starts) starts.push(start);
-    else bySegment.set(segmentId, [start]);
+  if (onlySegments) {
+    const segmentIds = [...onlySegments];
+    const starts = await Promise.all(segmentIds.map((id) => blockStarts(db, id)));
+    segmentIds.forEach((id, i) => (starts[i] as string[]).length > 0 && bySegment.set(id, starts[i] as string[]));
+  } else {
+    const keys = (await db.memberBlocks.toCollection().primaryKeys()) as unknown as MemberBlockKey[];
+    for (const [segmentId, start] of keys) {
+      const starts = bySegment.get(segmentId);
+      if (starts) starts.push(start);
+      else bySegment.set(segmentId, [start]);
+    }
   }
   const needed = new Map<string, { key: MemberBlockKey; leads: string[] }>();
   for (const [segmentId, starts] of bySegment) {
@@ -154,6 +161,13 @@ const MembershipBatchSchema = z.object({
   leadIds: z.array(MembershipSchema.shape.leadId),
 });
 
+/** One segment's membership change: lead ids to add and to remove. */
+export interface SegmentMembershipChange {
+  segmentId: string;
+  add: readonly string[];
+  remove: readonly string[];
+}
+
 /**
  * Applies one segment's additions (all with `addedAt`, epoch ms; an existing member gets the new
  * `addedAt`) and removals (non-members ignored) in one pass: reads and rewrites only the blocks
@@ -167,44 +181,57 @@ export function changeMembershipsOf(
   change: { add: readonly string[]; remove: readonly string[] },
   addedAt: number,
 ): Promise<void> {
-  if (change.add.length === 0 && change.remove.length === 0) return settled(undefined);
+  return changeMembershipsOfMany(db, [{ segmentId, ...change }], addedAt);
+}
+
+/**
+ * {@link changeMembershipsOf} for several segments at once (one per entry; a single-lead ingest
+ * moves one lead in and out of many segments): the touched blocks of every segment are read in
+ * one request and rewritten in one, instead of a round trip per segment. Same validation.
+ */
+export function changeMembershipsOfMany(db: CrmSegmentsDB, changes: readonly SegmentMembershipChange[], addedAt: number): Promise<void> {
+  const work = changes.filter((c) => c.add.length > 0 || c.remove.length > 0);
+  if (work.length === 0) return settled(undefined);
   try {
-    if (change.add.length > 0) validated(MembershipBatchSchema, { segmentId, addedAt, leadIds: change.add }, 'membership');
+    for (const c of work) if (c.add.length > 0) validated(MembershipBatchSchema, { segmentId: c.segmentId, addedAt, leadIds: c.add }, 'membership');
   } catch (error) {
     return rejected(error);
   }
-  const add = sortedUnique(change.add);
-  const addSet = new Set(add);
-  const remove = change.remove.filter((id) => !addSet.has(id));
   return db.transaction('rw', db.memberBlocks, async () => {
-    const starts = await blockStarts(db, segmentId);
-    if (starts.length === 0) {
-      await db.memberBlocks.bulkPut(splitBlock(segmentId, add, add.map(() => addedAt)));
-      return;
-    }
-    const groups = new Map<number, { add: string[]; remove: Set<string> }>();
-    const group = (index: number) => {
-      let g = groups.get(index);
-      if (!g) groups.set(index, (g = { add: [], remove: new Set() }));
-      return g;
-    };
-    for (const id of add) group(blockIndexOf(starts, id)).add.push(id);
-    for (const id of remove) if (id >= (starts[0] as string)) group(blockIndexOf(starts, id)).remove.add(id);
-    const indexes = [...groups.keys()];
-    const blocks = await db.memberBlocks.bulkGet(indexes.map((i) => [segmentId, starts[i] as string] as MemberBlockKey));
+    const allStarts = await Promise.all(work.map((c) => blockStarts(db, c.segmentId)));
     const deletes: MemberBlockKey[] = [];
     const puts: MemberBlock[] = [];
-    indexes.forEach((index, n) => {
-      const g = groups.get(index) as { add: string[]; remove: Set<string> };
+    const reads: Array<{ segmentId: string; start: string; add: string[]; remove: Set<string> }> = [];
+    work.forEach((change, n) => {
+      const { segmentId } = change;
+      const starts = allStarts[n] as string[];
+      const add = sortedUnique(change.add);
+      const addSet = new Set(add);
+      const remove = change.remove.filter((id) => !addSet.has(id));
+      if (starts.length === 0) {
+        puts.push(...splitBlock(segmentId, add, add.map(() => addedAt)));
+        return;
+      }
+      const groups = new Map<number, { add: string[]; remove: Set<string> }>();
+      const group = (index: number) => {
+        let g = groups.get(index);
+        if (!g) groups.set(index, (g = { add: [], remove: new Set() }));
+        return g;
+      };
+      for (const id of add) group(blockIndexOf(starts, id)).add.push(id);
+      for (const id of remove) if (id >= (starts[0] as string)) group(blockIndexOf(starts, id)).remove.add(id);
+      for (const [index, g] of groups) reads.push({ segmentId, start: starts[index] as string, ...g });
+    });
+    const blocks = await db.memberBlocks.bulkGet(reads.map((r) => [r.segmentId, r.start] as MemberBlockKey));
+    reads.forEach((r, n) => {
       const old = blocks[n];
-      if (g.add.length === 0 && ![...g.remove].some((id) => old && indexInSorted(old.ids, id) >= 0)) return;
-      const next = rebuildBlock(segmentId, old, g.add, addedAt, g.remove);
-      const oldStart = starts[index] as string;
-      if (!next.some((b) => b.start === oldStart)) deletes.push([segmentId, oldStart]);
+      if (r.add.length === 0 && ![...r.remove].some((id) => old && indexInSorted(old.ids, id) >= 0)) return;
+      const next = rebuildBlock(r.segmentId, old, r.add, addedAt, r.remove);
+      if (!next.some((b) => b.start === r.start)) deletes.push([r.segmentId, r.start]);
       puts.push(...next);
     });
-    if (deletes.length > 0) await db.memberBlocks.bulkDelete(deletes);
-    if (puts.length > 0) await db.memberBlocks.bulkPut(puts);
+    // Requests of one transaction run in order: the deletes land before the puts.
+    await Promise.all([deletes.length > 0 && db.memberBlocks.bulkDelete(deletes), puts.length > 0 && db.memberBlocks.bulkPut(puts)]);
   });
 }
 

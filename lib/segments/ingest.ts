@@ -1,11 +1,11 @@
 import {
   getLeads,
   listCustomFields,
+  listJobs,
   listSegments,
-  membershipsOfLeads,
   parseLead,
-  putSegment,
   putValidatedLeads,
+  settled,
   storedLeadIds,
   SEGMENT_TABLES,
   writeTransaction,
@@ -13,13 +13,17 @@ import {
   type ValidatedLead,
 } from '../db';
 import type { IngestReport, SkippedRecord } from '../messaging/protocol';
-import { formatZodError } from '../schema';
+import { formatZodError, type Segment } from '../schema';
 import { dayInTimeZone } from './day';
 import { countNulledValues, sameLeadContent } from './lead-content';
-import { commitMembershipDiff } from './membership-changes';
+import { membershipsBeforeIngest, type StoredLeadChange } from './ingest-memberships';
+import { commitMembershipDiffs, type SegmentDiff } from './membership-changes';
 import { segmentCompiler } from './predicates';
 import { enqueueRefresh } from './refresh-job';
 import { dependencyOrder, membershipLookup } from './segment-graph';
+
+/** Batches up to this many leads are read whole at once instead of by key first (one round trip less). */
+const FEW_LEADS = 50;
 
 /** Evaluation time (epoch ms) and time zone (IANA) of an ingest. */
 export interface IngestOptions {
@@ -77,17 +81,30 @@ export async function ingestLeads(db: CrmSegmentsDB, rawLeads: readonly unknown[
   const ids = [...leads.keys()];
   return writeTransaction(db, SEGMENT_TABLES, async () => {
     // Keys first: only leads already stored are read back to compare (a first sync reads none).
-    const present = await storedLeadIds(db, ids);
-    const existing = ids.filter((id) => present.has(id));
-    const stored = await getLeads(db, existing);
-    const changed: ValidatedLead[] = ids.filter((id) => !present.has(id)).map((id) => leads.get(id) as ValidatedLead);
+    // The segments and custom fields are read alongside (one round trip for the three).
+    // A few leads (a single-lead sync) are read at once; many are looked up by key first.
+    const few = ids.length <= FEW_LEADS;
+    const [present, segments, customFields, jobs, read] = await Promise.all([
+      few ? settled(undefined) : storedLeadIds(db, ids),
+      listSegments(db),
+      listCustomFields(db),
+      listJobs(db),
+      few ? getLeads(db, ids) : settled(undefined),
+    ]);
+    const existing = present ? ids.filter((id) => present.has(id)) : ids.filter((_, i) => read?.[i] !== undefined);
+    const stored = read ? read.filter((lead) => lead !== undefined) : await getLeads(db, existing);
+    const newCount = ids.length - existing.length;
+    const known = new Set(existing);
+    const changed: ValidatedLead[] = ids.filter((id) => !known.has(id)).map((id) => leads.get(id) as ValidatedLead);
     const created = changed.length;
+    const replaced: StoredLeadChange[] = [];
     existing.forEach((id, i) => {
       const lead = leads.get(id) as ValidatedLead;
       const previous = stored[i];
-      if (!previous || !sameLeadContent(previous, lead)) changed.push(lead);
+      if (previous && sameLeadContent(previous, lead)) return;
+      changed.push(lead);
+      if (previous) replaced.push({ lead, previous });
     });
-    await putValidatedLeads(db, changed, ids.length - present.size);
     const report: IngestReport = {
       received: rawLeads.length,
       stored: changed.length,
@@ -97,30 +114,36 @@ export async function ingestLeads(db: CrmSegmentsDB, rawLeads: readonly unknown[
       created,
     };
     const changes: Record<string, string[]> = {};
-    if (changed.length === 0) return { report, changes };
-
-    const segments = await listSegments(db);
     // Inner segments before the segments built on them, so an outer rule sees this batch's changes.
     const { ordered: active } = dependencyOrder(segments.filter((s) => s.status === 'active'));
-    if (active.length === 0) return { report, changes };
+    if (changed.length === 0 || active.length === 0) {
+      await putValidatedLeads(db, changed, newCount);
+      return { report, changes };
+    }
 
     // lead id → ids of the segments it belongs to (kept current as differences are applied)
     const current = new Map<string, Set<string>>(changed.map((lead) => [lead.id, new Set<string>()]));
-    // New leads have no memberships: look up only the changed ones that were stored before.
-    for (const m of await membershipsOfLeads(db, existing)) current.get(m.leadId)?.add(m.segmentId);
     const compile = segmentCompiler(db, {
       now: options.now,
       timeZone: options.timeZone,
-      customFields: await listCustomFields(db),
+      customFields,
       segmentMembers: membershipLookup(new Set(segments.map((s) => s.id)), current),
     });
+    // New leads have no memberships: look up only the replaced ones, and only where they can differ.
+    const pendingJobs = new Set(jobs.map((job) => job.segmentId));
+    const [, memberships] = await Promise.all([
+      putValidatedLeads(db, changed, newCount),
+      membershipsBeforeIngest(db, replaced, segments, compile, pendingJobs),
+    ]);
+    for (const m of memberships) current.get(m.leadId)?.add(m.segmentId);
 
     const touched = new Set<string>();
-    const at = { now: options.now, day: dayInTimeZone(options.now, options.timeZone) };
+    const diffs: SegmentDiff[] = [];
+    const recovered: Segment[] = [];
     for (const segment of active) {
       const compiled = compile(segment);
       if (!compiled.ok) {
-        if (segment.error !== compiled.error) await putSegment(db, { ...segment, error: compiled.error });
+        if (segment.error !== compiled.error) diffs.push({ segment, diff: { add: [], remove: [] }, patch: { error: compiled.error } });
         continue;
       }
       const add: string[] = [];
@@ -138,11 +161,13 @@ export async function ingestLeads(db: CrmSegmentsDB, rawLeads: readonly unknown[
         }
         touched.add(lead.id);
       }
-      const recovered = segment.error !== undefined;
-      await commitMembershipDiff(db, segment, { add, remove }, at, recovered ? { patch: { error: undefined } } : {});
-      // Its members went stale while it could not be evaluated: re-evaluate every lead.
-      if (recovered) await enqueueRefresh(db, segment, options.now);
+      if (segment.error !== undefined) recovered.push(segment);
+      diffs.push({ segment, diff: { add, remove }, ...(segment.error !== undefined ? { patch: { error: undefined } } : {}) });
     }
+    // Every segment's difference in one go: a few round trips, not several per segment.
+    await commitMembershipDiffs(db, diffs, { now: options.now, day: dayInTimeZone(options.now, options.timeZone) });
+    // Their members went stale while they could not be evaluated: re-evaluate every lead.
+    for (const segment of recovered) await enqueueRefresh(db, segment, options.now);
     for (const leadId of touched) changes[leadId] = [...(current.get(leadId) as Set<string>)].sort();
     return { report, changes };
   });
