@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { isDoNotEmail } from '../../lib/campaigns/audience';
 import { csvFileName } from '../../lib/export/csv';
 import { memberEmails, membersCsv } from '../../lib/export/members-csv';
@@ -40,6 +40,14 @@ export function ExportBar({ segmentName, shown, all, columns, loading = false, d
   const clearTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const rows = scope === 'all' ? all : shown;
   const count = (n: number, one: string, many: string) => `${formatter.number(n)} ${n === 1 ? one : many}`;
+  const emptyId = useId();
+  // Nothing to export or copy: the buttons are disabled and say why (title and aria-describedby).
+  const empty =
+    loading || rows.length > 0
+      ? undefined
+      : all.length === 0
+        ? 'No members to export: this segment has no members yet.'
+        : 'No members shown: change the search or filters, or choose All.';
 
   useEffect(() => () => clearTimeout(clearTimer.current), []);
 
@@ -94,8 +102,9 @@ export function ExportBar({ segmentName, shown, all, columns, loading = false, d
           type="button"
           class="button button-small button-primary"
           onClick={exportCsv}
-          disabled={columns.length === 0 || loading}
-          title={loading ? 'Available once every member is loaded' : "Download the chosen members with the table's columns as a CSV file"}
+          disabled={columns.length === 0 || loading || empty !== undefined}
+          aria-describedby={empty ? emptyId : undefined}
+          title={loading ? 'Available once every member is loaded' : (empty ?? "Download the chosen members with the table's columns as a CSV file")}
         >
           <svg viewBox="0 0 16 16" width="13" height="13" aria-hidden="true">
             <path
@@ -113,8 +122,9 @@ export function ExportBar({ segmentName, shown, all, columns, loading = false, d
           type="button"
           class="button button-small"
           onClick={copyEmails}
-          disabled={loading}
-          title={loading ? 'Available once every member is loaded' : 'Copy the chosen members’ email addresses (members tagged do-not-email are left out)'}
+          disabled={loading || empty !== undefined}
+          aria-describedby={empty ? emptyId : undefined}
+          title={loading ? 'Available once every member is loaded' : (empty ?? 'Copy the chosen members’ email addresses (members tagged do-not-email are left out)')}
         >
           <svg viewBox="0 0 16 16" width="13" height="13" aria-hidden="true">
             <path d="M5.5 5.5h8v8h-8zM10.5 5.5v-3h-8v8h3" fill="none" stroke="currentColor" stroke-width="1.4" stroke-linejoin="round" />
@@ -122,6 +132,11 @@ export function ExportBar({ segmentName, shown, all, columns, loading = false, d
           Copy emails
         </button>
       </div>
+      {empty && (
+        <p id={emptyId} class="export-empty">
+          {empty}
+        </p>
+      )}
       <p class={`export-status${message ? ` is-${message.tone}` : ''}`} role="status" aria-live="polite">
         {message?.text ?? ''}
       </p>

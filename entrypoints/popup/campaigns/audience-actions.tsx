@@ -117,7 +117,13 @@ export function AudienceActions({ campaign, loaded, emailCampaign, campaigns, cu
   return (
     <div class="audience-actions">
       <div class="audience-buttons">
-        <button type="button" class="button button-small" onClick={exportCsv} disabled={empty} title="Download the audience as a CSV file">
+        <button
+          type="button"
+          class="button button-small"
+          onClick={exportCsv}
+          disabled={empty}
+          title={loaded && empty ? 'The audience has no leads to export' : 'Download the audience as a CSV file'}
+        >
           Export CSV
         </button>
         <button
