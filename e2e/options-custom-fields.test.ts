@@ -55,6 +55,8 @@ describe('Custom fields on the options page (real Zoho export, real Chromium)', 
     expect(months).toBeGreaterThan(0);
     const monthLabel = fields.find((f) => f.key === 'month_created_time1')?.label ?? '';
     await page.getByRole('combobox', { name: `Type of ${monthLabel}`, exact: true }).selectOption('number');
+    // Counted before confirming: the dialog says how many values will become empty.
+    await page.getByRole('dialog').getByText(`${months.toLocaleString('en-US')} values will become empty`).waitFor();
     await page.getByRole('dialog').getByRole('button', { name: 'Change type' }).click();
     const report = section(page).getByRole('alert');
     await report.waitFor({ timeout: 60_000 });

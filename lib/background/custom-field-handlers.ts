@@ -1,6 +1,6 @@
 import type { CrmSegmentsDB } from '../db';
 import { UserFacingError, type MessageHandlers } from '../messaging/router';
-import { deleteCustomFieldAndRevalidate, renameCustomField, retypeCustomField } from '../segments';
+import { deleteCustomFieldAndRevalidate, previewRetype, renameCustomField, retypeCustomField, type LeadColumns } from '../segments';
 
 /** What the custom field handlers need from the background. */
 export interface CustomFieldHandlerPorts {
@@ -9,6 +9,8 @@ export interface CustomFieldHandlerPorts {
   timeZone(): Promise<string>;
   /** Segment definitions, errors or lead values changed (refresh jobs to run, badges). */
   segmentsChanged(): void;
+  /** The compact copy of every stored lead (lead-memory.ts); without it a preview reads the stored leads. */
+  leads?(): Promise<LeadColumns>;
 }
 
 /** A lib/segments "There is no custom field" error as the user's error (anything else stays internal). */
@@ -24,7 +26,7 @@ function userFacing(error: unknown): never {
  */
 export function createCustomFieldHandlers(
   ports: CustomFieldHandlerPorts,
-): Pick<MessageHandlers, 'renameCustomField' | 'changeCustomFieldType' | 'deleteCustomField'> {
+): Pick<MessageHandlers, 'renameCustomField' | 'changeCustomFieldType' | 'previewCustomFieldType' | 'deleteCustomField'> {
   const { db } = ports;
   let retyping: string | null = null;
   return {
@@ -43,6 +45,10 @@ export function createCustomFieldHandlers(
       } finally {
         retyping = null;
       }
+    },
+    async previewCustomFieldType({ key, type }) {
+      const leads = await ports.leads?.();
+      return previewRetype(db, key, type, { timeZone: await ports.timeZone(), ...(leads ? { leads } : {}) }).catch(userFacing);
     },
     async deleteCustomField({ key }) {
       const invalidSegments = await deleteCustomFieldAndRevalidate(db, key, { now: ports.clock(), timeZone: await ports.timeZone() }).catch(userFacing);

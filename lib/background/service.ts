@@ -276,6 +276,7 @@ export function createBackgroundService(ports: BackgroundPorts): BackgroundServi
       clock,
       timeZone,
       segmentsChanged: afterDefinitionChange,
+      leads: () => leadMemory.get(),
     }),
     ...createDataHandlers({
       db,

@@ -4,6 +4,7 @@ import type { Campaign, CustomFieldDef, IngestReport, Lead, MessagePayload, Mess
 import type { CurrentUser } from '../adapters/types';
 import type { BackupSummary } from '../db/backup';
 import type { RetypeReport, SegmentRef } from '../segments/custom-field-changes';
+import type { RetypePreview } from '../segments/retype-preview';
 
 export type { CurrentUser };
 
@@ -85,6 +86,8 @@ export interface BackgroundProtocol {
   renameCustomField: Handler<'renameCustomField', CustomFieldDef>;
   /** What the type change did to the stored values and the segments. */
   changeCustomFieldType: Handler<'changeCustomFieldType', RetypeReport>;
+  /** How many stored values the type change would empty (asked before confirming). */
+  previewCustomFieldType: Handler<'previewCustomFieldType', RetypePreview>;
   /** The segments that got an error because they use the deleted field. */
   deleteCustomField: Handler<'deleteCustomField', { invalidSegments: SegmentRef[] }>;
   stageBackupRows: Handler<'stageBackupRows', { staged: number }>;

@@ -87,6 +87,8 @@ export const MessagePayloadSchemas = {
   /** Custom fields on the options page (issue 11 item 3): rename a label, change a type (values re-read), delete. */
   renameCustomField: z.object({ key: z.string().min(1), label: z.string().trim().min(1, 'a label is required').max(100) }),
   changeCustomFieldType: z.object({ key: z.string().min(1), type: CustomFieldTypeSchema }),
+  /** Counts the stored values a type change would empty, before the user confirms it (writes nothing). */
+  previewCustomFieldType: z.object({ key: z.string().min(1), type: CustomFieldTypeSchema }),
   deleteCustomField: z.object({ key: z.string().min(1) }),
   /** One part of a backup being restored (rows as exported, per table); held until `restoreBackup`. */
   stageBackupRows: z.object({ token: z.uuid(), table: z.string().min(1), rows: z.array(z.unknown()).max(5000) }),

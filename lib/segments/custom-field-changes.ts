@@ -113,8 +113,11 @@ const FIELD_TABLES = ['customFields', 'meta'] as const;
 const SAMPLE_SIZE = 200;
 const LISTED_EMPTIED = 100;
 
-/** Up to 200 text values of field `key`, to detect date format, number style and separator from. */
-async function textSamples(db: CrmSegmentsDB, key: string, chunkSize: number): Promise<string[]> {
+/**
+ * Up to 200 text values of field `key` (in lead id order), to detect date format, number style and
+ * separator from: a type change and its preview read the values the same way.
+ */
+export async function textSamples(db: CrmSegmentsDB, key: string, chunkSize: number): Promise<string[]> {
   const samples: string[] = [];
   let after: string | undefined;
   for (;;) {

@@ -18,3 +18,4 @@ export { LeadColumns, LeadRow } from './lead-columns';
 export { sameLeadContent, countNulledValues } from './lead-content';
 export { commitMembershipDiff, type MembershipDiff, type ChangeTime } from './membership-changes';
 export * from './custom-field-changes';
+export * from './retype-preview';

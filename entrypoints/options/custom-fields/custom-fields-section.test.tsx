@@ -75,7 +75,9 @@ describe('CustomFieldsSection', () => {
     fireEvent.change(await screen.findByRole('combobox', { name: 'Type of Visits' }), { target: { value: 'number' } });
     const dialog = await screen.findByRole('dialog', { name: 'Change "Visits" to number?' });
     expect(dialog.textContent).toContain('Used by "Frequent"');
-    fireEvent.click(within(dialog).getByRole('button', { name: 'Change type' }));
+    // Counted before confirming: "lots" and "n/a" cannot be read as numbers.
+    await within(dialog).findByText('2 of 4 stored values cannot be read as number: 2 values will become empty (e.g. "lots", "n/a").');
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Change type and empty 2 values' }));
     const alert = await screen.findByRole('alert', {}, { timeout: 5000 });
     expect(alert.textContent).toBe('"Visits" is now number: 4 of 4 leads rewritten. 2 values could not be read as number and are now empty. Needs an edit: "Frequent".');
     const emptied = screen.getByRole('table', { name: 'Leads whose value is now empty' });
@@ -91,12 +93,24 @@ describe('CustomFieldsSection', () => {
     mount(db);
     fireEvent.click(await screen.findByRole('button', { name: 'Delete Visits' }));
     const dialog = await screen.findByRole('dialog', { name: 'Delete the custom field "Visits"?' });
-    expect(within(dialog).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['Frequent']);
+    expect(within(dialog).getByRole('list', { name: 'Segments that will show an error' }).textContent).toBe('Frequent');
+    expect(dialog.textContent).toContain('"Visits" (key visits) is removed from the list of fields and from the rule editor.');
+    expect(dialog.textContent).toContain('This segment uses it and will show an error and stop updating until its rules are edited; its current members stay as they are');
+    expect(dialog.textContent).toContain('Stored values are not deleted: the leads keep them, hidden.');
     fireEvent.click(within(dialog).getByRole('button', { name: 'Delete field' }));
     await screen.findByText('Deleted "Visits". "Frequent" now needs an edit.');
     expect((await listCustomFields(db)).map((f) => f.key)).toEqual(['plan']);
     expect((await getSegment(db, segmentId))?.error).toMatch(/visits/);
     expect(screen.queryByRole('dialog')).toBeNull();
+  });
+
+  it('says before confirming when every stored value can be read as the new type', async () => {
+    const { db } = await seeded();
+    mount(db);
+    fireEvent.change(await screen.findByRole('combobox', { name: 'Type of Visits' }), { target: { value: 'multiselect' } });
+    const dialog = await screen.findByRole('dialog', { name: 'Change "Visits" to multi-select (several of a list)?' });
+    await within(dialog).findByText('All 4 stored values can be read as multi-select (several of a list); none will become empty.');
+    expect(within(dialog).getByRole('button', { name: 'Change type' })).toBeTruthy();
   });
 
   it('says so when there are no custom fields', async () => {
