@@ -11,6 +11,7 @@
  *   --cap-seconds 180             stop a product operation after this long, recorded as "> cap"
  *   --no-sync                     skip "Sync all" of the real dataset
  *   --no-changed                  skip the single-lead measurement (its own ingest with 50 segments)
+ *   --no-segments                 skip preview, refreshes, side panel and popup (ingest and Sync all only)
  *   --profile refresh-all,…       CPU-profile these operations in the worker (ingest, ingest-50,
  *                                 preview, refresh-34, refresh-all, refresh-34-panel,
  *                                 refresh-all-panel, first-rows, popup, changed, sync) into
@@ -35,13 +36,14 @@ interface Options {
   runs: number;
   sync: boolean;
   changed: boolean;
+  segments: boolean;
   profile: Set<string>;
   extensionDir?: string;
   capSeconds: number;
 }
 
 function parseOptions(argv: readonly string[]): Options {
-  const options: Options = { sizes: [10_000, 100_000, 250_000], runs: 3, sync: true, changed: true, profile: new Set(), capSeconds: 180 };
+  const options: Options = { sizes: [10_000, 100_000, 250_000], runs: 3, sync: true, changed: true, segments: true, profile: new Set(), capSeconds: 180 };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--sizes') options.sizes = String(argv[++i]).split(',').map(Number);
@@ -49,6 +51,7 @@ function parseOptions(argv: readonly string[]): Options {
     else if (arg === '--no-sync') options.sync = false;
     else if (arg === '--cap-seconds') options.capSeconds = Number(argv[++i]);
     else if (arg === '--no-changed') options.changed = false;
+    else if (arg === '--no-segments') options.segments = false;
     else if (arg === '--profile') options.profile = new Set(String(argv[++i]).split(','));
     else if (arg === '--extension-dir') options.extensionDir = String(argv[++i]);
     else throw new Error(`unknown option ${arg}`);
@@ -82,8 +85,10 @@ async function main(): Promise<void> {
       progress(`${size.toLocaleString('en-US')} leads`);
       await ingestStep(b, size, size - stored);
       stored = size;
-      await previewStep(b, size);
-      await segmentSteps(b, size, options.runs);
+      if (options.segments) {
+        await previewStep(b, size);
+        await segmentSteps(b, size, options.runs);
+      }
       await heapStep(b, size);
       load.push(loadavg());
     }

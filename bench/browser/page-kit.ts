@@ -52,13 +52,14 @@ function raw<T = unknown>(message: { op: string; leads?: Lead[]; lead?: Lead }):
 
 /**
  * Generates `count` more leads and sends them in messages of `batch`, each batch to the product
- * (`ingestLeads`) and (unless `withBaseline` is false) to the raw put, alternating which goes
- * first. Generation is not timed.
+ * (`ingestLeads`) and (unless `withBaseline` is false) to the raw put and to the raw put into a
+ * store with the product's schema (`crmKey` index), rotating which goes first. Generation is not timed.
  */
-async function ingest(count: number, batch = 5000, withBaseline = true): Promise<{ productMs: number; rawMs: number; stored: number }> {
+async function ingest(count: number, batch = 5000, withBaseline = true): Promise<{ productMs: number; rawMs: number; rawIndexedMs: number; stored: number }> {
   if (!stream) throw new Error('init first');
   let productMs = 0;
   let rawMs = 0;
+  let rawIndexedMs = 0;
   let stored = 0;
   for (let done = 0, round = 0; done < count; done += batch, round++) {
     const leads = stream.next(Math.min(batch, count - done));
@@ -72,11 +73,15 @@ async function ingest(count: number, batch = 5000, withBaseline = true): Promise
       await raw({ op: 'put', leads });
       rawMs += performance.now() - t;
     };
-    if (!withBaseline) await product();
-    else if (round % 2 === 0) await product().then(baseline);
-    else await baseline().then(product);
+    const indexed = async () => {
+      const t = performance.now();
+      await raw({ op: 'put-indexed', leads });
+      rawIndexedMs += performance.now() - t;
+    };
+    const order = withBaseline ? [product, baseline, indexed] : [product];
+    for (let k = 0; k < order.length; k++) await order[(k + round) % order.length]!();
   }
-  return { productMs, rawMs, stored };
+  return { productMs, rawMs, rawIndexedMs, stored };
 }
 
 /**

@@ -26,12 +26,17 @@ export function committed(tx: IDBTransaction): Promise<void> {
   });
 }
 
-/** Opens the baselines' database: `leads` (key `id`) and `blocks` (key `[segmentId, start]`). */
+/**
+ * Opens the baselines' database: `leads` (key `id`), `leadsIndexed` (key `id` and a `crmKey`
+ * index: the product's leads store schema) and `blocks` (key `[segmentId, start]`).
+ */
 export function openRaw(): Promise<IDBDatabase> {
-  const open = indexedDB.open(RAW_DB, 1);
+  const open = indexedDB.open(RAW_DB, 2);
   open.onupgradeneeded = () => {
-    open.result.createObjectStore('leads', { keyPath: 'id' });
-    open.result.createObjectStore('blocks', { keyPath: ['segmentId', 'start'] });
+    const stores = open.result.objectStoreNames;
+    if (!stores.contains('leads')) open.result.createObjectStore('leads', { keyPath: 'id' });
+    if (!stores.contains('blocks')) open.result.createObjectStore('blocks', { keyPath: ['segmentId', 'start'] });
+    if (!stores.contains('leadsIndexed')) open.result.createObjectStore('leadsIndexed', { keyPath: 'id' }).createIndex('crmKey', 'crmKey');
   };
   return request(open);
 }
@@ -43,8 +48,9 @@ export function openExisting(name: string): Promise<IDBDatabase> {
 
 /** Empties the baselines' stores. */
 export async function clearRaw(db: IDBDatabase): Promise<void> {
-  const tx = db.transaction(['leads', 'blocks'], 'readwrite');
+  const tx = db.transaction(['leads', 'leadsIndexed', 'blocks'], 'readwrite');
   tx.objectStore('leads').clear();
+  tx.objectStore('leadsIndexed').clear();
   tx.objectStore('blocks').clear();
   await committed(tx);
 }

@@ -117,7 +117,8 @@ const runtime = (globalThis as unknown as { chrome: { runtime: { onConnect: { ad
 runtime.onConnect.addListener((port) => {
   if (port.name !== RAW_PORT) return;
   port.onMessage.addListener((message) => {
-    const work = message.op === 'put' ? db().then((raw) => putAll(raw, 'leads', message.leads ?? []).then(() => message.leads?.length ?? 0)) : ingestChanged(message.lead!);
+    const store = message.op === 'put' ? 'leads' : message.op === 'put-indexed' ? 'leadsIndexed' : undefined;
+    const work = store ? db().then((raw) => putAll(raw, store, message.leads ?? []).then(() => message.leads?.length ?? 0)) : ingestChanged(message.lead!);
     work.then(
       (result) => port.postMessage({ id: message.id, ok: true, result }),
       (error: unknown) => port.postMessage({ id: message.id, ok: false, error: String(error) }),
