@@ -124,6 +124,7 @@ export function createBackgroundService(ports: BackgroundPorts): BackgroundServi
     leadsChanged: () => jobs.kick(),
     membershipsChanged: (leadIds) => pushMemberships(leadIds),
     reportError: ports.reportError,
+    known: leadMemory.known,
   });
 
   const { connections, scheduled, handlers: connectionHandlers } = createConnectionFeatures({
@@ -153,7 +154,7 @@ export function createBackgroundService(ports: BackgroundPorts): BackgroundServi
 
   const handlers: MessageHandlers = {
     async ingestLeads({ leads }) {
-      const { report, changes } = await ingestLeads(db, leads, { now: clock(), timeZone: await timeZone() });
+      const { report, changes } = await ingestLeads(db, leads, { now: clock(), timeZone: await timeZone(), known: leadMemory.known });
       badges.changedTo(changes);
       jobs.kick();
       return report;

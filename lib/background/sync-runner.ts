@@ -3,6 +3,7 @@ import type { CrmSegmentsDB } from '../db';
 import { getPendingRemoval } from '../db/pending-removal';
 import type { SyncReport, SyncStatus } from '../messaging/protocol';
 import type { Lead } from '../schema';
+import type { KnownLeads } from '../segments';
 import { UserFacingError } from '../messaging/router';
 import type { RequestLimits } from '../sync/guarded-fetch';
 import { SyncCancelledError } from '../sync/guarded-fetch';
@@ -29,6 +30,8 @@ export interface SyncRunnerPorts {
   reportError(context: string, error: unknown): void;
   /** Request limits of every sync (tests inject small timeouts). */
   limits?: Partial<RequestLimits>;
+  /** The in-memory copy of the stored leads ingest compares against (`IngestOptions.known`). */
+  known?: () => KnownLeads | undefined;
 }
 
 /** "Sync all" as the background runs it: one at a time, cancellable, never shown running when it is not. */
@@ -105,6 +108,7 @@ export function createSyncRunner(ports: SyncRunnerPorts): SyncRunner {
           timeZone: await ports.timeZone(),
           signal: current.signal,
           ...(ports.limits ? { limits: ports.limits } : {}),
+          ...(ports.known ? { known: ports.known } : {}),
           onProgress: (progress) => {
             latest = progress;
             const wait = PROGRESS_WRITE_INTERVAL_MS - (clock() - lastWrite);

@@ -8,7 +8,7 @@ export * from './validation';
 export * from './transaction';
 export * from './leads';
 export * from './lead-count';
-export { watchLeadWrites, type LeadWrite, type LeadWriteListener } from './lead-writes';
+export { leadWriteSeq, watchLeadWrites, type LeadWrite, type LeadWriteListener } from './lead-writes';
 export * from './segments';
 export * from './memberships';
 export * from './history';

@@ -1,12 +1,32 @@
 import Dexie from 'dexie';
-import type { Lead } from '../schema';
+import { z, type Lead } from '../schema';
 import type { CrmSegmentsDB } from './database';
+import { getMeta, setMeta } from './meta';
 
 /**
  * A committed change of the leads table (issue 10 item 5): leads stored (inserted or replaced),
- * leads deleted, or every row replaced at once (restore, delete all data).
+ * leads deleted, or every row replaced at once (restore, delete all data). `seq`: the lead write
+ * sequence this write set ({@link leadWriteSeq}).
  */
-export type LeadWrite = { kind: 'put'; leads: readonly Lead[] } | { kind: 'delete'; ids: readonly string[] } | { kind: 'reset' };
+export type LeadWrite = { kind: 'put'; leads: readonly Lead[]; seq: number } | { kind: 'delete'; ids: readonly string[]; seq: number } | { kind: 'reset' };
+
+/**
+ * Meta key of the lead write sequence: moved by one by every put or delete of lead rows, in its
+ * transaction. A copy of the leads that has applied every write up to sequence N is current
+ * exactly when the stored sequence is N (read inside the transaction that relies on it).
+ */
+const LEAD_WRITE_SEQ_KEY = 'leadWriteSeq';
+const SeqSchema = z.number().int().min(0);
+
+/** The stored lead write sequence (0 before the first write). */
+export function leadWriteSeq(db: CrmSegmentsDB): Promise<number> {
+  return getMeta(db, LEAD_WRITE_SEQ_KEY, SeqSchema, 0);
+}
+
+/** Moves the lead write sequence by one and returns it. Call inside the lead write's transaction. */
+export async function nextLeadWriteSeq(db: CrmSegmentsDB): Promise<number> {
+  return setMeta(db, LEAD_WRITE_SEQ_KEY, SeqSchema, (await leadWriteSeq(db)) + 1);
+}
 
 /** Listener of committed lead writes. */
 export type LeadWriteListener = (write: LeadWrite) => void;

@@ -1,7 +1,7 @@
-import { LeadSchema, type Lead, type z } from '../schema';
+import { isExactLead, LeadSchema, type Lead, type z } from '../schema';
 import type { CrmSegmentsDB } from './database';
 import { adjustLeadCount } from './lead-count';
-import { announceLeadWrite } from './lead-writes';
+import { announceLeadWrite, leadWriteSeq, nextLeadWriteSeq } from './lead-writes';
 import { rejected, settled, validatedAll } from './validation';
 
 /** The stored leads for `ids`, in the same order (`undefined` where none is stored). */
@@ -19,8 +19,13 @@ declare const validatedLead: unique symbol;
 /** A lead that passed `LeadSchema` in {@link parseLead}; only such leads skip re-validation on write. */
 export type ValidatedLead = Lead & { readonly [validatedLead]: true };
 
-/** Validates one raw record with `LeadSchema` (the ingest boundary). */
+/**
+ * Validates one raw record with `LeadSchema` (the ingest boundary). A record already in the exact
+ * form `LeadSchema` outputs is accepted as it is by its fast twin `isExactLead`; any other goes
+ * through Zod (which strips unknown keys and words the errors).
+ */
 export function parseLead(raw: unknown): { ok: true; lead: ValidatedLead } | { ok: false; error: z.ZodError } {
+  if (isExactLead(raw)) return { ok: true, lead: raw as ValidatedLead };
   const parsed = LeadSchema.safeParse(raw);
   return parsed.success ? { ok: true, lead: parsed.data as ValidatedLead } : { ok: false, error: parsed.error };
 }
@@ -43,7 +48,7 @@ export function putValidatedLeads(db: CrmSegmentsDB, leads: readonly ValidatedLe
     const added = newCount ?? leads.length - (await storedLeadIds(db, leads.map((lead) => lead.id))).size;
     await adjustLeadCount(db, added);
     await db.leads.bulkPut([...leads]);
-    announceLeadWrite(db, { kind: 'put', leads });
+    announceLeadWrite(db, { kind: 'put', leads, seq: await nextLeadWriteSeq(db) });
   });
 }
 
@@ -91,6 +96,17 @@ export function updateLeadsAfter(
   });
 }
 
+/**
+ * {@link leadsAfter} and the lead write sequence, read in one transaction: the rows as of that
+ * sequence (the first chunk of a copy that then follows the writes, `watchLeadWrites`).
+ */
+export function leadsAfterAtSeq(db: CrmSegmentsDB, afterId: string | undefined, limit: number): Promise<{ leads: Lead[]; seq: number }> {
+  return db.transaction('r', db.leads, db.meta, async () => {
+    const seq = await leadWriteSeq(db);
+    return { seq, leads: await leadsAfter(db, afterId, limit) };
+  });
+}
+
 /** Every stored lead, in id order (one table scan; for reads that need most of the leads). */
 export function listLeads(db: CrmSegmentsDB): Promise<Lead[]> {
   return db.leads.toArray();
@@ -119,6 +135,6 @@ export function deleteLeadRows(db: CrmSegmentsDB, ids: readonly string[]): Promi
     const present = await storedLeadIds(db, ids);
     await adjustLeadCount(db, -present.size);
     await db.leads.bulkDelete([...present]);
-    announceLeadWrite(db, { kind: 'delete', ids: [...present] });
+    announceLeadWrite(db, { kind: 'delete', ids: [...present], seq: await nextLeadWriteSeq(db) });
   });
 }

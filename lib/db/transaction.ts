@@ -1,3 +1,4 @@
+import Dexie from 'dexie';
 import type { CrmSegmentsDB } from './database';
 
 /** The name of one table of {@link CrmSegmentsDB}. */
@@ -39,4 +40,12 @@ export function refreshTransaction<T>(db: CrmSegmentsDB, body: () => Promise<T>)
 /** Runs `body` in one read-only transaction over every table (a consistent snapshot). */
 export function readTransaction<T>(db: CrmSegmentsDB, body: () => Promise<T>): Promise<T> {
   return db.transaction('r', db.tables, async () => await body());
+}
+
+/**
+ * Runs `work` outside any transaction in progress: a read it starts (e.g. loading a cache, asked
+ * for from inside a write transaction) is its own transaction, never a part of the caller's.
+ */
+export function outsideTransaction<T>(work: () => T): T {
+  return Dexie.ignoreTransaction(work);
 }

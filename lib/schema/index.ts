@@ -2,6 +2,7 @@
 export { z } from './zod';
 export * from './common';
 export * from './lead';
+export * from './lead-check';
 export * from './custom-field';
 export * from './fields';
 export * from './rules';

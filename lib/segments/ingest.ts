@@ -1,12 +1,12 @@
 import {
   getLeads,
+  leadWriteSeq,
   listCustomFields,
   listJobs,
   listSegments,
   parseLead,
   putValidatedLeads,
   settled,
-  storedLeadIds,
   SEGMENT_TABLES,
   writeTransaction,
   type CrmSegmentsDB,
@@ -15,8 +15,9 @@ import {
 import type { IngestReport, SkippedRecord } from '../messaging/protocol';
 import { formatZodError, type Segment } from '../schema';
 import { dayInTimeZone } from './day';
-import { countNulledValues, sameLeadContent } from './lead-content';
-import { membershipsBeforeIngest, type StoredLeadChange } from './ingest-memberships';
+import { compareWithStored, type KnownLeads } from './ingest-compare';
+import { countNulledValues } from './lead-content';
+import { membershipsBeforeIngest } from './ingest-memberships';
 import { commitMembershipDiffs, type SegmentDiff } from './membership-changes';
 import { segmentCompiler } from './predicates';
 import { enqueueRefresh } from './refresh-job';
@@ -25,10 +26,17 @@ import { dependencyOrder, membershipLookup } from './segment-graph';
 /** Batches up to this many leads are read whole at once instead of by key first (one round trip less). */
 const FEW_LEADS = 50;
 
-/** Evaluation time (epoch ms) and time zone (IANA) of an ingest. */
+export type { KnownLeads } from './ingest-compare';
+
+/**
+ * Evaluation time (epoch ms) and time zone (IANA) of an ingest; `known`: the background's
+ * in-memory copy of the stored leads, compared against instead of reading stored leads when it is
+ * current (see {@link KnownLeads}).
+ */
 export interface IngestOptions {
   now: number;
   timeZone: string;
+  known?: () => KnownLeads | undefined;
 }
 
 /**
@@ -67,9 +75,10 @@ function validateBatch(rawLeads: readonly unknown[]): { leads: Map<string, Valid
 /**
  * Stores a batch of leads incrementally (docs/semantics.md §5). Each record is validated with `LeadSchema`;
  * invalid ones are skipped and reported, the rest kept. Leads equal to the stored version
- * (ignoring `syncedAt`) are not written. Every new or changed lead is evaluated against every
- * ACTIVE segment, and the membership difference, member counts and today's history row (day of
- * `now` in `timeZone`) are committed with the leads in ONE transaction.
+ * (ignoring `syncedAt`; compared with `options.known` when current, else read back) are not
+ * written. Every new or changed lead is evaluated against every ACTIVE segment, and the
+ * membership difference, member counts and today's history row (day of `now` in `timeZone`) are
+ * committed with the leads in ONE transaction.
  *
  * A segment whose rules no longer compile (e.g. a deleted custom field) gets `error` set and its
  * memberships left as they are (docs/semantics.md §3 rule 9); one that compiles again has `error` cleared and a
@@ -80,31 +89,19 @@ export async function ingestLeads(db: CrmSegmentsDB, rawLeads: readonly unknown[
   const { leads, skipped } = validateBatch(rawLeads);
   const ids = [...leads.keys()];
   return writeTransaction(db, SEGMENT_TABLES, async () => {
-    // Keys first: only leads already stored are read back to compare (a first sync reads none).
-    // The segments and custom fields are read alongside (one round trip for the three).
-    // A few leads (a single-lead sync) are read at once; many are looked up by key first.
+    // One round trip: the lead write sequence, segments, custom fields and jobs, and for a few
+    // leads (a single-lead sync) their stored versions in case the in-memory copy is not current.
     const few = ids.length <= FEW_LEADS;
-    const [present, segments, customFields, jobs, read] = await Promise.all([
-      few ? settled(undefined) : storedLeadIds(db, ids),
+    const [seq, segments, customFields, jobs, read] = await Promise.all([
+      leadWriteSeq(db),
       listSegments(db),
       listCustomFields(db),
       listJobs(db),
       few ? getLeads(db, ids) : settled(undefined),
     ]);
-    const existing = present ? ids.filter((id) => present.has(id)) : ids.filter((_, i) => read?.[i] !== undefined);
-    const stored = read ? read.filter((lead) => lead !== undefined) : await getLeads(db, existing);
-    const newCount = ids.length - existing.length;
-    const known = new Set(existing);
-    const changed: ValidatedLead[] = ids.filter((id) => !known.has(id)).map((id) => leads.get(id) as ValidatedLead);
-    const created = changed.length;
-    const replaced: StoredLeadChange[] = [];
-    existing.forEach((id, i) => {
-      const lead = leads.get(id) as ValidatedLead;
-      const previous = stored[i];
-      if (previous && sameLeadContent(previous, lead)) return;
-      changed.push(lead);
-      if (previous) replaced.push({ lead, previous });
-    });
+    // Asked for only now: every earlier lead write has committed and been announced to the copy.
+    const { changed, created, replaced } = await compareWithStored(db, leads, { seq, copy: options.known?.(), read });
+    const newCount = created;
     const report: IngestReport = {
       received: rawLeads.length,
       stored: changed.length,

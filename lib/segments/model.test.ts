@@ -32,6 +32,10 @@
  *    ingest reports and the badge `changes` of each ingest.
  * Every sequence ends by running all pending jobs and checking again, so every active valid
  * segment is then compared with a from-scratch evaluation.
+ *
+ * Ingests compare against the background's in-memory lead copy (`createLeadMemory`, warmed at the
+ * start and after each shutdown, loading while commands run) whenever it is current, and read the
+ * stored leads back when it is not — both paths are exercised.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -46,6 +50,7 @@ import {
   putCustomFields,
   getJobOfSegment,
 } from '../db';
+import { createLeadMemory, type LeadMemory } from '../background/lead-memory';
 import { compileRules, type Predicate } from '../engine';
 import type { CustomFieldDef, Lead, RuleSet, Segment } from '../schema';
 import { SegmentOperationError } from './errors';
@@ -126,6 +131,14 @@ interface Model {
 
 interface Real {
   db: CrmSegmentsDB;
+  memory: LeadMemory;
+}
+
+/** A background's in-memory lead copy on `db`, loading from now on (as the background's start). */
+function warmMemory(db: CrmSegmentsDB): LeadMemory {
+  const memory = createLeadMemory(db, CHUNK);
+  memory.warm();
+  return memory;
 }
 
 const fields = (m: Model): CustomFieldDef[] => (m.scoreDefined ? [SCORE] : []);
@@ -278,7 +291,7 @@ class IngestCommand implements Cmd {
       else if (item.kind === 'invalid') raw.push({ id: `demo/${CRM_IDS[item.crmId]}`, name: 42 });
       else if (stored.length > 0) raw.push({ ...(m.leads.get(stored[item.pick % stored.length] as string) as Lead), syncedAt: m.clock });
     }
-    const { report, changes } = await ingestLeads(r.db, raw, { now: m.clock, timeZone: TZ });
+    const { report, changes } = await ingestLeads(r.db, raw, { now: m.clock, timeZone: TZ, known: r.memory.known });
 
     // Model: last valid record per id wins.
     const batch = new Map<string, Lead>();
@@ -480,8 +493,10 @@ class ShutdownMidRefreshCommand implements Cmd {
       completeJob(m, s);
     }
     // The service worker dies: a new connection (and empty in-memory caches) takes over.
+    r.memory.close();
     r.db.close();
     r.db = new CrmSegmentsDB(r.db.name);
+    r.memory = warmMemory(r.db);
   }
   toString = () => `shutdownMidRefresh(#${this.pick}, ${this.action}, rules ${this.rulesIdx}, after ${this.chunks} chunks)`;
 }
@@ -596,11 +611,12 @@ describe('segment evaluation jobs (model-based)', () => {
         const db = openTestDatabase('model');
         await putCustomFields(db, [SCORE]);
         const model: Model = { clock: START, leads: new Map(), segments: [], scoreDefined: true };
-        const real: Real = { db };
+        const real: Real = { db, memory: warmMemory(db) };
         await fc.asyncModelRun(() => ({ model, real }), commands);
         // Drain: every job runs to completion, then every active valid segment is checked from scratch.
         await checked(new RunJobsCommand()).run(model, real);
         for (const s of model.segments) expect(s.pending).toBeUndefined();
+        real.memory.close();
         real.db.close();
         await CrmSegmentsDB.delete(real.db.name);
       }),

@@ -3,7 +3,7 @@ import { leadIdsOfCrm, listCustomFields, putCustomFields, upsertCrmCampaigns, ty
 import { clearPendingRemoval } from '../db/pending-removal';
 import type { SyncReport } from '../messaging/protocol';
 import type { Lead } from '../schema';
-import { ingestLeads } from '../segments';
+import { ingestLeads, type KnownLeads } from '../segments';
 import { convertRecords } from './convert';
 import { guardFetch, SyncCancelledError, type RequestLimits } from './guarded-fetch';
 import { withStoredValues } from './keep-stored';
@@ -33,6 +33,8 @@ export interface SyncAllOptions {
   limits?: Partial<RequestLimits>;
   /** Most records one sync accepts (default 250,000). */
   maxRecords?: number;
+  /** The background's in-memory copy of the stored leads, for ingest's unchanged-lead check (`IngestOptions.known`). */
+  known?: () => KnownLeads | undefined;
 }
 
 /** The CRM's name for messages: the adapter label without a "(demo)" style suffix ("Acme CRM"). */
@@ -99,7 +101,7 @@ export async function syncAllLeads(options: SyncAllOptions): Promise<SyncReport>
       });
       const merged = await withStoredValues(db, fresh, batch.missing);
       options.onLeads?.(merged.leads);
-      const { report: ingest, changes } = await ingestLeads(db, merged.leads, { now, timeZone });
+      const { report: ingest, changes } = await ingestLeads(db, merged.leads, { now, timeZone, ...(options.known ? { known: options.known } : {}) });
       report.stored += ingest.stored;
       report.unchanged += ingest.unchanged;
       report.skipped.push(...ingest.skipped);
