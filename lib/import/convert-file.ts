@@ -118,7 +118,6 @@ export async function convertCsvFile(
         }
         if (batch.leads.length >= options.batchSize) await flush(bytesRead);
       }
-      if (batch.leads.length > 0 || batch.skipped.length > 0) await flush(bytesRead);
     },
     shouldStop,
   ).then(async (bytesRead) => {
