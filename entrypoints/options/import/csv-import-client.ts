@@ -1,5 +1,5 @@
 import type { SendToBackground } from '../../../lib/messaging/client';
-import type { CsvPreview, SkippedRow, UnreadableColumn } from '../../../lib/import/convert-file';
+import type { ConvertedBatch, CsvPreview, SkippedRow, UnreadableColumn } from '../../../lib/import/convert-file';
 import type { ImportPlan } from '../../../lib/import/plan';
 import type { FromCsvWorker, ToCsvWorker } from '../../../lib/import/worker-protocol';
 
@@ -37,57 +37,82 @@ export function previewInWorker(worker: Worker, file: File, maxRows: number): Pr
   });
 }
 
-/** A running import: its result, and Cancel (stops after the batch being stored). */
+/** A running import: its result, and Cancel (stops after the batches being stored). */
 export interface RunningImport {
   done: Promise<ImportReport>;
   cancel(): void;
 }
 
 /**
+ * Batches sent to the background before the first of them is answered: while one is being
+ * stored, the next crosses to the background and is validated, so the store never waits for it
+ * (the background stores them in the order sent, one transaction each).
+ */
+const IN_FLIGHT = 2;
+
+/**
  * Imports `file` with `plan`: the worker converts rows in batches; each batch goes to the
- * background's `ingestLeads` (validated, incremental, segments updated) before the worker reads
- * on. A failed ingest (e.g. storage quota) stops the import and is reported in `error`.
+ * background's `ingestLeads` (validated, incremental, segments updated), at most
+ * {@link IN_FLIGHT} unanswered at a time, and the worker reads on as they are answered. A failed
+ * ingest (e.g. storage quota) stops the import and is reported in `error`.
  */
 export function runImportInWorker(worker: Worker, file: File, plan: ImportPlan, send: SendToBackground, onProgress: (report: ImportReport) => void): RunningImport {
   const report: ImportReport = { imported: 0, updated: 0, unchanged: 0, skipped: [], unreadable: [], rowsRead: 0, bytesRead: 0, cancelled: false };
   const tell = (message: ToCsvWorker) => worker.postMessage(message);
+  const inFlight = new Set<Promise<void>>();
+  /** The worker posted a batch and awaits "continue", which is owed once a slot is free. */
+  let owed = false;
+  const proceed = () => {
+    owed = false;
+    tell({ type: report.cancelled || report.error ? 'cancel' : 'continue' });
+  };
+
+  const store = async (batch: ConvertedBatch) => {
+    report.skipped.push(...batch.skipped);
+    if (batch.leads.length > 0 && !report.error) {
+      const answer = await send('ingestLeads', { leads: batch.leads });
+      if (answer.ok) {
+        const created = answer.data.created ?? 0;
+        report.imported += created;
+        report.updated += answer.data.stored - created;
+        report.unchanged += answer.data.unchanged;
+        for (const skip of answer.data.skipped) report.skipped.push({ row: batch.rows[skip.ref] ?? 0, reason: skip.reason });
+      } else {
+        report.error ??= answer.error;
+      }
+    }
+    report.rowsRead = Math.max(report.rowsRead, batch.rowsRead);
+    report.bytesRead = Math.max(report.bytesRead, batch.bytesRead);
+    onProgress({ ...report });
+  };
+
   const done = new Promise<ImportReport>((resolve) => {
-    const finish = () => resolve({ ...report, skipped: [...report.skipped].sort((a, b) => a.row - b.row) });
+    const finish = async () => {
+      await Promise.all(inFlight);
+      resolve({ ...report, skipped: [...report.skipped].sort((a, b) => a.row - b.row) });
+    };
     worker.onerror = (event) => {
       report.error = event.message || 'The CSV reader stopped unexpectedly.';
-      finish();
+      void finish();
     };
-    worker.onmessage = async (event: MessageEvent<FromCsvWorker>) => {
+    worker.onmessage = (event: MessageEvent<FromCsvWorker>) => {
       const message = event.data;
       if (message.type === 'error') {
         report.error = message.message;
-        finish();
+        void finish();
       } else if (message.type === 'done') {
         report.unreadable = message.unreadable;
-        report.rowsRead = message.rowsRead;
+        report.rowsRead = Math.max(report.rowsRead, message.rowsRead);
         report.cancelled = report.cancelled || message.cancelled;
-        finish();
+        void finish();
       } else if (message.type === 'batch') {
-        const { batch } = message;
-        report.skipped.push(...batch.skipped);
-        if (batch.leads.length > 0 && !report.error) {
-          const answer = await send('ingestLeads', { leads: batch.leads });
-          if (answer.ok) {
-            const created = answer.data.created ?? 0;
-            report.imported += created;
-            report.updated += answer.data.stored - created;
-            report.unchanged += answer.data.unchanged;
-            for (const skip of answer.data.skipped) report.skipped.push({ row: batch.rows[skip.ref] ?? 0, reason: skip.reason });
-          } else {
-            report.error = answer.error;
-            tell({ type: 'cancel' });
-            return;
-          }
-        }
-        report.rowsRead = batch.rowsRead;
-        report.bytesRead = batch.bytesRead;
-        onProgress({ ...report });
-        tell({ type: report.cancelled ? 'cancel' : 'continue' });
+        const stored = store(message.batch).then(() => {
+          inFlight.delete(stored);
+          if (owed) proceed();
+        });
+        inFlight.add(stored);
+        owed = true;
+        if (inFlight.size < IN_FLIGHT || report.error) proceed();
       }
     };
   });

@@ -2,8 +2,9 @@
 /**
  * The CSV worker (issue 11): parses the chosen file with papaparse off the page's main thread,
  * streaming, and converts rows to leads with the mapping. While the page stores one batch the
- * worker converts the next, and posts it only after "continue" for the previous one, so at most
- * one batch is in flight and the page's ingest paces the reading; "cancel" stops it between batches.
+ * worker converts the next, and posts it only after "continue" for the previous one (the page
+ * says so while fewer than two batches are unanswered), so the page's ingest paces the reading;
+ * "cancel" stops it between batches.
  */
 import { convertCsvFile, previewCsvFile } from '../../../lib/import/convert-file';
 import type { FromCsvWorker, ToCsvWorker } from '../../../lib/import/worker-protocol';
