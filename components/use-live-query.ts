@@ -11,10 +11,11 @@ export interface LiveQueryState<T> {
 /**
  * Subscribes to a Dexie `liveQuery` and re-renders whenever its result changes — including
  * changes written by the background in another context (Dexie broadcasts them). `deps` re-create
- * the subscription, like `useEffect`.
+ * the subscription, like `useEffect`. `initial`: a result already read (e.g. before the first
+ * render), shown until the live query answers.
  */
-export function useLiveQuery<T>(query: () => T | Promise<T>, deps: readonly unknown[]): LiveQueryState<T> {
-  const [state, setState] = useState<LiveQueryState<T>>({ data: undefined, error: undefined });
+export function useLiveQuery<T>(query: () => T | Promise<T>, deps: readonly unknown[], initial?: T): LiveQueryState<T> {
+  const [state, setState] = useState<LiveQueryState<T>>({ data: initial, error: undefined });
   useEffect(() => {
     const subscription = liveQuery(query).subscribe({
       next: (data) => setState({ data, error: undefined }),

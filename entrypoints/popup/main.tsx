@@ -6,18 +6,34 @@ import { DbProvider } from '../../components/db-context';
 import { webStorageDraftStore } from './editor/draft-store';
 import { activeTabUrl } from './header/active-tab';
 import { primeCurrentWindow } from './list/current-window';
-import { PopupApp } from './popup-app';
+import { PopupApp, type PopupStart } from './popup-app';
+import { readSegmentOverview } from '../../lib/db/segment-overview';
 import '../../components/ui.css';
 import './popup.css';
 
 const db = openDatabase();
 primeCurrentWindow();
 
-render(
-  <BackgroundProvider send={sendToBackground}>
-    <DbProvider db={db}>
-      <PopupApp draftStore={webStorageDraftStore()} getActiveTabUrl={activeTabUrl} />
-    </DbProvider>
-  </BackgroundProvider>,
-  document.getElementById('app')!,
+/** Renders the popup with what was read while it started (the live queries take over from there). */
+function show(initial: PopupStart): void {
+  render(
+    <BackgroundProvider send={sendToBackground}>
+      <DbProvider db={db}>
+        <PopupApp draftStore={webStorageDraftStore()} getActiveTabUrl={activeTabUrl} initial={initial} />
+      </DbProvider>
+    </BackgroundProvider>,
+    document.getElementById('app')!,
+  );
+}
+
+/** Longest the first render waits for the early reads; past it the popup shows "Loading segments…". */
+const START_WAIT_MS = 300;
+const atMost = <T,>(work: Promise<T>): Promise<T | undefined> =>
+  Promise.race([work.catch(() => undefined), new Promise<undefined>((resolve) => setTimeout(resolve, START_WAIT_MS))]);
+
+// The segment rows and the signed-in user are asked for at once, before the first render, so the
+// first frame with data shows the counts (issue 10: popup counts visible). What fails or is late
+// is left to the live queries and the identity hook, which then show progress or the error.
+void Promise.all([atMost(readSegmentOverview(db)), atMost(sendToBackground('getCurrentUser', {}))]).then(([overview, user]) =>
+  show({ ...(overview ? { overview } : {}), ...(user ? { user } : {}) }),
 );

@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
-import { listCampaigns, listCustomFields, listJobs, listSegments } from '../../lib/db';
+import { listCampaigns, listCustomFields, listJobs, listSegments, type SegmentOverview } from '../../lib/db';
+import type { CurrentUser, Result } from '../../lib/messaging/protocol';
 import type { Segment } from '../../lib/schema';
 import { useDb } from '../../components/db-context';
 import { useLiveQuery } from '../../components/use-live-query';
@@ -21,6 +22,14 @@ export interface PopupAppProps {
   previewDelayMs?: number;
   /** Room for the organization view switch (docs/semantics.md §7). */
   viewSwitch?: ComponentChildren;
+  /** What was read and asked while the popup's scripts started (main.tsx), shown in the first render. */
+  initial?: PopupStart;
+}
+
+/** The popup's first data, read before its first render: the segment list's rows and who is signed in. */
+export interface PopupStart {
+  overview?: SegmentOverview;
+  user?: Result<CurrentUser>;
 }
 
 type View =
@@ -32,19 +41,20 @@ type View =
  * The popup (issue 4): the header, then either the segment list or the editor. Data comes from
  * live queries on the database; an unsaved draft found at start-up reopens the editor on it.
  */
-export function PopupApp({ draftStore, getActiveTabUrl, previewDelayMs, viewSwitch }: PopupAppProps) {
+export function PopupApp({ draftStore, getActiveTabUrl, previewDelayMs, viewSwitch, initial }: PopupAppProps) {
   const db = useDb();
   // Stored rows only (segments carry their member counts): nothing here counts leads or members.
-  const segments = useLiveQuery(() => listSegments(db), [db]);
-  const campaigns = useLiveQuery(() => listCampaigns(db), [db]);
-  const customFields = useLiveQuery(() => listCustomFields(db), [db]);
-  const jobs = useLiveQuery(() => listJobs(db), [db]);
+  const first = initial?.overview;
+  const segments = useLiveQuery(() => listSegments(db), [db], first?.segments);
+  const campaigns = useLiveQuery(() => listCampaigns(db), [db], first?.campaigns);
+  const customFields = useLiveQuery(() => listCustomFields(db), [db], first?.customFields);
+  const jobs = useLiveQuery(() => listJobs(db), [db], first?.jobs);
   const [view, setView] = useState<View>(() => {
     const restored = draftStore.load();
     return restored ? { kind: 'editor', segmentId: restored.segmentId, restored, key: 0 } : { kind: 'list' };
   });
 
-  const identity = useCurrentUser();
+  const identity = useCurrentUser(initial?.user);
   const user = identity.status === 'known' ? identity.user : undefined;
   const org = useOrgView(segments.data ?? [], user);
 

@@ -27,3 +27,4 @@ export * from './identity';
 export * from './connections';
 export * from './field-values';
 export * from './member-rows';
+export * from './segment-overview';

@@ -1,4 +1,4 @@
-import { useId, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
 import type { Campaign, CustomFieldDef, RefreshJob, Segment } from '../../../lib/schema';
 import { describeRuleSet } from '../../../lib/engine';
 import { useNow } from '../../../components/use-now';
@@ -30,6 +30,12 @@ export interface SegmentListProps {
   currentUserId?: string;
 }
 
+/**
+ * Rows rendered in the popup's first frame (more than fit on screen); a longer list gets the rest
+ * right after that frame is painted, so 50 segments do not hold up the first counts.
+ */
+export const FIRST_ROWS = 12;
+
 /** localStorage key of the chosen sort order. */
 export const SORT_KEY = 'crm-segments.popup.sort';
 
@@ -52,6 +58,13 @@ export function SegmentList({ segments, campaigns, customFields, jobs, onCreate,
     () => sortSegments(showFilter ? filterSegments(segments, query) : segments, sort),
     [segments, query, sort, showFilter],
   );
+  const [allRows, setAllRows] = useState(false);
+  useEffect(() => {
+    if (allRows || visible.length <= FIRST_ROWS) return;
+    const timer = setTimeout(() => setAllRows(true), 0);
+    return () => clearTimeout(timer);
+  }, [allRows, visible.length]);
+  const rows = allRows ? visible : visible.slice(0, FIRST_ROWS);
   const jobBySegment = useMemo(() => new Map(jobs.map((j) => [j.segmentId, j])), [jobs]);
   const describeOptions = useMemo(() => ({ customFields, campaigns, segments }), [customFields, campaigns, segments]);
   const deletingStored = deleting ? segments.find((s) => s.id === deleting.id) ?? deleting : null;
@@ -144,7 +157,7 @@ export function SegmentList({ segments, campaigns, customFields, jobs, onCreate,
         </div>
       ) : (
         <ul class="segment-list" aria-labelledby={titleId}>
-          {visible.map((segment) => (
+          {rows.map((segment) => (
             <SegmentRow
               key={segment.id}
               segment={segment}
