@@ -8,7 +8,7 @@ import { MembersToolbar } from './MembersToolbar';
 import { MemberTable } from './MemberTable';
 import { EmptyState, ErrorState, LoadingState } from './states';
 import { useMediaQuery } from './use-media-query';
-import { useMemberList } from './use-member-list';
+import { useMemberList, type FirstMemberPage } from './use-member-list';
 import { useMemberView } from './use-member-view';
 import { useRefreshOnShow } from './use-refresh-on-show';
 
@@ -28,6 +28,8 @@ export interface SegmentMembersProps {
   initialRect?: Rect;
   /** The segment's running refresh job (progress and "provisional" counts), if any. */
   job?: RefreshJob;
+  /** The first page of members read before the first render (used when it is this segment's). */
+  firstPage?: FirstMemberPage;
   /** Export hooks (tests); default to a real download and the clipboard. */
   download?: (fileName: string, text: string) => void;
   copy?: (text: string) => Promise<void>;
@@ -50,7 +52,7 @@ export function SegmentMembers(props: SegmentMembersProps) {
   /** Wide panel: details beside the table (keep focus in the table); narrow: details over it. */
   const wide = useMediaQuery(WIDE_LAYOUT_QUERY);
   const [renderedIds, setRenderedIds] = useState<string[]>([]);
-  const list = useMemberList(segment.id, job !== undefined, renderedIds);
+  const list = useMemberList(segment.id, job !== undefined, renderedIds, props.firstPage);
   const view = useMemberView(list.rows, customFields, campaigns);
   const { rows } = list;
   useRefreshOnShow(segment, customFields, formatter.context.timeZone);

@@ -22,6 +22,12 @@ export interface MemberListState {
 
 const INITIAL: MemberListState = { rows: undefined, total: undefined, complete: false, error: undefined };
 
+/** A first page of a segment's members read before the panel rendered (see `firstMemberPage`). */
+export interface FirstMemberPage {
+  segmentId: string;
+  members: MemberRow[];
+}
+
 /**
  * A segment's members for the side panel (issue 10 item 3). The first {@link FIRST_PAGE} members
  * come from the first page of membership blocks, so rows paint before anything else is read; once
@@ -31,16 +37,24 @@ const INITIAL: MemberListState = { rows: undefined, total: undefined, complete: 
  * from the CRM shows without re-reading the list. While `paused` (a refresh of the segment is running) changes are not
  * followed, so the list is not re-read per refresh chunk; the difference is applied when it ends.
  */
-export function useMemberList(segmentId: string, paused: boolean, watched: readonly string[] = []): MemberListState {
+export function useMemberList(segmentId: string, paused: boolean, watched: readonly string[] = [], firstPage?: FirstMemberPage): MemberListState {
   const db = useDb();
-  const store = useMemo(() => new MemberStore(segmentId), [segmentId]);
-  const [state, setState] = useState<MemberListState>(INITIAL);
+  const given = firstPage?.segmentId === segmentId ? firstPage.members : undefined;
+  // A page given at start seeds the store of its segment once; later segments read their own.
+  const { store, seeded } = useMemo(() => {
+    const fresh = new MemberStore(segmentId);
+    if (given) fresh.put(given);
+    return { store: fresh, seeded: given !== undefined };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [segmentId]);
+  const [state, setState] = useState<MemberListState>(() => (seeded ? { ...INITIAL, rows: store.rows() } : INITIAL));
   const listed = state.total !== undefined;
   const hold = paused && listed;
   // The whole list is read only once the first page is in, so nothing competes with the first rows.
   const firstPageIn = state.rows !== undefined;
 
   useEffect(() => {
+    if (seeded) return;
     setState(INITIAL);
     let cancelled = false;
     firstMemberPage(db, segmentId, FIRST_PAGE).then(
@@ -54,7 +68,7 @@ export function useMemberList(segmentId: string, paused: boolean, watched: reado
     return () => {
       cancelled = true;
     };
-  }, [db, segmentId, store]);
+  }, [db, segmentId, store, seeded]);
 
   useEffect(() => {
     if (hold || !firstPageIn) return;

@@ -20,9 +20,17 @@ import { listSegments } from '../../lib/db/segments';
 import { getEvaluationTimeZone } from '../../lib/db/settings';
 import type { SendToBackground } from '../../lib/messaging/client';
 import type { Campaign, CustomFieldDef, Segment } from '../../lib/schema';
+import type { SegmentOverview } from '../../lib/db/segment-overview';
+import type { FirstMemberPage } from '../../components/members/use-member-list';
 import type { PanelView } from '../../lib/schema/panel-view';
 import { sameTarget, type PanelTarget } from './navigation';
 import type { NavigationSource } from './navigation-source';
+
+/** The panel's first data, read before its first render: the segment rows and the first page of the target segment's members. */
+export interface PanelStart {
+  overview?: SegmentOverview;
+  firstPage?: FirstMemberPage;
+}
 
 /** The target without its tab request (what `sameTarget` compares). */
 function withoutView({ view: _view, ...where }: PanelTarget): PanelTarget {
@@ -44,6 +52,8 @@ export interface SidePanelAppProps {
   timeZone?: string;
   /** Table viewport while there is no layout (tests). */
   initialRect?: Rect;
+  /** What was read while the panel's scripts started (main.tsx), shown in the first render. */
+  initial?: PanelStart;
   download?: (fileName: string, text: string) => void;
   copy?: (text: string) => Promise<void>;
 }
@@ -80,7 +90,7 @@ function ZonedFormatter({ locale, timeZone, children }: { locale?: string; timeZ
   );
 }
 
-function SidePanel({ initialTarget, navigation, onTargetChange, initialRect, download, copy }: SidePanelAppProps) {
+function SidePanel({ initialTarget, navigation, onTargetChange, initialRect, download, copy, initial }: SidePanelAppProps) {
   const db = useDb();
   const [target, setTarget] = useState<PanelTarget>(() => withoutView(initialTarget));
   const [view, setView] = useState<PanelView>(initialTarget.view ?? 'members');
@@ -125,13 +135,14 @@ function SidePanel({ initialTarget, navigation, onTargetChange, initialRect, dow
     };
   }, [navigation, initiallyEmpty, navigate]);
 
-  const segments = useLiveQuery<Segment[]>(() => listSegments(db), [db]);
-  const customFields = useLiveQuery<CustomFieldDef[]>(() => listCustomFields(db), [db]);
-  const campaigns = useLiveQuery<Campaign[]>(() => listCampaigns(db), [db]);
+  const first = initial?.overview;
+  const segments = useLiveQuery<Segment[]>(() => listSegments(db), [db], first?.segments);
+  const customFields = useLiveQuery<CustomFieldDef[]>(() => listCustomFields(db), [db], first?.customFields);
+  const campaigns = useLiveQuery<Campaign[]>(() => listCampaigns(db), [db], first?.campaigns);
   const loaded = segments.data !== undefined && customFields.data !== undefined && campaigns.data !== undefined;
   const readError = segments.error ?? customFields.error ?? campaigns.error;
   const segment = target.segmentId ? segments.data?.find((s) => s.id === target.segmentId) : undefined;
-  const job = useRefreshJob(segment?.status === 'active' ? segment.id : undefined);
+  const job = useRefreshJob(segment?.status === 'active' ? segment.id : undefined, first?.jobs);
 
   // Without a target, reopen the last segment shown (or the first one).
   useEffect(() => {
@@ -177,6 +188,7 @@ function SidePanel({ initialTarget, navigation, onTargetChange, initialRect, dow
         onCloseLead={() => navigate({ segmentId: segment.id })}
         onOpenSegment={openSegment}
         initialRect={initialRect}
+        firstPage={initial?.firstPage}
         download={download}
         copy={copy}
       />

@@ -2,7 +2,10 @@ import './style.css';
 import { render } from 'preact';
 import { openDatabase } from '../../lib/db/database';
 import { sendToBackground } from '../../lib/messaging/client';
-import { SidePanelApp } from './App';
+import { SidePanelApp, type PanelStart } from './App';
+import { readSegmentOverview } from '../../lib/db/segment-overview';
+import { firstMemberPage } from '../../lib/db/member-rows';
+import { FIRST_PAGE } from '../../components/members/use-member-list';
 import { searchForTarget, targetFromSearch, type PanelTarget } from './navigation';
 import { browserNavigationSource } from './navigation-source';
 
@@ -11,13 +14,33 @@ function rememberInUrl(target: PanelTarget): void {
   history.replaceState(null, '', `${location.pathname}${searchForTarget(target)}`);
 }
 
-render(
-  <SidePanelApp
-    db={openDatabase()}
-    send={sendToBackground}
-    initialTarget={targetFromSearch(location.search)}
-    navigation={browserNavigationSource()}
-    onTargetChange={rememberInUrl}
-  />,
-  document.getElementById('app')!,
+const db = openDatabase();
+const initialTarget = targetFromSearch(location.search);
+
+/** Longest the first render waits for the early reads; past it the panel shows its loading states. */
+const START_WAIT_MS = 300;
+const atMost = <T,>(work: Promise<T>): Promise<T | undefined> =>
+  Promise.race([work.catch(() => undefined), new Promise<undefined>((resolve) => setTimeout(resolve, START_WAIT_MS))]);
+
+/** Renders the panel with what was read while it started (its live queries take over from there). */
+function show(initial: PanelStart): void {
+  render(
+    <SidePanelApp
+      db={db}
+      send={sendToBackground}
+      initialTarget={initialTarget}
+      navigation={browserNavigationSource()}
+      onTargetChange={rememberInUrl}
+      initial={initial}
+    />,
+    document.getElementById('app')!,
+  );
+}
+
+// The segment rows and the first page of the segment's members (its first block and their leads)
+// are read at once, before the first render, so the first frame with data shows the first rows
+// (issue 10: side panel first rows); what fails or is late is left to the live queries.
+const { segmentId } = initialTarget;
+void Promise.all([atMost(readSegmentOverview(db)), segmentId ? atMost(firstMemberPage(db, segmentId, FIRST_PAGE)) : undefined]).then(
+  ([overview, members]) => show({ ...(overview ? { overview } : {}), ...(segmentId && members ? { firstPage: { segmentId, members } } : {}) }),
 );

@@ -10,7 +10,9 @@ import { addMemberships } from '../../lib/db/memberships';
 import { testLead } from '../../lib/format/test-leads';
 import type { SendToBackground } from '../../lib/messaging/client';
 import type { RefreshJob } from '../../lib/schema';
-import { SidePanelApp } from './App';
+import { SidePanelApp, type PanelStart } from './App';
+import { readSegmentOverview } from '../../lib/db/segment-overview';
+import { FIRST_PAGE } from '../../components/members/use-member-list';
 
 const database = seededPanelDatabase();
 let db: CrmSegmentsDB;
@@ -22,7 +24,7 @@ afterEach(() => {
 });
 const send = vi.fn(async () => ({ ok: true, data: {} })) as unknown as SendToBackground;
 
-function renderPanel(segmentId: string, copy?: (text: string) => Promise<void>) {
+function renderPanel(segmentId: string, copy?: (text: string) => Promise<void>, initial?: PanelStart) {
   return render(
     <SidePanelApp
       db={db}
@@ -32,6 +34,7 @@ function renderPanel(segmentId: string, copy?: (text: string) => Promise<void>) 
       timeZone="UTC"
       initialRect={{ width: 1200, height: 600 }}
       copy={copy}
+      initial={initial}
     />,
   );
 }
@@ -69,6 +72,25 @@ describe('side panel paging', () => {
     await waitFor(() => expect(status()).toBe('Showing 250 of 250 members'));
     expect((screen.getByRole('button', { name: 'Export CSV' }) as HTMLButtonElement).disabled).toBe(false);
     // The first page's 100 leads are not read again.
+    expect(held.spy.mock.calls.flatMap((call) => call[1]).length).toBe(150);
+  });
+
+  it('shows the first page read before the first render in that render, and reads only the rest', async () => {
+    const leads = Array.from({ length: 250 }, (_, i) => testLead(`p${String(i).padStart(3, '0')}`, { name: `Member ${String(i).padStart(3, '0')}` }));
+    await db.leads.bulkPut(leads);
+    await db.segments.put(makeSegment('big', 'Big', { combinator: 'and', rules: [] }, { memberCount: 250 }));
+    await addMemberships(db, leads.map((lead) => ({ segmentId: 'big', leadId: lead.id, addedAt: 1 })));
+    const [overview, members] = await Promise.all([readSegmentOverview(db), memberRows.firstMemberPage(db, 'big', FIRST_PAGE)]);
+    const firstPages = vi.spyOn(memberRows, 'firstMemberPage');
+    const held = holdChunkedReads();
+
+    renderPanel('big', undefined, { overview, firstPage: { segmentId: 'big', members } });
+    // Synchronously, in the first render: the rows, no loading state.
+    expect(screen.getByText('Member 000')).toBeTruthy();
+    expect(memberRowCount()).toBeGreaterThan(0);
+    held.release();
+    await waitFor(() => expect(status()).toBe('Showing 250 of 250 members'));
+    expect(firstPages).not.toHaveBeenCalled();
     expect(held.spy.mock.calls.flatMap((call) => call[1]).length).toBe(150);
   });
 
