@@ -85,7 +85,7 @@ export function ColumnChooser({ columns, selected, onChange }: ColumnChooserProp
                       disabled={checked && selected.length === 1}
                       onChange={(event) => toggle(column.id, (event.currentTarget as HTMLInputElement).checked)}
                     />
-                    <span>{column.label}</span>
+                    <span dir="auto">{column.label}</span>
                   </label>
                 );
               })}

@@ -23,7 +23,7 @@ export function FieldSection({ id, title, fields }: { id: string; title: string;
       <dl class="field-list">
         {fields.map(([label, value]) => (
           <div key={label} class="field">
-            <dt>{label}</dt>
+            <dt dir="auto">{label}</dt>
             <dd>{value === '' || value === undefined || value === null ? <span class="cell-empty">{EMPTY_DISPLAY}</span> : <bdi>{value}</bdi>}</dd>
           </div>
         ))}

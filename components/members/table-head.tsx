@@ -34,7 +34,9 @@ export function TableHead({ columns, widths, sort, onSort, filtersOpen, filters,
                     onClick={() => onSort(column.id)}
                     title={`Sort by ${column.label}`}
                   >
-                    <span class="sort-label">{column.label}</span>
+                    <span class="sort-label" dir="auto">
+                      {column.label}
+                    </span>
                     <span class={`sort-indicator${sorted ? ' is-sorted' : ''}`} aria-hidden="true">
                       {sorted ? (sort.direction === 'asc' ? '▲' : '▼') : '↕'}
                     </span>

@@ -1,4 +1,4 @@
-import { ownCustomValue, type Campaign, type CustomFieldDef, type Lead } from '../schema';
+import { ownCustomValue, stripBidiControls, type Campaign, type CustomFieldDef, type Lead } from '../schema';
 import { isEmptyValue, isoLocal, type ValueFormatter, type ValueKind } from './value';
 
 /** One member of a segment as listed: the lead and when it joined (epoch ms, from its membership). */
@@ -78,7 +78,7 @@ export function memberColumns(customFields: readonly CustomFieldDef[], campaigns
   const custom = customFields.map(
     (def): MemberColumn => ({
       id: `custom.${def.key}`,
-      label: def.label,
+      label: stripBidiControls(def.label),
       kind: CUSTOM_FIELD_KIND[def.type],
       group: 'Custom',
       get: (row) => ownCustomValue(row.lead.custom, def.key),

@@ -1,5 +1,5 @@
 import { z } from '../schema/zod';
-import { CustomFieldDefSchema, CUSTOM_FIELD_TYPES } from '../schema/custom-field';
+import { CustomFieldDefSchema, CustomFieldLabelSchema, CUSTOM_FIELD_TYPES } from '../schema/custom-field';
 
 /**
  * Lead fields a CSV column can fill (docs/semantics.md §2/§3 field keys). `name` and `tags` may take several
@@ -68,7 +68,7 @@ export const ColumnPlanSchema = z.object({
   header: z.string(),
   target: TargetSchema,
   /** For `new`: the custom field to create (its key must be free). */
-  newField: z.object({ key: z.string().regex(/^[a-z0-9_]+$/), label: z.string().min(1), type: z.enum(CUSTOM_FIELD_TYPES) }).optional(),
+  newField: z.object({ key: z.string().regex(/^[a-z0-9_]+$/), label: CustomFieldLabelSchema, type: z.enum(CUSTOM_FIELD_TYPES) }).optional(),
   dateFormat: DateFormatIdSchema.optional(),
   numberStyle: NumberStyleSchema.optional(),
   /** Separator of multi-values (tags, multiselect); default ";". */

@@ -1,4 +1,4 @@
-import type { CustomFieldDef, CustomFieldType } from './custom-field';
+import { stripBidiControls, type CustomFieldDef, type CustomFieldType } from './custom-field';
 
 /**
  * Operator families: a field's type decides which operators it allows (docs/semantics.md §3). Campaign fields
@@ -179,9 +179,9 @@ export function familyOfCustomType(type: CustomFieldType): OperatorFamily {
   return type === 'select' ? 'text' : type;
 }
 
-/** The field definition for a custom field definition. */
+/** The field definition for a custom field definition (a label stored before bidi controls were refused is shown without them). */
 export function customFieldDef(def: CustomFieldDef): FieldDef {
-  return { key: CUSTOM_PREFIX + def.key, label: def.label, type: def.type, family: familyOfCustomType(def.type), group: 'Custom' };
+  return { key: CUSTOM_PREFIX + def.key, label: stripBidiControls(def.label), type: def.type, family: familyOfCustomType(def.type), group: 'Custom' };
 }
 
 /**

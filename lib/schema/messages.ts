@@ -2,7 +2,7 @@ import { z } from './zod';
 import { PanelViewSchema } from './panel-view';
 import { RuleSetSchema } from './rules';
 import { SegmentDraftSchema, SegmentPatchSchema } from './segment';
-import { CustomFieldDefSchema, CustomFieldTypeSchema } from './custom-field';
+import { CustomFieldDefSchema, CustomFieldTypeSchema, TypedLabelSchema } from './custom-field';
 import { CurrentUserSchema } from './user';
 import { ImportMappingSchema } from '../import/plan';
 
@@ -85,7 +85,7 @@ export const MessagePayloadSchemas = {
     newFields: z.array(CustomFieldDefSchema).max(1000),
   }),
   /** Custom fields on the options page (issue 11 item 3): rename a label, change a type (values re-read), delete. */
-  renameCustomField: z.object({ key: z.string().min(1), label: z.string().trim().min(1, 'a label is required').max(100) }),
+  renameCustomField: z.object({ key: z.string().min(1), label: TypedLabelSchema }),
   changeCustomFieldType: z.object({ key: z.string().min(1), type: CustomFieldTypeSchema }),
   /** Counts the stored values a type change would empty, before the user confirms it (writes nothing). */
   previewCustomFieldType: z.object({ key: z.string().min(1), type: CustomFieldTypeSchema }),

@@ -32,7 +32,9 @@ export function CustomFieldRow({ field, source, usedBy, busy, onRename, onRetype
       <td>
         {draft === null ? (
           <span class="field-label">
-            {field.label}
+            <bdi class="field-label-text" title={field.label}>
+              {field.label}
+            </bdi>
             <button type="button" class="button button-ghost button-small" aria-label={`Rename ${field.label}`} disabled={busy} onClick={() => setDraft(field.label)}>
               Rename
             </button>

@@ -55,6 +55,8 @@ describe('CustomFieldsSection', () => {
       ['visits', 'VisitsRename', 'textnumberdateyes/noselect (one of a list)multi-select (several of a list)', 'Import', '1 segment'],
     ]);
     expect((screen.getByRole('combobox', { name: 'Type of Visits' }) as HTMLSelectElement).value).toBe('text');
+    // Labels are isolated from the text around them (a right-to-left label cannot reorder the row).
+    expect(within(table).getByText('Visits').tagName).toBe('BDI');
   });
 
   it('renames a label in place (Enter saves)', async () => {

@@ -1,7 +1,7 @@
 import { useId } from 'preact/hooks';
 import { DATE_FORMAT_LABELS } from '../../../lib/import/dates';
 import { DATE_FORMAT_IDS, STANDARD_TARGETS, STANDARD_TARGET_LABELS, type ColumnPlan, type DateFormatId, type NumberStyle } from '../../../lib/import/plan';
-import { CUSTOM_FIELD_TYPES, type CustomFieldDef, type CustomFieldType } from '../../../lib/schema';
+import { CUSTOM_FIELD_TYPES, stripBidiControls, type CustomFieldDef, type CustomFieldType } from '../../../lib/schema';
 
 /** Props of {@link ColumnMapping}. */
 export interface ColumnMappingProps {
@@ -59,7 +59,7 @@ export function ColumnMapping({ column, samples, customFields, isKey, onTarget, 
             <optgroup label="Custom fields">
               {customFields.map((f) => (
                 <option key={f.key} value={`custom.${f.key}`}>
-                  {f.label}
+                  {stripBidiControls(f.label)}
                 </option>
               ))}
             </optgroup>
