@@ -2,6 +2,7 @@ import type { Lead } from '../schema/lead';
 import { streamCsv } from './csv-stream';
 import type { ImportPlan } from './plan';
 import { createRowConverter } from './row-converter';
+import { binaryKind, CsvFileProblem, notCsvMessage, previewProblem, SNIFF_BYTES } from './file-check';
 
 /** A row left out of the import, by its spreadsheet row number (the header is row 1). */
 export interface SkippedRow {
@@ -37,22 +38,33 @@ export interface CsvPreview {
 const isBlank = (record: readonly string[]): boolean => record.every((cell) => cell.trim() === '');
 const EXAMPLES_PER_COLUMN = 3;
 
-/** Reads the header and up to `maxRows` non-blank rows. Throws when the file has no header row. */
+/**
+ * Reads the header and up to `maxRows` non-blank rows. Throws a {@link CsvFileProblem} (one plain
+ * sentence) when the file is not a CSV file (binary content, no column separator, mostly
+ * unparsable), is empty, or has a header but no data rows.
+ */
 export async function previewCsvFile(file: Blob, maxRows: number): Promise<CsvPreview> {
+  const kind = binaryKind(new Uint8Array(await file.slice(0, SNIFF_BYTES).arrayBuffer()));
+  if (kind) throw new CsvFileProblem(notCsvMessage(kind));
   let headers: string[] | undefined;
   const rows: string[][] = [];
+  let malformed = 0;
   await streamCsv(
     file,
-    ({ records }) => {
-      for (const record of records) {
+    ({ records, malformed: bad }) => {
+      for (const [index, record] of records.entries()) {
         if (isBlank(record)) continue;
+        if (headers && rows.length >= maxRows) break;
+        if (bad.has(index)) malformed++;
         if (!headers) headers = record.map((h) => h.trim());
-        else if (rows.length < maxRows) rows.push(record);
+        else rows.push(record);
       }
     },
     () => rows.length >= maxRows,
   );
-  if (!headers) throw new Error('The file is empty: it has no header row.');
+  if (!headers) throw new CsvFileProblem('This file is empty: it has no header row and no data rows.');
+  const problem = previewProblem({ headers, rows: rows.length, malformed });
+  if (problem) throw new CsvFileProblem(problem);
   return { headers, rows };
 }
 

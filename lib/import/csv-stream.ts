@@ -13,10 +13,21 @@ export interface CsvStep {
   bytesRead: number;
 }
 
-/** Papaparse's delimiter and line ending guessed from the start of the text. */
+const DELIMITERS = [',', ';', '\t', '|'] as const;
+
+/**
+ * Papaparse's delimiter and line ending guessed from the start of the text. When papaparse cannot
+ * tell (a header-only file has one line to compare), the separator most used in the first line.
+ */
 function guessDialect(sample: string): { delimiter: string; newline: string } {
   const meta = Papa.parse(sample, { preview: 20 }).meta;
-  return { delimiter: meta.delimiter || ',', newline: meta.linebreak || '\n' };
+  const firstLine = sample.split(/\r\n|\n|\r/, 1)[0] ?? '';
+  let delimiter = meta.delimiter || ',';
+  if (!firstLine.includes(delimiter)) {
+    const counts = DELIMITERS.map((d) => [d, firstLine.split(d).length - 1] as const).sort((a, b) => b[1] - a[1]);
+    if (counts[0] && counts[0][1] > 0) delimiter = counts[0][0];
+  }
+  return { delimiter, newline: meta.linebreak || '\n' };
 }
 
 /**

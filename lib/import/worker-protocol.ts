@@ -14,4 +14,5 @@ export type FromCsvWorker =
   | { type: 'preview'; preview: CsvPreview }
   | { type: 'batch'; batch: ConvertedBatch }
   | { type: 'done'; rowsRead: number; unreadable: UnreadableColumn[]; cancelled: boolean }
-  | { type: 'error'; message: string };
+  /** `problem`: the file itself is unusable (not a CSV file, no data rows): the message says so in full. */
+  | { type: 'error'; message: string; problem?: boolean };

@@ -1,6 +1,7 @@
 import type { SendToBackground } from '../../../lib/messaging/client';
 import type { ConvertedBatch, CsvPreview, SkippedRow, UnreadableColumn } from '../../../lib/import/convert-file';
 import type { ImportPlan } from '../../../lib/import/plan';
+import { CsvFileProblem } from '../../../lib/import/file-check';
 import type { FromCsvWorker, ToCsvWorker } from '../../../lib/import/worker-protocol';
 
 /** Leads per `ingestLeads` message (the most the message allows: fewer, larger transactions). */
@@ -30,7 +31,7 @@ export function previewInWorker(worker: Worker, file: File, maxRows: number): Pr
   return new Promise((resolve, reject) => {
     worker.onmessage = (event: MessageEvent<FromCsvWorker>) => {
       if (event.data.type === 'preview') resolve(event.data.preview);
-      else if (event.data.type === 'error') reject(new Error(event.data.message));
+      else if (event.data.type === 'error') reject(event.data.problem ? new CsvFileProblem(event.data.message) : new Error(event.data.message));
     };
     worker.onerror = (event) => reject(new Error(event.message || 'The CSV reader stopped unexpectedly.'));
     worker.postMessage({ type: 'preview', file, maxRows } satisfies ToCsvWorker);

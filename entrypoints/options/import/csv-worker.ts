@@ -7,6 +7,7 @@
  * "cancel" stops it between batches.
  */
 import { convertCsvFile, previewCsvFile } from '../../../lib/import/convert-file';
+import { CsvFileProblem } from '../../../lib/import/file-check';
 import type { FromCsvWorker, ToCsvWorker } from '../../../lib/import/worker-protocol';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
@@ -24,7 +25,7 @@ scope.onmessage = (event: MessageEvent<ToCsvWorker>) => {
     case 'preview':
       previewCsvFile(message.file, message.maxRows).then(
         (preview) => post({ type: 'preview', preview }),
-        (error: unknown) => post({ type: 'error', message: describe(error) }),
+        (error: unknown) => post({ type: 'error', message: describe(error), problem: error instanceof CsvFileProblem }),
       );
       return;
     case 'import':

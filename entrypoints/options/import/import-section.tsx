@@ -8,6 +8,7 @@ import { reconcileSavedMapping } from '../../../lib/import/mapping-edit';
 import { crmKeyForFile, type ImportMapping } from '../../../lib/import/plan';
 import { suggestMapping } from '../../../lib/import/suggest';
 import { previewInWorker, runImportInWorker, startCsvWorker, type ImportReport, type RunningImport } from './csv-import-client';
+import { CsvFileProblem } from '../../../lib/import/file-check';
 import { FileDrop } from './file-drop';
 import { ImportProgress } from './import-report';
 import { MappingStep } from './mapping-step';
@@ -62,7 +63,9 @@ export function ImportSection() {
       setStep({ kind: 'mapping', file, preview, mapping, storeAs: crmKeyForFile(file.name).slice('csv:'.length), remembered: reconciled !== null });
     } catch (error) {
       stopWorker();
-      setStep({ kind: 'pick', error: `Could not read ${file.name}: ${error instanceof Error ? error.message : String(error)}` });
+      // A file that is not a CSV file (or has no data rows) is named with the sentence that says so; no mapping step.
+      const text = error instanceof Error ? error.message : String(error);
+      setStep({ kind: 'pick', error: error instanceof CsvFileProblem ? `${file.name}: ${text}` : `Could not read ${file.name}: ${text}` });
     }
   };
 
