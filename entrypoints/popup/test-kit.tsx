@@ -13,6 +13,8 @@ import { DbProvider } from '../../components/db-context';
 import { memoryDraftStore, type DraftStore } from './editor/draft-store';
 import { PopupApp } from './popup-app';
 import { makeTestLead } from '../../lib/testing/lead-factory';
+import { createFieldValueCounts } from '../../lib/background/field-value-counts';
+import { createLeadMemory } from '../../lib/background/lead-memory';
 
 type Handlers = {
   [K in keyof BackgroundProtocol]?: (data: PayloadOf<K>) => AnswerOf<K> | Promise<AnswerOf<K>>;
@@ -40,6 +42,12 @@ export function fakeBackground(handlers: Handlers = {}) {
   }) as SendToBackground;
   const of = (type: keyof BackgroundProtocol) => sent.filter((m) => m.type === type).map((m) => m.data);
   return { send, sent, of };
+}
+
+/** A `getFieldValueCounts` handler answering over `db` as the background does (from its compact lead copy). */
+export function fieldValuesOf(db: CrmSegmentsDB): NonNullable<Handlers['getFieldValueCounts']> {
+  const counts = createFieldValueCounts(db, createLeadMemory(db));
+  return async ({ fields }) => ({ ok: true, data: await counts.get(fields) });
 }
 
 /** A fresh, uniquely named database (fake-indexeddb). */

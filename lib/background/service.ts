@@ -28,6 +28,7 @@ import { createCampaignHandlers } from './campaign-handlers';
 import { createConnectionFeatures, memoryCrmPorts, type CrmBrowserPorts } from './connection-features';
 import { createRefreshJobRunner, type JobRunner } from './job-runner';
 import { createLeadMemory } from './lead-memory';
+import { createFieldValueCounts } from './field-value-counts';
 import { createImportHandlers } from './import-handlers';
 import { createDataHandlers } from './data-handlers';
 import { createCustomFieldHandlers } from './custom-field-handlers';
@@ -84,6 +85,7 @@ export function createBackgroundService(ports: BackgroundPorts): BackgroundServi
   const { db, clock } = ports;
   // The compact copy of every lead for previews: kept current by the lead writes themselves.
   const leadMemory = createLeadMemory(db);
+  const fieldValues = createFieldValueCounts(db, leadMemory);
 
   // Read on every message that evaluates (a single-lead ingest too): kept in the worker, forgotten
   // by the only writers of the setting (setTimeZone, and a restore or "Delete all data").
@@ -211,6 +213,9 @@ export function createBackgroundService(ports: BackgroundPorts): BackgroundServi
       const preview = await previewRules(db, rules, { now: clock(), timeZone: await timeZone(), sampleSize, leads });
       const progress = syncRunner.progress();
       return progress ? { ...preview, sync: { stored: progress.done, ...(progress.total !== undefined ? { total: progress.total } : {}) } } : preview;
+    },
+    async getFieldValueCounts({ fields }) {
+      return fieldValues.get(fields);
     },
     async getMemberships({ leadIds }, sender) {
       if (sender.tab?.id !== undefined) badges.shown(sender.tab.id, leadIds);

@@ -1,7 +1,5 @@
-import Dexie from 'dexie';
 import { normalizeText } from '../engine/text';
 import { CUSTOM_PREFIX, STANDARD_FIELDS, type Lead } from '../schema';
-import type { CrmSegmentsDB } from './database';
 
 /** A stored value of a field and how many leads have it (a lead with the value twice counts once). */
 export interface FieldValueCount {
@@ -62,68 +60,31 @@ function ranked(tally: Tally): FieldValueCount[] {
  * them) and are shown in their most common spelling.
  */
 export function countFieldValues(leads: Iterable<Lead>, field: string): FieldValueCount[] {
-  const tally: Tally = new Map();
-  for (const lead of leads) tallyLead(tally, lead, field);
-  return ranked(tally);
+  const tally = createFieldValueTally([field]);
+  for (const lead of leads) tally.add(lead);
+  return tally.result().get(field) ?? [];
 }
 
-/** Leads read per chunk by {@link scanFieldValues}. */
-const CHUNK = 5_000;
+/** The stored values of a field with their lead counts (rule editor pick lists); `complete` is false when some were left out. */
+export interface StoredFieldValues {
+  values: FieldValueCount[];
+  complete: boolean;
+}
 
-/**
- * Counts the values of each of `fields` over every stored lead in one pass (primary-key chunks,
- * so 250,000 leads are never held at once). Prefer {@link fieldValueCounts}, which caches.
- */
-export async function scanFieldValues(db: CrmSegmentsDB, fields: readonly string[]): Promise<Map<string, FieldValueCount[]>> {
+/** Counts the values of several fields in one pass: {@link FieldValueTally.add} each lead, then `result`. */
+export interface FieldValueTally {
+  add(lead: Lead): void;
+  /** Field key → its values, as {@link countFieldValues} gives them. */
+  result(): Map<string, FieldValueCount[]>;
+}
+
+/** A tally of the values of `fields` (see {@link countFieldValues}). */
+export function createFieldValueTally(fields: readonly string[]): FieldValueTally {
   const tallies = new Map<string, Tally>(fields.map((field) => [field, new Map()]));
-  let after: string | undefined;
-  for (;;) {
-    const collection = after === undefined ? db.leads.toCollection() : db.leads.where(':id').above(after);
-    const chunk = await collection.limit(CHUNK).toArray();
-    for (const lead of chunk) for (const [field, tally] of tallies) tallyLead(tally, lead, field);
-    if (chunk.length < CHUNK) break;
-    after = chunk[chunk.length - 1]!.id;
-  }
-  return new Map([...tallies].map(([field, tally]) => [field, ranked(tally)]));
-}
-
-/** Per database: the counts computed so far, by field key. */
-const caches = new Map<string, Map<string, Promise<FieldValueCount[]>>>();
-let listening = false;
-
-/** Drops cached counts when leads change, in this context or another one (Dexie broadcasts writes). */
-function listenForLeadChanges(): void {
-  if (listening) return;
-  listening = true;
-  Dexie.on('storagemutated', (parts: Record<string, unknown>) => {
-    const keys = Object.keys(parts);
-    if (keys.includes('all')) return caches.clear();
-    for (const [name] of caches) {
-      if (keys.some((key) => key.startsWith(`idb://${name}/leads/`))) caches.delete(name);
-    }
-  });
-}
-
-/**
- * The stored values of `field` with their lead counts, most common first (see
- * {@link countFieldValues}). One scan of the leads computes `field` and every field of `batch`
- * not computed yet; results are kept until a lead is written or deleted, so a field is counted
- * once per change of the leads, not once per keystroke or popup render.
- */
-export function fieldValueCounts(db: CrmSegmentsDB, field: string, batch: readonly string[] = []): Promise<FieldValueCount[]> {
-  listenForLeadChanges();
-  let cache = caches.get(db.name);
-  if (!cache) caches.set(db.name, (cache = new Map()));
-  const known = cache.get(field);
-  if (known) return known;
-  const missing = [...new Set([field, ...batch])].filter((f) => !cache.has(f));
-  const scan = scanFieldValues(db, missing);
-  for (const f of missing) {
-    const result = scan.then((all) => all.get(f) ?? []);
-    result.catch(() => {
-      if (cache.get(f) === result) cache.delete(f);
-    });
-    cache.set(f, result);
-  }
-  return cache.get(field)!;
+  return {
+    add(lead) {
+      for (const [field, tally] of tallies) tallyLead(tally, lead, field);
+    },
+    result: () => new Map([...tallies].map(([field, tally]) => [field, ranked(tally)])),
+  };
 }

@@ -5,6 +5,7 @@ import type { CurrentUser } from '../adapters/types';
 import type { BackupSummary } from '../db/backup';
 import type { RetypeReport, SegmentRef } from '../segments/custom-field-changes';
 import type { RetypePreview } from '../segments/retype-preview';
+import type { StoredFieldValues } from '../db/field-values';
 
 export type { CurrentUser };
 
@@ -63,6 +64,8 @@ export interface BackgroundProtocol {
   importSegments: Handler<'importSegments', SegmentImportReport>;
   getCurrentUser: Handler<'getCurrentUser', CurrentUser>;
   previewSegment: Handler<'previewSegment', SegmentPreview>;
+  /** Field key → its stored values with lead counts (most common first; `complete` false when cut at 2,000). */
+  getFieldValueCounts: Handler<'getFieldValueCounts', Record<string, StoredFieldValues>>;
   /** Memberships for lead ids: lead id → the segments it belongs to (badge chips). */
   getMemberships: Handler<'getMemberships', Record<string, BadgeSegment[]>>;
   getSyncStatus: Handler<'getSyncStatus', SyncStatus>;

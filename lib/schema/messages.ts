@@ -29,6 +29,8 @@ export const MessagePayloadSchemas = {
   importSegments: z.object({ segments: z.array(SegmentDraftSchema).min(1, 'the file has no segments').max(500, 'import at most 500 segments at once') }),
   /** Who the extension thinks is signed in (docs/semantics.md §7): `{ userId, name, role, orgId }`. */
   getCurrentUser: z.object({}).default({}),
+  /** The rule editor's pick lists: the stored values of these field keys with their lead counts (read only). */
+  getFieldValueCounts: z.object({ fields: z.array(z.string().min(1).max(200)).min(1).max(200) }),
   previewSegment: z.object({ rules: RuleSetSchema, sampleSize: z.number().int().min(0).max(50).default(5) }),
   getMemberships: z.object({ leadIds: z.array(z.string().min(1)).max(1000) }),
   getSyncStatus: z.object({}).default({}),

@@ -6,7 +6,7 @@ import type { CrmSegmentsDB } from '../../../lib/db/database';
 import { compileRules } from '../../../lib/engine';
 import type { SegmentPreview } from '../../../lib/messaging/protocol';
 import type { RuleSet } from '../../../lib/schema';
-import { fakeBackground, makeLead, makeSegment, renderPopup, testDb } from '../test-kit';
+import { fakeBackground, fieldValuesOf, makeLead, makeSegment, renderPopup, testDb } from '../test-kit';
 import { memoryDraftStore } from './draft-store';
 
 let db: CrmSegmentsDB;
@@ -37,6 +37,7 @@ afterEach(() => {
 /** A background whose preview evaluates the rules with the real engine over the test leads. */
 function engineBackground(extra: Parameters<typeof fakeBackground>[0] = {}) {
   return fakeBackground({
+    getFieldValueCounts: fieldValuesOf(db),
     previewSegment: async ({ rules, sampleSize }) => {
       const leads = await db.leads.toArray();
       const customFields = await db.customFields.toArray();

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Campaign, CustomFieldDef, Segment } from '../../../lib/schema';
 import { safeColor } from '../../../lib/format/color';
-import { useDb } from '../../../components/db-context';
+import { useBackground } from '../../../components/background-context';
 import { timeAgo } from '../../../components/time-ago';
 import { useAfterPointerRelease } from './after-pointer-release';
 import { ColorPicker } from './color-picker';
@@ -16,7 +16,7 @@ import { usePreview } from './use-preview';
 import { isValid, validateEditor } from './validation';
 import { editorStart, snapshot, useEscape } from './editor-state';
 import { useSegmentSave } from './use-segment-save';
-import { SuggestionContext, dbSuggestionSource } from './value-suggestions';
+import { SuggestionContext, backgroundSuggestionSource } from './value-suggestions';
 
 /** Props of {@link SegmentEditor}. */
 export interface SegmentEditorProps {
@@ -43,8 +43,8 @@ export interface SegmentEditorProps {
  */
 export function SegmentEditor(props: SegmentEditorProps) {
   const { segment, restored, segments, customFields, campaigns, draftStore, onDone, previewDelayMs } = props;
-  const db = useDb();
-  const suggestionSource = useMemo(() => dbSuggestionSource(db, customFields), [db, customFields]);
+  const send = useBackground();
+  const suggestionSource = useMemo(() => backgroundSuggestionSource(send, customFields), [send, customFields]);
   const afterRelease = useAfterPointerRelease();
 
   const [{ initial, storedRules, baseline }] = useState(() => editorStart(restored, segment, segments.length));

@@ -14,8 +14,10 @@ const stringValue = (v: unknown) => (typeof v === 'string' ? v : '');
 function usePickList({ field, operator, customFields }: ValueInputProps, values: readonly string[]) {
   const pickList = hasPickList(field.key, customFields);
   const options = customFields.find((f) => `custom.${f.key}` === field.key)?.options;
-  const suggestions = useValueSuggestions(field.key, pickList, options);
-  const warning = pickList ? noMatchMessage(field.label, operator.id, values, suggestions) : undefined;
+  const stored = useValueSuggestions(field.key, pickList, options);
+  const suggestions = stored?.values;
+  // Only a complete list of stored values can tell that no lead has a value.
+  const warning = pickList && stored?.complete ? noMatchMessage(field.label, operator.id, values, suggestions) : undefined;
   return { pickList, suggestions, warning };
 }
 

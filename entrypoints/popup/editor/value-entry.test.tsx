@@ -3,7 +3,7 @@ import { cleanup, screen, waitFor, within } from '@testing-library/preact';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CrmSegmentsDB } from '../../../lib/db/database';
-import { fakeBackground, makeLead, renderPopup, testDb } from '../test-kit';
+import { fakeBackground, fieldValuesOf, makeLead, renderPopup, testDb } from '../test-kit';
 import { memoryDraftStore } from './draft-store';
 
 let db: CrmSegmentsDB;
@@ -25,12 +25,13 @@ afterEach(() => {
 
 async function ruleOne(field: string, operator: string) {
   const user = userEvent.setup();
-  renderPopup(db, fakeBackground().send, { draftStore: memoryDraftStore() });
+  const background = fakeBackground({ getFieldValueCounts: fieldValuesOf(db) });
+  renderPopup(db, background.send, { draftStore: memoryDraftStore() });
   await user.click(await screen.findByRole('button', { name: 'Create segment' }));
   const rule = screen.getByRole('group', { name: 'Rule 1' });
   await user.selectOptions(within(rule).getByLabelText('Field'), field);
   await user.selectOptions(within(rule).getByLabelText('Operator'), operator);
-  return { user, rule };
+  return { user, rule, background };
 }
 
 const chipTexts = (rule: HTMLElement) =>
@@ -88,7 +89,7 @@ describe('value entry: pick lists with counts', () => {
 
   it('Enter in an open pick list picks the highlighted value or closes the list, and never saves the segment', async () => {
     const user = userEvent.setup();
-    const background = fakeBackground({ createSegment: async () => ({ ok: false, error: 'not expected' }) });
+    const background = fakeBackground({ createSegment: async () => ({ ok: false, error: 'not expected' }), getFieldValueCounts: fieldValuesOf(db) });
     renderPopup(db, background.send, { draftStore: memoryDraftStore() });
     await user.click(await screen.findByRole('button', { name: 'Create segment' }));
     await user.type(screen.getByLabelText('Segment name'), 'Google leads');
@@ -119,6 +120,18 @@ describe('value entry: pick lists with counts', () => {
     await waitFor(() => expect(within(listbox).getAllByRole('option').map((o) => o.textContent)).toEqual(['Mumbai1', 'Pune0']));
     await user.click(within(listbox).getByRole('option', { name: /^Pune/ }));
     expect(within(rule).getByRole('combobox', { name: 'Value' })).toHaveProperty('value', 'Pune');
+  });
+
+  it('asks the background once per field: the first field brings every pick-list field with it', async () => {
+    const { user, rule, background } = await ruleOne('source', 'equals');
+    await user.click(within(rule).getByRole('combobox', { name: 'Value' }));
+    await within(rule).findByRole('listbox', { name: 'Suggestions' });
+    await user.selectOptions(within(rule).getByLabelText('Field'), 'country');
+    await user.click(within(rule).getByRole('combobox', { name: 'Value' }));
+    await waitFor(() => expect(within(within(rule).getByRole('listbox', { name: 'Suggestions' })).getAllByRole('option').map((o) => o.textContent)).toEqual(['India2', 'Qatar1']));
+    await user.selectOptions(within(rule).getByLabelText('Field'), 'source');
+    await user.click(within(rule).getByRole('combobox', { name: 'Value' }));
+    expect(background.of('getFieldValueCounts')).toEqual([{ fields: ['source', 'status', 'priority', 'country', 'language', 'groupName', 'tags', 'custom.city'] }]);
   });
 
   it('keeps a plain text box for fields with many distinct values', async () => {

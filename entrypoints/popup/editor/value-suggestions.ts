@@ -1,13 +1,19 @@
 import { createContext } from 'preact';
 import { useContext, useEffect, useState } from 'preact/hooks';
-import type { CrmSegmentsDB } from '../../../lib/db/database';
-import { fieldValueCounts, PICK_LIST_FIELDS } from '../../../lib/db/field-values';
+import { PICK_LIST_FIELDS } from '../../../lib/db/field-values';
+import type { SendToBackground } from '../../../lib/messaging/client';
 import { normalizeText } from '../../../lib/engine';
 import { CUSTOM_PREFIX, type CustomFieldDef } from '../../../lib/schema';
 import type { ValueSuggestion } from '../../../components/suggestion-list';
 
+/** The stored values of a field with their lead counts; `complete` false when only the most common were sent. */
+export interface StoredSuggestions {
+  values: ValueSuggestion[];
+  complete: boolean;
+}
+
 /** Loads the stored values of a field key with their counts; a rejection means they are unavailable. */
-export type SuggestionSource = (field: string) => Promise<ValueSuggestion[]>;
+export type SuggestionSource = (field: string) => Promise<StoredSuggestions>;
 
 /**
  * True for fields whose stored values the editor offers as a pick list and checks typed values
@@ -22,16 +28,33 @@ export function hasPickList(field: string, customFields: readonly CustomFieldDef
 }
 
 /**
- * The editor's suggestion source: counts from `lib/db` (`fieldValueCounts`, cached until the
- * leads change). The first field asked for is counted together with every other pick-list field,
- * so the whole editor costs one pass over the leads.
+ * The editor's suggestion source: the background counts the values from its in-memory lead copy
+ * (`getFieldValueCounts`); the editor never reads the leads itself. The first field asked for is
+ * asked together with every other pick-list field (one message, one pass in the background), and
+ * each field's answer is kept for the editor's lifetime: asked once per field.
  */
-export function dbSuggestionSource(db: CrmSegmentsDB, customFields: readonly CustomFieldDef[]): SuggestionSource {
+export function backgroundSuggestionSource(send: SendToBackground, customFields: readonly CustomFieldDef[]): SuggestionSource {
   const batch = [
     ...PICK_LIST_FIELDS,
     ...customFields.filter((f) => hasPickList(CUSTOM_PREFIX + f.key, customFields)).map((f) => CUSTOM_PREFIX + f.key),
   ];
-  return (field) => fieldValueCounts(db, field, batch);
+  const asked = new Map<string, Promise<StoredSuggestions>>();
+  return (field) => {
+    const known = asked.get(field);
+    if (known) return known;
+    const fields = [...new Set([field, ...batch])].filter((f) => !asked.has(f));
+    const answer = send('getFieldValueCounts', { fields }).then((result) => {
+      if (!result.ok) throw new Error(result.error);
+      return result.data;
+    });
+    for (const f of fields) {
+      const one = answer.then((all) => all[f] ?? { values: [], complete: true });
+      // A failed answer is asked again next time (e.g. the background was restarting).
+      one.catch(() => asked.get(f) === one && asked.delete(f));
+      asked.set(f, one);
+    }
+    return asked.get(field)!;
+  };
 }
 
 /** The suggestion source of the editor (none: no suggestions). */
@@ -40,26 +63,27 @@ export const SuggestionContext = createContext<SuggestionSource | null>(null);
 /**
  * The stored values of `field` with their counts once `enabled`, merged with `options` (a custom
  * select's declared options, count 0 when no lead has them). `undefined` while loading (or when
- * there is no source).
+ * there is no source), unless there are declared options (then those, not complete).
  */
-export function useValueSuggestions(field: string, enabled: boolean, options?: readonly string[]): ValueSuggestion[] | undefined {
+export function useValueSuggestions(field: string, enabled: boolean, options?: readonly string[]): StoredSuggestions | undefined {
   const source = useContext(SuggestionContext);
-  const [state, setState] = useState<{ field: string; values: ValueSuggestion[] } | undefined>(undefined);
+  const [state, setState] = useState<{ field: string; stored: StoredSuggestions } | undefined>(undefined);
   useEffect(() => {
     if (!enabled || !source || !field) return;
     let current = true;
     source(field).then(
-      (values) => current && setState({ field, values }),
-      () => current && setState({ field, values: [] }),
+      (stored) => current && setState({ field, stored }),
+      () => current && setState({ field, stored: { values: [], complete: false } }),
     );
     return () => {
       current = false;
     };
   }, [source, field, enabled]);
-  if (!state || state.field !== field) return options?.length ? options.map((value) => ({ value, count: 0 })) : undefined;
-  if (!options?.length) return state.values;
-  const known = new Set(state.values.map((s) => normalizeText(s.value)));
-  return [...state.values, ...options.filter((o) => !known.has(normalizeText(o))).map((value) => ({ value, count: 0 }))];
+  if (!state || state.field !== field) return options?.length ? { values: options.map((value) => ({ value, count: 0 })), complete: false } : undefined;
+  const { values, complete } = state.stored;
+  if (!options?.length) return state.stored;
+  const known = new Set(values.map((s) => normalizeText(s.value)));
+  return { values: [...values, ...options.filter((o) => !known.has(normalizeText(o))).map((value) => ({ value, count: 0 }))], complete };
 }
 
 /**
