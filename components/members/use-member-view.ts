@@ -1,6 +1,6 @@
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { memberColumns, pickColumns, type MemberColumn, type MemberRow } from '../../lib/format/member-columns';
-import { filterMembers, isNarrowed, MemberIndex, sortMembers, type MemberSort } from '../../lib/format/member-query';
+import { filterMembers, isNarrowed, MemberIndex, sortMembers, warmSearchText, type MemberSort } from '../../lib/format/member-query';
 import type { Campaign, CustomFieldDef } from '../../lib/schema';
 import { useFormatter } from './formatter-context';
 import { loadColumnIds, loadSort, saveColumnIds, saveSort } from './preferences';
@@ -47,6 +47,8 @@ export function useMemberView(rows: readonly MemberRow[] | undefined, customFiel
   const sorted = useMemo(() => (rows ? sortMembers(rows, allColumns, sort, locale) : []), [rows, allColumns, sort, locale]);
   const index = useMemo(() => new MemberIndex(sorted, formatter), [sorted, formatter]);
   const shown = useMemo(() => filterMembers(index, allColumns, { search, filters }), [index, allColumns, search, filters]);
+  // The search text of every member is prepared between frames, so the first keystroke only scans.
+  useEffect(() => (rows ? warmSearchText(rows) : undefined), [rows]);
 
   return {
     allColumns,

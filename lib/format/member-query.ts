@@ -28,6 +28,41 @@ export function searchTerms(search: string): string[] {
   return normalised === '' ? [] : normalised.split(' ');
 }
 
+/** Search text per lead object (leads are immutable rows: a changed lead is a new object). */
+const searchTexts = new WeakMap<object, string>();
+
+/** Normalised "name email company" of a member, computed once per lead object (see {@link warmSearchText}). */
+export function memberSearchText(row: MemberRow): string {
+  let text = searchTexts.get(row.lead);
+  if (text === undefined) {
+    text = normaliseText([row.lead.name, row.lead.email ?? '', row.lead.company ?? ''].join(' \u0000 '));
+    searchTexts.set(row.lead, text);
+  }
+  return text;
+}
+
+/**
+ * Computes the search text of `rows` ahead of the first keystroke, in slices of at most `sliceMs`
+ * between which the page stays responsive (250,000 members: ≈1 s of normalising, no longer on the
+ * first keystroke). `onDone` is called once every row's text is ready. Returns a function that stops it.
+ */
+export function warmSearchText(rows: readonly MemberRow[], sliceMs = 8, onDone?: (slices: number) => void): () => void {
+  let slices = 0;
+  let next = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const slice = () => {
+    const until = performance.now() + sliceMs;
+    do {
+      for (const end = Math.min(rows.length, next + 500); next < end; next++) memberSearchText(rows[next]!);
+    } while (next < rows.length && performance.now() < until);
+    slices++;
+    timer = next < rows.length ? setTimeout(slice, 0) : undefined;
+    if (!timer) onDone?.(slices);
+  };
+  timer = setTimeout(slice, 0);
+  return () => clearTimeout(timer);
+}
+
 /**
  * Caches per-row derived text for one array of rows (search text, display text per column) so
  * that typing in the search box or a filter re-scans 100,000 rows without re-formatting them.
@@ -36,7 +71,6 @@ export function searchTerms(search: string): string[] {
 export class MemberIndex {
   readonly rows: readonly MemberRow[];
   private readonly formatter: ValueFormatter;
-  private searchText: string[] | undefined;
   private readonly columnText = new Map<string, string[]>();
 
   constructor(rows: readonly MemberRow[], formatter: ValueFormatter) {
@@ -46,12 +80,8 @@ export class MemberIndex {
 
   /** Normalised "name email company" of row `i`. */
   search(i: number): string {
-    if (!this.searchText) {
-      this.searchText = this.rows.map((row) =>
-        normaliseText([row.lead.name, row.lead.email ?? '', row.lead.company ?? ''].join(' \u0000 ')),
-      );
-    }
-    return this.searchText[i] ?? '';
+    const row = this.rows[i];
+    return row ? memberSearchText(row) : '';
   }
 
   /** Normalised display text of `column` for row `i`. */

@@ -25,6 +25,21 @@ function sortKey(row: MemberRow, column: MemberColumn): SortKey {
 }
 
 /**
+ * Ranks already computed for one rows array (rows arrays are replaced, never changed): the tie
+ * order and each column's text ranks per locale, so sorting the same members again — the other
+ * direction, or back to a column — does no collation.
+ */
+const rankCache = new WeakMap<readonly MemberRow[], Map<string, Map<string, number> | Int32Array>>();
+
+function cached<T extends Map<string, number> | Int32Array>(rows: readonly MemberRow[], key: string, compute: () => T): T {
+  let entries = rankCache.get(rows);
+  if (!entries) rankCache.set(rows, (entries = new Map()));
+  let value = entries.get(key) as T | undefined;
+  if (!value) entries.set(key, (value = compute()));
+  return value;
+}
+
+/**
  * Collation ranks of text values: each distinct value is compared with the collator once
  * (CRM columns repeat values a lot), then rows compare small integers. Equal-collating values
  * share a rank.
@@ -109,9 +124,12 @@ export function sortMembers(
   if (n === 0) return [];
   const keys = column ? rows.map((row) => sortKey(row, column)) : new Array<SortKey>(n).fill(undefined);
   const numbers = numberRanks(keys.filter((k): k is number => typeof k === 'number'));
-  const texts = textRanks(
-    keys.filter((k): k is string => typeof k === 'string'),
-    collator,
+  const collation = collator.resolvedOptions().locale;
+  const texts = cached(rows, `text|${column?.id ?? ''}|${collation}`, () =>
+    textRanks(
+      keys.filter((k): k is string => typeof k === 'string'),
+      collator,
+    ),
   );
   // Numbers before text (ascending), empty last in both directions.
   const textBase = numbers.size;
@@ -122,7 +140,7 @@ export function sortMembers(
     if (key !== undefined && sort.direction === 'desc') rank = emptyRank - 1 - rank;
     primary[i] = rank;
   });
-  const tie = tieRanks(rows, collator);
+  const tie = cached(rows, `tie|${collation}`, () => tieRanks(rows, collator));
   const composite = new Float64Array(n);
   for (let i = 0; i < n; i++) composite[i] = primary[i]! * n + tie[i]!;
   const byTie = new Int32Array(n);
