@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { getSegment, listJobs, memberIds } from '../db';
+import { getLead, getSegment, listJobs, memberIds } from '../db';
 import type { BadgeSegment } from '../messaging/protocol';
 import { routeMessage, type MessageSenderInfo, type RouterIdentity } from '../messaging/router';
 import { contactedInLast, DAY_MS, makeLead, NOW, openTestDatabase, statusIs, draft } from '../segments/test-support';
@@ -50,6 +50,19 @@ describe('the background service', () => {
     expect(await send('setTimeZone', { timeZone: 'Europe/Berlin' })).toEqual({ ok: true, data: { timeZone: 'Europe/Berlin' } });
     await send('ingestLeads', { leads: [makeLead('2')] });
     expect(await send('setTimeZone', { timeZone: 'Asia/Tokyo' })).toEqual({ ok: true, data: { timeZone: 'Asia/Tokyo' } });
+  });
+
+  it('stores ingest messages in the order they arrived, also with several in flight and a time zone change between them', async () => {
+    const { db, send } = setUp();
+    const answers = await Promise.all([
+      send('ingestLeads', { leads: [makeLead('1', { status: 'First' })] }),
+      send('setTimeZone', { timeZone: 'Asia/Tokyo' }),
+      send('ingestLeads', { leads: [makeLead('1', { status: 'Second' }), makeLead('2')] }),
+    ]);
+    expect(answers.map((a) => a.ok)).toEqual([true, true, true]);
+    expect((answers[0] as { data: { created: number } }).data.created).toBe(1);
+    expect((answers[2] as { data: { created: number; stored: number } }).data).toMatchObject({ created: 1, stored: 2 });
+    expect((await getLead(db, 'demo/1'))?.status).toBe('Second');
   });
 
   it('pushes an ingest’s membership changes only for leads a CRM tab shows', async () => {

@@ -154,9 +154,16 @@ export function createBackgroundService(ports: BackgroundPorts): BackgroundServi
     return adapter;
   };
 
+  // Ingest messages are stored one after another in the order they arrived (a later record of a
+  // lead wins), also when a page keeps two in flight (the CSV import): the next one is received
+  // and parsed while this one is stored.
+  let ingestTail: Promise<unknown> = Promise.resolve();
+
   const handlers: MessageHandlers = {
     async ingestLeads({ leads }) {
-      const { report, changes } = await ingestLeads(db, leads, { now: clock(), timeZone: await timeZone(), known: leadMemory.known });
+      const run = ingestTail.then(async () => ingestLeads(db, leads, { now: clock(), timeZone: await timeZone(), known: leadMemory.known }));
+      ingestTail = run.catch(() => undefined);
+      const { report, changes } = await run;
       badges.changedTo(changes);
       jobs.kick();
       return report;
