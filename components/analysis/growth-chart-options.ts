@@ -24,11 +24,20 @@ export function niceTop(max: number): number {
   return Math.ceil(padded / step) * step;
 }
 
+/** Tick steps of the member count axis: whole members only (1, 2, 5, 10, 20, 50 … 5 billion). */
+const COUNT_INCRS = Array.from({ length: 30 }, (_, i) => [1, 2, 5][i % 3]! * 10 ** Math.floor(i / 3));
+
+/** A tick value as text: -0 (from uPlot's float steps) shows as 0, never "−0". */
+export function countLabel(numbers: Intl.NumberFormat, value: number): string {
+  return numbers.format(value === 0 ? 0 : value);
+}
+
 /**
  * uPlot options for the growth chart: a stepped line of the daily member count (a count holds
  * until the day it changes), a day axis in UTC (history days are calendar days, placed at
  * midnight UTC, so the labels never shift with the viewer's zone), localised numbers, no legend
- * (the readout below the chart shows the hovered day) and no drag-zoom.
+ * (the readout below the chart shows the hovered day) and no drag-zoom. One day of history gets one
+ * date tick (the day itself), and the count axis ticks whole members only.
  */
 export function growthChartOptions(
   UPlot: typeof uPlot,
@@ -56,6 +65,8 @@ export function growthChartOptions(
         ticks: { stroke: colors.grid, width: 1 },
         incrs: [DAY_S, 2 * DAY_S, 7 * DAY_S, 14 * DAY_S, 28 * DAY_S, 91 * DAY_S, 182 * DAY_S, 364 * DAY_S],
         space: 52,
+        // One point: its day alone (uPlot would label the padding around it with repeated dates).
+        ...(options.pointCount === 1 ? { splits: (u: uPlot) => [u.data[0][0] ?? 0] } : {}),
         values: (_u, splits) => splits.map((s) => dayLabel.format(s * 1000)),
       },
       {
@@ -63,7 +74,8 @@ export function growthChartOptions(
         grid: { stroke: colors.grid, width: 1 },
         ticks: { show: false },
         size: 44,
-        values: (_u, splits) => splits.map((v) => numbers.format(v)),
+        incrs: COUNT_INCRS,
+        values: (_u, splits) => splits.map((v) => countLabel(numbers, v)),
       },
     ],
     series: [
