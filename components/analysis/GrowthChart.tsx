@@ -3,6 +3,7 @@ import type uPlot from 'uplot';
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { DayPoint } from '../../lib/analysis/history-series';
 import { formatDay, growthSummary } from '../../lib/analysis/summary';
+import { signedChange } from '../../lib/format/number';
 import { safeColor } from '../../lib/format/color';
 import { chartData, growthChartOptions, type ChartColors } from './growth-chart-options';
 
@@ -108,7 +109,7 @@ export function GrowthChart({ segmentName, color, series, locale }: GrowthChartP
           {point.added + point.removed > 0 && (
             <span class="growth-changes">
               {' '}
-              (+{number.format(point.added)} added, −{number.format(point.removed)} removed)
+              ({signedChange(point.added, '+', (v) => number.format(v))} added, {signedChange(point.removed, '−', (v) => number.format(v))} removed)
             </span>
           )}
         </p>

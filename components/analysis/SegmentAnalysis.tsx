@@ -1,6 +1,7 @@
 import './analysis.css';
 import { useId } from 'preact/hooks';
 import { useDb } from '../db-context';
+import { signedChange } from '../../lib/format/number';
 import { useFormatter } from '../members/formatter-context';
 import { ErrorState, LoadingState } from '../members/states';
 import { useLiveQuery } from '../use-live-query';
@@ -75,8 +76,8 @@ function ChangesTable({ analysis }: { analysis: Analysis }) {
           {rows.map(({ label, totals }) => (
             <tr key={label}>
               <th scope="row">{label}</th>
-              <td class="is-added">+{n(totals.added)}</td>
-              <td class="is-removed">−{n(totals.removed)}</td>
+              <td class="is-added">{signedChange(totals.added, '+', n)}</td>
+              <td class="is-removed">{signedChange(totals.removed, '−', n)}</td>
             </tr>
           ))}
         </tbody>

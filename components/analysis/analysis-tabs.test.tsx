@@ -76,7 +76,7 @@ describe('Analysis tab', () => {
     expect(screen.getByText(/1 of 4 members have a converted status/)).toBeTruthy();
     const changes = screen.getByRole('table', { name: 'Membership changes' });
     const week = within(changes).getByRole('row', { name: /Last 7 days/ });
-    expect(week.textContent).toBe('Last 7 days+4−0');
+    expect(week.textContent).toBe('Last 7 days+40');
 
     const chart = screen.getByRole('img');
     expect(chart.getAttribute('data-days')).toBe('6');
@@ -89,7 +89,7 @@ describe('Analysis tab', () => {
     // Keyboard: Home shows the first day, ArrowRight ×2 the day lead 2 joined.
     chart.focus();
     await user.keyboard('{Home}{ArrowRight}{ArrowRight}');
-    expect(screen.getByText(/Jun 12, 2024/, { selector: 'strong' }).parentElement?.textContent).toBe('Jun 12, 2024 · 3 members (+1 added, −0 removed)');
+    expect(screen.getByText(/Jun 12, 2024/, { selector: 'strong' }).parentElement?.textContent).toBe('Jun 12, 2024 · 3 members (+1 added, 0 removed)');
 
     await user.click(screen.getByText('Daily figures'));
     const daily = within(screen.getByText('Daily figures').parentElement!).getByRole('table');

@@ -59,7 +59,9 @@ export function SegmentFilesSection() {
               <ul class="export-list" aria-label="My segments">
                 {mine.map((s) => (
                   <li key={s.id}>
-                    <span>{s.name}</span>
+                    <bdi class="export-name" title={s.name}>
+                      {s.name}
+                    </bdi>
                     <button type="button" class="button button-ghost button-small" aria-label={`Export ${s.name}`} onClick={() => exportSegments([s])}>
                       Export
                     </button>

@@ -153,7 +153,9 @@ function ImportRow({ decision, problem, rules, onChange }: ImportRowProps) {
   return (
     <li class="import-item">
       <div class="import-item-head">
-        <strong>{entry.name}</strong>
+        <strong class="import-item-name" title={entry.name}>
+          <bdi>{entry.name}</bdi>
+        </strong>
         <span class="hint"> by {entry.createdBy.name || 'unknown'}{entry.status === 'inactive' ? ' · inactive' : ''}</span>
       </div>
       <p class="import-rules">{rules}</p>

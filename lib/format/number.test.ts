@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCount, formatNumber, pluralWord } from './number';
+import { formatCount, formatNumber, pluralWord, signedChange } from './number';
 import { createFormatter } from './value';
 
 describe('the shared number format', () => {
@@ -17,6 +17,7 @@ describe('the shared number format', () => {
     expect(formatCount(0, 'segment', 'segments', 'en-US')).toBe('0 segments');
     expect(formatCount(1.5, 'value', 'values', 'en-US')).toBe('1.5 values');
     expect([0, 1, 2].map((n) => pluralWord(n, 'is', 'are'))).toEqual(['are', 'is', 'are']);
+    expect([signedChange(4, '+'), signedChange(1200, '−'), signedChange(0, '−'), signedChange(-0, '+')]).toEqual(['+4', '−1,200', '0', '0']);
   });
 
   it('is the format the side panel’s value formatter uses', () => {

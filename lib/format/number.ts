@@ -39,6 +39,11 @@ export function pluralWord(n: number, singular: string, plural: string): string 
   return n === 1 ? singular : plural;
 }
 
+/** A change with its sign: (4, "+") → "+4", (3, "−") → "−3"; zero has no sign ("0", never "−0"). */
+export function signedChange(n: number, sign: '+' | '−', format: (n: number) => string = (v) => formatNumber(v)): string {
+  return n === 0 ? format(0) : `${sign}${format(n)}`;
+}
+
 /** (9240, "lead", "leads") → "9,240 leads"; (1, …) → "1 lead". Every count shown with its noun goes through here. */
 export function formatCount(n: number, singular: string, plural: string, locale?: string): string {
   return `${formatNumber(n, locale)} ${pluralWord(n, singular, plural)}`;

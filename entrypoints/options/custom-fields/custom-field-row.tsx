@@ -27,7 +27,9 @@ export function CustomFieldRow({ field, source, usedBy, busy, onRename, onRetype
   return (
     <tr>
       <td>
-        <code>{field.key}</code>
+        <code class="field-key" title={field.key}>
+          {field.key}
+        </code>
       </td>
       <td>
         {draft === null ? (

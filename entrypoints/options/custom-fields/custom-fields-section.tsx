@@ -73,7 +73,7 @@ export function CustomFieldsSection() {
       {state.error && <p class="options-error" role="alert">Could not read the custom fields: {state.error.message}</p>}
       {data && data.fields.length === 0 && <p>No custom fields yet. They appear when a CRM sync or a CSV import brings fields beyond the standard ones.</p>}
       {data && data.fields.length > 0 && (
-        <table class="options-table" aria-label="Custom fields">
+        <table class="options-table custom-fields-table" aria-label="Custom fields">
           <OptionsTableHead columns={['Key', 'Label', 'Type', 'Source', 'Used by']} />
           <tbody>
             {data.fields.map((field) => (

@@ -38,7 +38,9 @@ export function ColumnMapping({ column, samples, customFields, isKey, onTarget, 
   return (
     <tr>
       <th scope="row" id={headerId}>
-        <bdi>{column.header}</bdi>
+        <bdi class="import-header" title={column.header}>
+          {column.header}
+        </bdi>
         {isKey && <span class="import-key-badge"> unique key</span>}
       </th>
       <td class="import-samples">

@@ -47,7 +47,7 @@ export function MappingStep(props: MappingStepProps) {
             <tr>
               {preview.headers.map((h, i) => (
                 <th key={i} scope="col">
-                  <bdi>{h}</bdi>
+                  <bdi title={h}>{h}</bdi>
                 </th>
               ))}
             </tr>
@@ -57,7 +57,7 @@ export function MappingStep(props: MappingStepProps) {
               <tr key={r}>
                 {preview.headers.map((_, i) => (
                   <td key={i}>
-                    <bdi>{row[i] ?? ''}</bdi>
+                    <bdi title={row[i] ?? ''}>{row[i] ?? ''}</bdi>
                   </td>
                 ))}
               </tr>
