@@ -30,6 +30,8 @@ export function usePreview(rules: RuleSet | null, delayMs = PREVIEW_DEBOUNCE_MS)
   const [state, setState] = useState<PreviewState>(rules ? { kind: 'loading' } : { kind: 'incomplete' });
   const sequence = useRef(0);
   const key = rules ? JSON.stringify(rules) : null;
+  /** The rules (as `key`) the current answer or error was given for. */
+  const answeredFor = useRef<string | null>(null);
   // While a sync stores leads, ask again as they arrive (its stored progress moves every 250 ms at
   // most), and once more when it ends, so the count shown is never a stale partial one.
   const db = useDb();
@@ -48,12 +50,14 @@ export function usePreview(rules: RuleSet | null, delayMs = PREVIEW_DEBOUNCE_MS)
       send('previewSegment', { rules, sampleSize: PREVIEW_SAMPLE_SIZE }).then(
         (answer) => {
           if (request !== sequence.current) return;
+          answeredFor.current = key;
           setState((previous) =>
             answer.ok ? { kind: 'ready', preview: answer.data } : { kind: 'error', error: answer.error, last: lastPreview(previous) },
           );
         },
         (error: unknown) => {
           if (request !== sequence.current) return;
+          answeredFor.current = key;
           setState((previous) => ({ kind: 'error', error: error instanceof Error ? error.message : String(error), last: lastPreview(previous) }));
         },
       );
@@ -62,6 +66,10 @@ export function usePreview(rules: RuleSet | null, delayMs = PREVIEW_DEBOUNCE_MS)
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key, delayMs, send, syncTick]);
 
+  // Between a change of the rules and the effect above (one render), the answer on screen is for
+  // the old rules: it is shown as the previous count while loading, never as the current one.
+  if (!rules) return { kind: 'incomplete' };
+  if ((state.kind === 'ready' || state.kind === 'error') && answeredFor.current !== key) return { kind: 'loading', last: lastPreview(state) };
   return state;
 }
 
