@@ -11,12 +11,11 @@ import Papa from 'papaparse';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Segment, SegmentHistory } from '../lib/schema';
-import { readTable, sendFromPage } from './harness';
+import { SCREENSHOTS, readTable, sendFromPage } from './harness';
 import { leadsCsvText, startSyncedWorld, until, type SyncedWorld } from './real-dataset';
 import { shiftWorkerClock } from './worker-clock';
 
 const DAY_MS = 86_400_000;
-const SCREENSHOTS = resolve(import.meta.dirname, '../docs/screenshots');
 
 /** The day (YYYY-MM-DD, UTC — the browser's zone here) `n` days from now. */
 const dayOf = (offsetDays: number) => new Date(Date.now() + offsetDays * DAY_MS).toISOString().slice(0, 10);

@@ -14,10 +14,9 @@ import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Campaign, Segment } from '../lib/schema';
 import { readLeadsCsvTextAsync } from '../demo/data/dataset';
-import { readRow, sendFromPage } from './harness';
+import { SCREENSHOTS, readRow, sendFromPage } from './harness';
 import { LEADS_CSV, startSyncedWorld, until, type SyncedWorld } from './real-dataset';
 
-const SCREENSHOTS = resolve(import.meta.dirname, '../docs/screenshots');
 const CAMPAIGN = 'Course Launch Email';
 const GOOGLE = 'Google leads';
 const FINANCE = 'Finance specialists';

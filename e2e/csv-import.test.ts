@@ -1,12 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { readTable, type ExtensionSession } from './harness';
+import { SCREENSHOTS, readTable, type ExtensionSession } from './harness';
 import { createSegmentVia, segmentsSettled } from './real-dataset';
 import { chooseCsv, closeImport, csvRows, LEADS_CSV, runImport, sameText, ZOHO_CSV, openOptionsInUtc } from './csv-import-ui';
 import type { Lead, Segment } from '../lib/schema';
 import { resolve } from 'node:path';
 
-const SCREENSHOTS = resolve(import.meta.dirname, '../docs/screenshots');
 
 describe('CSV import through the options page (real exports)', () => {
   let session: ExtensionSession;

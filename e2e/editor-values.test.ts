@@ -2,8 +2,8 @@ import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSyncedWorld, type SyncedWorld } from './real-dataset';
+import { SCREENSHOTS } from './harness';
 
-const SCREENSHOTS = resolve(import.meta.dirname, '../docs/screenshots');
 
 /**
  * The rule editor's value entry in real Chromium (issue 11 §5): one real mouse click right after

@@ -5,6 +5,12 @@ import { chromium, type BrowserContext, type Page, type Worker } from 'playwrigh
 
 /** Where `npm run build` puts the unpacked Chrome extension. */
 export const EXTENSION_DIR = resolve(import.meta.dirname, '../.output/chrome-mv3');
+/**
+ * Where e2e screenshots go: `docs/screenshots/` (the README's pictures) only when
+ * `UPDATE_SCREENSHOTS=1`, else the ignored `e2e-output/screenshots/`, so a test run leaves the
+ * working tree as it was.
+ */
+export const SCREENSHOTS = resolve(import.meta.dirname, process.env.UPDATE_SCREENSHOTS ? '../docs/screenshots' : '../e2e-output/screenshots');
 /** Debian's Chromium (Playwright's own browser download does not work here). */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 

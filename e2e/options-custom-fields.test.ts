@@ -3,10 +3,9 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CustomFieldDef, Lead, Segment } from '../lib/schema';
 import { chooseCsv, closeImport, csvRows, openOptionsInUtc, runImport, ZOHO_CSV } from './csv-import-ui';
-import { readTable, type ExtensionSession } from './harness';
+import { SCREENSHOTS, readTable, type ExtensionSession } from './harness';
 import { createSegmentVia, segmentsSettled, until } from './real-dataset';
 
-const SCREENSHOTS = resolve(import.meta.dirname, '../docs/screenshots');
 const CRM_KEY = 'csv:zoho-crm-export-leads';
 
 /** The custom fields section of the options page. */

@@ -5,10 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CurrentUser } from '../lib/messaging/protocol';
 import type { RuleSet, Segment } from '../lib/schema';
 import { parseSegmentFile } from '../lib/schema/segment-file';
-import { readTable, sendFromPage } from './harness';
+import { SCREENSHOTS, readTable, sendFromPage } from './harness';
 import { startSyncedWorld, until, type SyncedWorld } from './real-dataset';
 
-const SCREENSHOT = resolve(import.meta.dirname, '../docs/screenshots/popup-organization.png');
 const HOT: RuleSet = { combinator: 'and', rules: [{ field: 'status', operator: 'equals', value: 'Converted' }] };
 const ENGAGED: RuleSet = {
   combinator: 'and',
@@ -93,7 +92,7 @@ describe('organization view and segment files on the real dataset', () => {
       'Export definitionSaves its rules as a file to share',
       'Duplicate to my segmentsA copy you can edit',
     ]);
-    await popup.screenshot({ path: SCREENSHOT });
+    await popup.screenshot({ path: resolve(SCREENSHOTS, 'popup-organization.png') });
     await popup.keyboard.press('Escape');
 
     const [target] = (await oliviaSegments()).filter((s) => s.name === 'Converted leads');
