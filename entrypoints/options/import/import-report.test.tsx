@@ -66,4 +66,16 @@ describe('ImportProgress', () => {
     expect(screen.getByRole('alert').textContent).toContain('out of storage space');
     expect(screen.getByRole('status').textContent).toMatch(/^Import stopped after 1,205 rows:/);
   });
+
+  it('after Cancel: the bar shows how far the import got, and says what was kept', () => {
+    render(<ImportProgress report={report({ cancelled: true })} fileSize={1000} finished onCancel={() => undefined} onClose={() => undefined} />);
+    expect(screen.getByRole('status').textContent).toMatch(/^Import cancelled after 1,205 rows:/);
+    expect((screen.getByRole('progressbar', { name: 'Import progress' }) as HTMLProgressElement).value).toBe(500);
+    expect(screen.getByText(/imported before you cancelled are kept/)).toBeTruthy();
+  });
+
+  it('fills the bar when the whole file was imported', () => {
+    render(<ImportProgress report={report()} fileSize={1000} finished onCancel={() => undefined} onClose={() => undefined} />);
+    expect((screen.getByRole('progressbar', { name: 'Import progress' }) as HTMLProgressElement).value).toBe(1000);
+  });
 });

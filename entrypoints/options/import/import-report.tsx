@@ -30,10 +30,14 @@ export function ImportProgress({ report, fileSize, finished, onCancel, onClose }
         : `Import finished, ${rows(report.rowsRead)}:`;
   return (
     <div class="import-progress">
-      <progress aria-label="Import progress" max={Math.max(fileSize, 1)} value={finished ? Math.max(fileSize, 1) : report.bytesRead} />
+      {/* Full only when the whole file was imported: a cancelled or stopped import shows how far it got. */}
+      <progress aria-label="Import progress" max={Math.max(fileSize, 1)} value={finished && !report.cancelled && !report.error ? Math.max(fileSize, 1) : report.bytesRead} />
       <p role="status" class="import-status">
         {lead} {countsText(report)}
       </p>
+      {finished && report.cancelled && !report.error && (
+        <p class="hint">The leads imported before you cancelled are kept; importing the file again finishes it without making copies.</p>
+      )}
       {report.error && (
         <p class="options-error" role="alert">
           {report.error} The rows before this point are stored; importing the file again continues where it stopped.

@@ -13,6 +13,7 @@ import { FileDrop } from './file-drop';
 import { ImportProgress } from './import-report';
 import { MappingStep } from './mapping-step';
 import { useOnDataReplaced } from '../options-message';
+import { useLeaveWarning } from '../../../components/use-leave-warning';
 
 /** Rows read for the preview and for detecting types and date formats. */
 const SAMPLE_ROWS = 1000;
@@ -49,6 +50,8 @@ export function ImportSection() {
     worker.current = null;
   };
   useEffect(() => stopWorker, []);
+  // Leaving the page stops the import half-way (what was stored stays): the browser asks first.
+  useLeaveWarning(step.kind === 'running' && !step.finished);
 
   const chooseFile = async (file: File) => {
     stopWorker();
