@@ -3,6 +3,7 @@ import { streamCsv } from './csv-stream';
 import type { ImportPlan } from './plan';
 import { createRowConverter } from './row-converter';
 import { binaryKind, CsvFileProblem, notCsvMessage, previewProblem, SNIFF_BYTES } from './file-check';
+import { formatCount } from '../format/number';
 
 /** A row left out of the import, by its spreadsheet row number (the header is row 1). */
 export interface SkippedRow {
@@ -69,6 +70,19 @@ export async function previewCsvFile(file: Blob, maxRows: number): Promise<CsvPr
 }
 
 /**
+ * Why a row papaparse found malformed is skipped, in words. An unclosed quote swallows the lines
+ * after it into this row (papaparse reads on to the next quote or the end of the file): the reason
+ * says how many, so no row goes missing from the report silently.
+ */
+export function malformedRowReason(problem: string, record: readonly string[]): string {
+  if (!/unterminated|missing.*quote/i.test(problem)) return `could not be read as CSV (${problem})`;
+  const lines = record.reduce((sum, field) => sum + (field.match(/\r\n|\n|\r/g)?.length ?? 0), 0);
+  return lines === 0
+    ? 'has a quote (") that is never closed'
+    : `has a quote (") that is never closed, so the ${formatCount(lines, 'line', 'lines')} after it ${lines === 1 ? 'was' : 'were'} read into this row and skipped with it`;
+}
+
+/**
  * Converts a whole CSV file with `plan`, streaming: every `batchSize` leads (and at the end) the
  * batch is handed to `onBatch` and awaited before reading on. The header row must be the one the
  * plan was made for. Rows papaparse finds malformed are skipped with its reason. Returns the rows
@@ -111,7 +125,7 @@ export async function convertCsvFile(
         rowsRead++;
         const problem = malformed.get(i);
         if (problem) {
-          batch.skipped.push({ row: recordNumber, reason: `could not be read as CSV (${problem})` });
+          batch.skipped.push({ row: recordNumber, reason: malformedRowReason(problem, record) });
           continue;
         }
         const outcome = convert(record, recordNumber);

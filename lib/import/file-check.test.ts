@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { previewCsvFile } from './convert-file';
+import { malformedRowReason, previewCsvFile } from './convert-file';
 import { binaryKind, CsvFileProblem, previewProblem } from './file-check';
 
 const bytes = (...values: number[]) => new Blob([new Uint8Array(values)]);
@@ -37,5 +37,16 @@ describe('telling a CSV file from other files', () => {
   it('refuses a file whose lines mostly cannot be read as CSV rows', () => {
     expect(previewProblem({ headers: ['a', 'b'], rows: 3, malformed: 3 })).toMatch(/^This file is not a CSV file that can be read: 3 of its first 4 lines could not be read as CSV rows\./);
     expect(previewProblem({ headers: ['a', 'b'], rows: 9, malformed: 1 })).toBeNull();
+  });
+});
+
+describe('rows papaparse finds malformed', () => {
+  it('says how many lines an unclosed quote swallowed into its row', () => {
+    expect(malformedRowReason('Quoted field unterminated', ['1', 'x\n2,y\n3,z\n'])).toBe(
+      'has a quote (") that is never closed, so the 3 lines after it were read into this row and skipped with it',
+    );
+    expect(malformedRowReason('Quoted field unterminated', ['1', 'x\r\n2,y'])).toBe('has a quote (") that is never closed, so the 1 line after it was read into this row and skipped with it');
+    expect(malformedRowReason('Quoted field unterminated', ['1', 'x'])).toBe('has a quote (") that is never closed');
+    expect(malformedRowReason('Trailing quote on quoted field is malformed', ['1'])).toBe('could not be read as CSV (Trailing quote on quoted field is malformed)');
   });
 });
