@@ -2,7 +2,7 @@ import type { CustomFieldSource } from '../../../lib/db';
 import { formatCount } from '../../../lib/format/number';
 import { CUSTOM_FIELD_TYPES, type CustomFieldType } from '../../../lib/schema';
 
-/** Custom field types in words (the type select and the messages). */
+/** Custom field types in words: the type selects (custom fields table, import mapping) and the messages. */
 export const TYPE_LABELS: Readonly<Record<CustomFieldType, string>> = {
   text: 'text',
   number: 'number',

@@ -1,6 +1,7 @@
 import { useId } from 'preact/hooks';
 import { DATE_FORMAT_LABELS } from '../../../lib/import/dates';
 import { DATE_FORMAT_IDS, STANDARD_TARGETS, STANDARD_TARGET_LABELS, type ColumnPlan, type DateFormatId, type NumberStyle } from '../../../lib/import/plan';
+import { TYPE_LABELS } from '../custom-fields/field-words';
 import { CUSTOM_FIELD_TYPES, stripBidiControls, type CustomFieldDef, type CustomFieldType } from '../../../lib/schema';
 
 /** Props of {@link ColumnMapping}. */
@@ -14,15 +15,6 @@ export interface ColumnMappingProps {
   onChange(patch: Partial<ColumnPlan>): void;
   onType(type: CustomFieldType): void;
 }
-
-const TYPE_LABELS: Record<CustomFieldType, string> = {
-  text: 'Text',
-  number: 'Number',
-  date: 'Date',
-  boolean: 'Yes/No',
-  select: 'Choice (one value)',
-  multiselect: 'Choices (several values)',
-};
 
 /**
  * One column of the mapping step: its header, sample values, and a `<select>` whose accessible
