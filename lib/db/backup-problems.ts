@@ -73,3 +73,10 @@ export function describeRow(table: string, index: number, row: unknown): string 
   const id = typeof row === 'object' && row !== null && !Array.isArray(row) ? (row as Record<string, unknown>).id ?? (row as Record<string, unknown>).key : undefined;
   return `${name} ${index + 1}${typeof id === 'string' && id.length <= 80 ? ` (id "${id}")` : ''}`;
 }
+
+/** `lead "demo/123"`, `block of memberships "seg-1, demo/7"`: a row named by its primary key. */
+export function describeDuplicateKey(table: string, key: unknown): string {
+  const name = ROW_NAMES[table] ?? `row of ${table}`;
+  const text = Array.isArray(key) ? key.map(String).join(', ') : String(key);
+  return `${name.charAt(0).toLowerCase()}${name.slice(1)} "${text.length <= 80 ? text : `${text.slice(0, 77)}...`}"`;
+}

@@ -49,8 +49,11 @@ describe('backup', () => {
     const db = await seeded();
     const backup = JSON.parse(JSON.stringify(await exportBackup(db, NOW))) as Backup;
     expect(parseBackup(db, { hello: 1 })).toEqual({ error: 'This file is not a CRM Segments backup (made with "Export backup").' });
-    expect(parseBackup(db, { ...backup, version: 7, exportedAt: 'yesterday' })).toEqual({
-      error: 'This is not a CRM Segments backup this version can read: in the file\'s header, "version" should be one of 1; "exportedAt" should be a number, not text.',
+    expect(parseBackup(db, { ...backup, version: 99, exportedAt: 'yesterday' })).toEqual({
+      error: 'This backup was made by a newer version of CRM Segments (format 99); this version reads format 1.',
+    });
+    expect(parseBackup(db, { ...backup, exportedAt: 'yesterday' })).toEqual({
+      error: 'This is not a CRM Segments backup this version can read: in the file\'s header, "exportedAt" should be a number, not text.',
     });
     expect(parseBackup(db, { ...backup, dbVersion: db.verno + 1 })).toEqual({ error: expect.stringMatching(/database version/) });
     const { jobs: _jobs, ...missingTable } = backup.tables;
@@ -64,6 +67,26 @@ describe('backup', () => {
     });
     const keyless = { ...backup, tables: { ...backup.tables, memberBlocks: [{ ids: ['demo/1'] }] } };
     expect(parseBackup(db, keyless)).toEqual({ error: expect.stringMatching(/^Block of memberships 1 in the backup is not valid: it has no key/) });
+  });
+
+  it('refuses a backup listing a primary key twice (lead, compound key, setting) before anything is stored', async () => {
+    const db = await seeded();
+    const before = await snapshot(db);
+    const backup = JSON.parse(JSON.stringify(await exportBackup(db, NOW))) as Backup;
+    const leads = backup.tables.leads ?? [];
+    const twiceLead = { ...backup, tables: { ...backup.tables, leads: [...leads, { ...(leads[0] as object), name: 'Copy' }] } };
+    expect(parseBackup(db, twiceLead)).toEqual({ error: `This backup lists lead "${String((leads[0] as { id: string }).id)}" twice: it is damaged and was not restored.` });
+    const block = backup.tables.memberBlocks?.[0] as { segmentId: string; start: string };
+    const twiceBlock = { ...backup, tables: { ...backup.tables, memberBlocks: [block, block] } };
+    expect(parseBackup(db, twiceBlock)).toEqual({
+      error: `This backup lists block of memberships "${block.segmentId}, ${block.start}" twice: it is damaged and was not restored.`,
+    });
+    const twiceSetting = { ...backup, tables: { ...backup.tables, meta: [{ key: 'a', value: 1 }, { key: 'a', value: 2 }] } };
+    expect(parseBackup(db, twiceSetting)).toEqual({ error: 'This backup lists setting "a" twice: it is damaged and was not restored.' });
+    // Same text, different key type: IndexedDB keeps 1 and "1" apart, so this is not a duplicate.
+    const distinct = { ...backup, tables: { ...backup.tables, jobs: [{ id: 1 }, { id: '1' }] } };
+    expect(parseBackup(db, distinct)).not.toHaveProperty('error');
+    expect(await snapshot(db)).toEqual(before);
   });
 
   it('carries typed arrays and dates through JSON', () => {

@@ -8,7 +8,7 @@ import {
   SegmentSchema,
   z,
 } from '../schema';
-import { describeRow, describeZodProblems } from './backup-problems';
+import { describeDuplicateKey, describeRow, describeZodProblems } from './backup-problems';
 import { decodeStored, encodeStored } from './backup-codec';
 import { announceLeadWrite } from './lead-writes';
 import type { CrmSegmentsDB } from './database';
@@ -114,18 +114,32 @@ function rowProblem(table: Table, row: unknown): string | null {
   return parsed && !parsed.success ? describeZodProblems(parsed.error) : null;
 }
 
+/** A row's primary key (a validated row: in-row key path, or the first of a `[key, row]` pair) as a comparable string. */
+function primaryKeyOf(keyPath: string | string[] | null, row: unknown): { key: unknown; text: string } {
+  const field = (path: string) => (row as Record<string, unknown>)[path];
+  const key = keyPath === null ? (row as unknown[])[0] : Array.isArray(keyPath) ? keyPath.map(field) : field(keyPath);
+  return { key, text: JSON.stringify(key) };
+}
+
+/** The header's problem in plain words: a newer format is named as such. */
+function headerProblem(raw: unknown, error: z.ZodError): string {
+  const { format, version } = (typeof raw === 'object' && raw !== null ? raw : {}) as { format?: unknown; version?: unknown };
+  if (format !== BACKUP_FORMAT) return 'This file is not a CRM Segments backup (made with "Export backup").';
+  if (typeof version === 'number' && version > BACKUP_VERSION) {
+    return `This backup was made by a newer version of CRM Segments (format ${version}); this version reads format ${BACKUP_VERSION}.`;
+  }
+  return `This is not a CRM Segments backup this version can read: in the file's header, ${describeZodProblems(error)}.`;
+}
+
 /**
  * Validates a backup (already JSON-parsed) against this database: format, the same database
- * version, exactly this database's tables, and every row (data-model schemas; primary keys).
+ * version, exactly this database's tables, and every row (data-model schemas; primary keys, each
+ * present and listed once — a repeated key would make the restore's bulkAdd fail).
  * Returns the decoded tables, or `{ error }` in plain words naming the first problem.
  */
 export function parseBackup(db: CrmSegmentsDB, raw: unknown): ParsedBackup | { error: string } {
   const envelope = BackupSchema.safeParse(raw);
-  if (!envelope.success) {
-    const format = (raw as { format?: unknown } | null)?.format;
-    if (format !== BACKUP_FORMAT) return { error: 'This file is not a CRM Segments backup (made with "Export backup").' };
-    return { error: `This is not a CRM Segments backup this version can read: in the file's header, ${describeZodProblems(envelope.error)}.` };
-  }
+  if (!envelope.success) return { error: headerProblem(raw, envelope.error) };
   const backup = envelope.data;
   if (backup.dbVersion !== db.verno) {
     return { error: `This backup was made with database version ${backup.dbVersion}; this version of the extension uses ${db.verno}.` };
@@ -139,6 +153,7 @@ export function parseBackup(db: CrmSegmentsDB, raw: unknown): ParsedBackup | { e
   const tables: Record<string, unknown[]> = {};
   for (const table of db.tables) {
     const rows: unknown[] = [];
+    const keys = new Set<string>();
     for (const [i, encoded] of (backup.tables[table.name] as unknown[]).entries()) {
       let row: unknown;
       try {
@@ -148,6 +163,9 @@ export function parseBackup(db: CrmSegmentsDB, raw: unknown): ParsedBackup | { e
       }
       const problem = rowProblem(table, row);
       if (problem) return { error: `${describeRow(table.name, i, row)} in the backup is not valid: ${problem}.` };
+      const { key, text } = primaryKeyOf(keyPathOf(table), row);
+      if (keys.has(text)) return { error: `This backup lists ${describeDuplicateKey(table.name, key)} twice: it is damaged and was not restored.` };
+      keys.add(text);
       rows.push(row);
     }
     tables[table.name] = rows;

@@ -10,6 +10,20 @@ export function backupFileName(now: number): string {
   return `crm-segments-backup-${new Date(now).toISOString().slice(0, 10)}.json`;
 }
 
+/**
+ * The JSON in a chosen backup file, or why it cannot be read: a file that starts like a backup but
+ * does not parse (usually cut off while saving or copying) is called incomplete, anything else not a backup.
+ */
+export function readBackupJson(fileName: string, text: string): { raw: unknown } | { error: string } {
+  try {
+    return { raw: JSON.parse(text) as unknown };
+  } catch {
+    return text.trimStart().startsWith('{')
+      ? { error: `${fileName} is not a complete backup file: it ends too early or is damaged.` }
+      : { error: `${fileName} is not a CRM Segments backup (made with "Export backup").` };
+  }
+}
+
 /** Reads every table (one consistent snapshot) and downloads it as a JSON backup file. */
 export async function downloadBackup(db: CrmSegmentsDB, now: number): Promise<{ contents: Pick<BackupSummary, 'counts' | 'memberships'>; bytes: number }> {
   const backup = await exportBackup(db, now);

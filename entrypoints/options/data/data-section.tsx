@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { useDb } from '../../../components/db-context';
 import { useLiveQuery } from '../../../components/use-live-query';
 import { parseBackup, storedLeadCount, type Backup, type BackupSummary } from '../../../lib/db';
-import { downloadBackup, formatBytes } from './backup-transfer';
+import { downloadBackup, formatBytes, readBackupJson } from './backup-transfer';
 import { DeleteAllDialog } from './delete-all-dialog';
 import { RestoreDialog } from './restore-dialog';
 import { useDataEpoch } from '../options-message';
@@ -54,16 +54,14 @@ export function DataSection() {
 
   const chooseBackup = async (file: File) => {
     setMessage(null);
-    let raw: unknown;
-    try {
-      raw = JSON.parse(await file.text());
-    } catch {
-      setMessage({ tone: 'error', text: `${file.name} is not a JSON file.` });
+    const json = readBackupJson(file.name, await file.text());
+    if ('error' in json) {
+      setMessage({ tone: 'error', text: json.error });
       return;
     }
-    const parsed = parseBackup(db, raw);
+    const parsed = parseBackup(db, json.raw);
     if ('error' in parsed) setMessage({ tone: 'error', text: parsed.error });
-    else setPending({ fileName: file.name, backup: raw as Backup, summary: parsed.summary });
+    else setPending({ fileName: file.name, backup: json.raw as Backup, summary: parsed.summary });
   };
 
   return (
