@@ -13,6 +13,8 @@ export interface SegmentSummaryProps {
   segment: Segment;
   customFields: readonly CustomFieldDef[];
   campaigns: readonly Campaign[];
+  /** Every segment, so a rule on another segment's membership names it. */
+  segments?: ReadonlyArray<{ id: string; name: string }>;
   /** The segment's running refresh job: the count is then provisional and the progress shown. */
   job?: RefreshJob;
 }
@@ -23,14 +25,14 @@ export interface SegmentSummaryProps {
  * can be refreshed from here; an inactive one says its members are frozen (docs/semantics.md §5).
  * While a refresh runs, the count is marked provisional and "Refreshing… N of M leads checked" shown.
  */
-export function SegmentSummary({ segment, customFields, campaigns, job }: SegmentSummaryProps) {
+export function SegmentSummary({ segment, customFields, campaigns, segments, job }: SegmentSummaryProps) {
   const formatter = useFormatter();
   const send = useBackground();
   const now = useNow(30_000);
   const [refreshing, setRefreshing] = useState(false);
   const [refreshError, setRefreshError] = useState<string | undefined>();
   const color = safeColor(segment.color);
-  const rulesText = describeRuleSet(segment.rules, { customFields, campaigns });
+  const rulesText = describeRuleSet(segment.rules, { customFields, campaigns, ...(segments ? { segments } : {}) });
   const active = segment.status === 'active';
 
   const refresh = async () => {

@@ -55,6 +55,15 @@ describe('segment picker', () => {
     expect(summary.textContent).toContain('Status is Contacted · (Country is India or Total visits is more than 5)');
   });
 
+  it('names the inner segment of a segment-membership rule in the summary', async () => {
+    const india = (await db.segments.get('india'))!;
+    await db.segments.put({ ...india, rules: { combinator: 'and', rules: [{ field: 'segmentMembership', operator: 'is_member_of', value: 'hot' }] } });
+    renderPanel({ initialTarget: { segmentId: 'india' } });
+    const summary = await screen.findByRole('region', { name: 'Segment summary' });
+    await waitFor(() => expect(summary.textContent).toContain('"Hot leads"'));
+    expect(summary.textContent).not.toContain('another segment');
+  });
+
   it('refreshes an active segment on request and explains an inactive one', async () => {
     const user = userEvent.setup();
     renderPanel();

@@ -241,7 +241,7 @@ function SidePanel({ initialTarget, navigation, onTargetChange, initialRect, dow
           onChange={(segmentId) => navigate({ segmentId })}
           disabled={!loaded}
         />
-        {segment && loaded && <SegmentSummary segment={segment} customFields={customFields.data!} campaigns={campaigns.data!} job={job} />}
+        {segment && loaded && <SegmentSummary segment={segment} customFields={customFields.data!} campaigns={campaigns.data!} segments={segments.data!} job={job} />}
       </header>
       <main class="app-main">{content}</main>
     </div>
