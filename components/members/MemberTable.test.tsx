@@ -48,6 +48,32 @@ describe('MemberTable', () => {
     expect((grid.querySelector('.table-body') as HTMLElement).style.height).toBe(`${100_000 * ROW_HEIGHT}px`);
   });
 
+  it('tells apart members without a name by email, else by CRM id; other empty cells show a dash', () => {
+    const unnamed: MemberRow[] = [{ lead: testLead('A-1', { email: 'a@example.com' }) }, { lead: testLead('B-2') }];
+    render(
+      <FormatterProvider locale="en-US" timeZone="UTC">
+        <MemberTable
+          rows={unnamed}
+          columns={columns}
+          sort={{ columnId: 'name', direction: 'asc' }}
+          onSort={() => {}}
+          filtersOpen={false}
+          filters={{}}
+          onFilterChange={() => {}}
+          onOpen={() => {}}
+          label="Unnamed"
+          queryKey="q"
+          initialRect={{ width: 360, height: 5 * ROW_HEIGHT }}
+        />
+      </FormatterProvider>,
+    );
+    const cells = screen.getAllByRole('row').filter((r) => r.hasAttribute('data-lead-id')).map((r) => [...r.querySelectorAll('[role="gridcell"]')].map((c) => c.textContent));
+    expect(cells).toEqual([
+      ['a@example.com', 'a@example.com'],
+      ['Lead B-2', '—'],
+    ]);
+  });
+
   it('moves the active row with the arrow keys and opens it with Enter', async () => {
     const user = userEvent.setup();
     const onOpen = renderTable();

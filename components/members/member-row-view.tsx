@@ -51,7 +51,16 @@ export class MemberRowView extends Component<MemberRowViewProps> {
               title={text || undefined}
             >
               {/* Lead data is isolated: a right-to-left override in one value never reverses the next (issue 9). */}
-              {text === '' ? <span class="cell-empty">{EMPTY_DISPLAY}</span> : <bdi>{text}</bdi>}
+              {text !== '' ? (
+                <bdi>{text}</bdi>
+              ) : column.id === 'name' ? (
+                // A lead without a name is still told apart, as in the popup: by its email, else its CRM id.
+                <span class="cell-empty">
+                  <bdi>{row.lead.email || `Lead ${row.lead.crmId}`}</bdi>
+                </span>
+              ) : (
+                <span class="cell-empty">{EMPTY_DISPLAY}</span>
+              )}
             </div>
           );
         })}
