@@ -92,7 +92,7 @@ export function ConnectionsSection() {
         </table>
       )}
       {data && (
-        <label class="field">
+        <label class="field auto-sync">
           <span>Sync connected CRMs automatically</span>
           <select value={String(data.minutes)} onChange={(e) => void changePeriod(Number(e.currentTarget.value))}>
             {choices.map((minutes) => (

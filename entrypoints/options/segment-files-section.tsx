@@ -42,7 +42,7 @@ export function SegmentFilesSection() {
   return (
     <section id={SEGMENT_FILES_ID} ref={section} aria-labelledby="segment-files-heading">
       <h2 id="segment-files-heading">Share segment definitions</h2>
-      <p class="hint">Share segment definitions: export them to a JSON file and import it in another browser. Lead data is not included.</p>
+      <p class="hint">Export your segments' rules to a JSON file and import them in another browser. Lead data is not included.</p>
       {!ready && identity.status !== 'error' && <p role="status">Loading…</p>}
       {identity.status === 'error' && (
         <p class="options-error" role="alert">
