@@ -62,46 +62,49 @@ export function ColumnMapping({ column, samples, customFields, isKey, onTarget, 
           <option value="skip">Don't import</option>
         </select>
       </td>
-      <td class="import-options">
-        {column.target === 'new' && column.newField && (
-          <>
-            <input
-              aria-label="New field name"
-              aria-describedby={headerId}
-              value={column.newField.label}
-              onInput={(e) => onChange({ newField: { ...column.newField!, label: e.currentTarget.value } })}
-            />
-            <select aria-label="Field type" aria-describedby={headerId} value={column.newField.type} onChange={(e) => onType(e.currentTarget.value as CustomFieldType)}>
-              {CUSTOM_FIELD_TYPES.map((t) => (
-                <option key={t} value={t}>
-                  {TYPE_LABELS[t]}
+      <td>
+        {/* The flex box is inside the cell: a flex <td> stops being a table cell and its borders slip. */}
+        <div class="import-options">
+          {column.target === 'new' && column.newField && (
+            <>
+              <input
+                aria-label="New field name"
+                aria-describedby={headerId}
+                value={column.newField.label}
+                onInput={(e) => onChange({ newField: { ...column.newField!, label: e.currentTarget.value } })}
+              />
+              <select aria-label="Field type" aria-describedby={headerId} value={column.newField.type} onChange={(e) => onType(e.currentTarget.value as CustomFieldType)}>
+                {CUSTOM_FIELD_TYPES.map((t) => (
+                  <option key={t} value={t}>
+                    {TYPE_LABELS[t]}
+                  </option>
+                ))}
+              </select>
+            </>
+          )}
+          {needsDate && (
+            <select aria-label="Date format" aria-describedby={headerId} value={column.dateFormat} onChange={(e) => onChange({ dateFormat: e.currentTarget.value as DateFormatId })}>
+              {DATE_FORMAT_IDS.map((id) => (
+                <option key={id} value={id}>
+                  {DATE_FORMAT_LABELS[id]}
                 </option>
               ))}
             </select>
-          </>
-        )}
-        {needsDate && (
-          <select aria-label="Date format" aria-describedby={headerId} value={column.dateFormat} onChange={(e) => onChange({ dateFormat: e.currentTarget.value as DateFormatId })}>
-            {DATE_FORMAT_IDS.map((id) => (
-              <option key={id} value={id}>
-                {DATE_FORMAT_LABELS[id]}
-              </option>
-            ))}
-          </select>
-        )}
-        {needsNumber && (
-          <select aria-label="Number format" aria-describedby={headerId} value={column.numberStyle} onChange={(e) => onChange({ numberStyle: e.currentTarget.value as NumberStyle })}>
-            <option value="dot">1,234.5</option>
-            <option value="comma">1.234,5 or 1 234,5</option>
-          </select>
-        )}
-        {needsSeparator && (
-          <label class="import-inline">
-            <span>Separator</span>
-            <input aria-describedby={headerId} size={2} maxLength={3} value={column.separator} onInput={(e) => e.currentTarget.value !== '' && onChange({ separator: e.currentTarget.value })} />
-          </label>
-        )}
-        {!needsDate && !needsNumber && !needsSeparator && column.target !== 'new' && type === undefined && <span class="hint">—</span>}
+          )}
+          {needsNumber && (
+            <select aria-label="Number format" aria-describedby={headerId} value={column.numberStyle} onChange={(e) => onChange({ numberStyle: e.currentTarget.value as NumberStyle })}>
+              <option value="dot">1,234.5</option>
+              <option value="comma">1.234,5 or 1 234,5</option>
+            </select>
+          )}
+          {needsSeparator && (
+            <label class="import-inline">
+              <span>Separator</span>
+              <input aria-describedby={headerId} size={2} maxLength={3} value={column.separator} onInput={(e) => e.currentTarget.value !== '' && onChange({ separator: e.currentTarget.value })} />
+            </label>
+          )}
+          {!needsDate && !needsNumber && !needsSeparator && column.target !== 'new' && type === undefined && <span class="hint">—</span>}
+        </div>
       </td>
     </tr>
   );
