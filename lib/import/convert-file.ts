@@ -76,7 +76,9 @@ export async function previewCsvFile(file: Blob, maxRows: number): Promise<CsvPr
  */
 export function malformedRowReason(problem: string, record: readonly string[]): string {
   if (!/unterminated|missing.*quote/i.test(problem)) return `could not be read as CSV (${problem})`;
-  const lines = record.reduce((sum, field) => sum + (field.match(/\r\n|\n|\r/g)?.length ?? 0), 0);
+  // The break that ends the file (or this row) is not a line swallowed.
+  const text = record.join(',').replace(/(\r\n|\n|\r)$/, '');
+  const lines = text.match(/\r\n|\n|\r/g)?.length ?? 0;
   return lines === 0
     ? 'has a quote (") that is never closed'
     : `has a quote (") that is never closed, so the ${formatCount(lines, 'line', 'lines')} after it ${lines === 1 ? 'was' : 'were'} read into this row and skipped with it`;

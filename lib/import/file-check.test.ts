@@ -43,7 +43,10 @@ describe('telling a CSV file from other files', () => {
 describe('rows papaparse finds malformed', () => {
   it('says how many lines an unclosed quote swallowed into its row', () => {
     expect(malformedRowReason('Quoted field unterminated', ['1', 'x\n2,y\n3,z\n'])).toBe(
-      'has a quote (") that is never closed, so the 3 lines after it were read into this row and skipped with it',
+      'has a quote (") that is never closed, so the 2 lines after it were read into this row and skipped with it',
+    );
+    expect(malformedRowReason('Quoted field unterminated', ['1', 'x\n2,y\n3,z'])).toBe(
+      'has a quote (") that is never closed, so the 2 lines after it were read into this row and skipped with it',
     );
     expect(malformedRowReason('Quoted field unterminated', ['1', 'x\r\n2,y'])).toBe('has a quote (") that is never closed, so the 1 line after it was read into this row and skipped with it');
     expect(malformedRowReason('Quoted field unterminated', ['1', 'x'])).toBe('has a quote (") that is never closed');

@@ -26,7 +26,8 @@ export function ImportProgress({ report, fileSize, finished, onCancel, onClose }
     : report.error
       ? `Import stopped after ${rows(report.rowsRead)}:`
       : report.cancelled
-        ? `Import cancelled after ${rows(report.rowsRead)}:`
+        ? // Rows read but still on their way to the store when Cancel came were not imported: count the handled ones.
+          `Import cancelled after ${rows(report.imported + report.updated + report.unchanged + report.skipped.length)}:`
         : `Import finished, ${rows(report.rowsRead)}:`;
   return (
     <div class="import-progress">
