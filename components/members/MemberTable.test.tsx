@@ -15,11 +15,12 @@ const rows: MemberRow[] = Array.from({ length: 100_000 }, (_, i) => ({
   lead: testLead(String(i), { name: `Member ${String(i).padStart(6, '0')}`, email: `m${i}@example.com` }),
 }));
 
-function renderTable(onOpen = vi.fn()) {
+/** Renders the table of `shown` (default: the 100,000 members) in a 20-row viewport; returns `onOpen`. */
+function renderTable(onOpen = vi.fn(), shown: MemberRow[] = rows, label = 'Members of Big') {
   render(
     <FormatterProvider locale="en-US" timeZone="UTC">
       <MemberTable
-        rows={rows}
+        rows={shown}
         columns={columns}
         sort={{ columnId: 'name', direction: 'asc' }}
         onSort={() => {}}
@@ -27,7 +28,7 @@ function renderTable(onOpen = vi.fn()) {
         filters={{}}
         onFilterChange={() => {}}
         onOpen={onOpen}
-        label="Members of Big"
+        label={label}
         queryKey="q"
         initialRect={{ width: 360, height: 20 * ROW_HEIGHT }}
       />
@@ -50,23 +51,7 @@ describe('MemberTable', () => {
 
   it('tells apart members without a name by email, else by CRM id; other empty cells show a dash', () => {
     const unnamed: MemberRow[] = [{ lead: testLead('A-1', { email: 'a@example.com' }) }, { lead: testLead('B-2') }];
-    render(
-      <FormatterProvider locale="en-US" timeZone="UTC">
-        <MemberTable
-          rows={unnamed}
-          columns={columns}
-          sort={{ columnId: 'name', direction: 'asc' }}
-          onSort={() => {}}
-          filtersOpen={false}
-          filters={{}}
-          onFilterChange={() => {}}
-          onOpen={() => {}}
-          label="Unnamed"
-          queryKey="q"
-          initialRect={{ width: 360, height: 5 * ROW_HEIGHT }}
-        />
-      </FormatterProvider>,
-    );
+    renderTable(vi.fn(), unnamed, 'Unnamed');
     const cells = screen.getAllByRole('row').filter((r) => r.hasAttribute('data-lead-id')).map((r) => [...r.querySelectorAll('[role="gridcell"]')].map((c) => c.textContent));
     expect(cells).toEqual([
       ['a@example.com', 'a@example.com'],
