@@ -8,6 +8,7 @@ import { convertRecords } from './convert';
 import { guardFetch, SyncCancelledError, type RequestLimits } from './guarded-fetch';
 import { withStoredValues } from './keep-stored';
 import { PageGuard } from './page-guard';
+import { readAhead } from './read-ahead';
 import { settleAbsentLeads } from './removal';
 
 /** What a "Sync all" needs: the store, the adapter of the CRM page, and the clock. */
@@ -85,7 +86,8 @@ export async function syncAllLeads(options: SyncAllOptions): Promise<SyncReport>
     await upsertCrmCampaigns(db, campaigns);
     const knownFields = await listCustomFields(db);
 
-    for await (const page of adapter.fetchAllLeads(origin, guard.fetchFn, signal)) {
+    // The next page is fetched while this one is stored (readAhead); errors surface in the same order.
+    for await (const page of readAhead(adapter.fetchAllLeads(origin, guard.fetchFn, signal))) {
       if (!pages.accept(page)) break;
       const now = clock();
       const batch = convertRecords(adapter, page.records, { crmKey, syncedAt: now, customFields: knownFields }, report.received);

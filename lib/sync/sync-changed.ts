@@ -6,6 +6,7 @@ import { convertRecords } from './convert';
 import { guardFetch } from './guarded-fetch';
 import { withStoredValues } from './keep-stored';
 import { PageGuard } from './page-guard';
+import { readAhead } from './read-ahead';
 import { crmName } from './sync-all';
 
 /** What an incremental sync of one connected CRM needs. */
@@ -63,7 +64,7 @@ export async function syncChangedLeads(options: SyncChangesOptions): Promise<Cha
   }
   const report: ChangesReport = { crmKey, received: 0, stored: 0, unchanged: 0, skipped: [], nulledValues: 0, startedAt, finishedAt: startedAt };
   try {
-    for await (const page of adapter.fetchChangedLeads(origin, options.since, fetchFn, signal)) {
+    for await (const page of readAhead(adapter.fetchChangedLeads(origin, options.since, fetchFn, signal))) {
       if (!pages.accept(page)) break;
       if (report.asOf === undefined && page.asOf !== undefined) report.asOf = page.asOf;
       const now = clock();
