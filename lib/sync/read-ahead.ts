@@ -21,9 +21,7 @@ export async function* readAhead<T>(source: AsyncIterable<T>): AsyncGenerator<T,
     }
   } finally {
     if (pending) {
-      const last = pending;
-      pending = undefined;
-      const finished = await last.then((result) => result.done === true, () => true);
+      const finished = await pending.then((result) => result.done === true, () => true);
       if (!finished) await iterator.return?.();
     }
   }
