@@ -41,6 +41,27 @@ export async function recordHistory(
   return row;
 }
 
+/**
+ * {@link recordHistory} for several segments (one change each) on the same day: the day's rows
+ * are read in one request and written in one. Validated before the write.
+ */
+export async function recordHistories(
+  db: CrmSegmentsDB,
+  day: string,
+  changes: ReadonlyArray<{ segmentId: string; count: number; added: number; removed: number }>,
+): Promise<SegmentHistory[]> {
+  const existing = await db.segmentHistory.bulkGet(changes.map((c) => [c.segmentId, day] as [string, string]));
+  const rows = changes.map((c, i) =>
+    validated(
+      SegmentHistorySchema,
+      { segmentId: c.segmentId, day, count: c.count, added: (existing[i]?.added ?? 0) + c.added, removed: (existing[i]?.removed ?? 0) + c.removed },
+      'segment history row',
+    ),
+  );
+  await db.segmentHistory.bulkPut(rows);
+  return rows;
+}
+
 /** Deletes every history row of a segment; returns how many. */
 export function deleteHistoryOfSegment(db: CrmSegmentsDB, segmentId: string): Promise<number> {
   return db.segmentHistory

@@ -46,9 +46,15 @@ export function putValidatedLeads(db: CrmSegmentsDB, leads: readonly ValidatedLe
   if (leads.length === 0) return settled(undefined);
   return db.transaction('rw', db.leads, db.meta, async () => {
     const added = newCount ?? leads.length - (await storedLeadIds(db, leads.map((lead) => lead.id))).size;
-    await adjustLeadCount(db, added);
-    await db.leads.bulkPut([...leads]);
-    announceLeadWrite(db, { kind: 'put', leads, seq: await nextLeadWriteSeq(db) });
+    // The sequence is its own meta row: moved alongside, not after, the count and the rows.
+    const [seq] = await Promise.all([
+      nextLeadWriteSeq(db),
+      (async () => {
+        await adjustLeadCount(db, added);
+        await db.leads.bulkPut([...leads]);
+      })(),
+    ]);
+    announceLeadWrite(db, { kind: 'put', leads, seq });
   });
 }
 

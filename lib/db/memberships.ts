@@ -3,6 +3,7 @@
 import Dexie from 'dexie';
 import { MembershipSchema, z, type Membership } from '../schema';
 import type { CrmSegmentsDB } from './database';
+import { BlockReads, changeFewMemberships, FEW_IDS, fewMembershipsOfLeads } from './member-block-reads';
 import { blockIndexOf, indexInSorted, rebuildBlock, splitBlock, type MemberBlock, type MemberBlockKey } from './member-blocks';
 import { rejected, settled, validated } from './validation';
 
@@ -34,11 +35,18 @@ function sortedUnique(ids: readonly string[]): string[] {
  * Every membership of the given leads, any segment (or only the segments in `onlySegments`),
  * ordered by lead id then segment id (what badges, explanations, ingest diffs and lead deletions
  * need). Reads the block keys of every segment (or of the segments asked for), then only the
- * blocks that can hold one of the leads.
+ * blocks that can hold one of the leads; for a few leads in the segments asked for, each block by
+ * lead id instead, through `reads` when given (kept for a write that follows in the transaction).
  */
-export async function membershipsOfLeads(db: CrmSegmentsDB, leadIds: readonly string[], onlySegments?: ReadonlySet<string>): Promise<Membership[]> {
+export async function membershipsOfLeads(
+  db: CrmSegmentsDB,
+  leadIds: readonly string[],
+  onlySegments?: ReadonlySet<string>,
+  reads?: BlockReads,
+): Promise<Membership[]> {
   if (leadIds.length === 0 || onlySegments?.size === 0) return settled([]);
   const wanted = sortedUnique(leadIds);
+  if (onlySegments && wanted.length <= FEW_IDS) return fewMembershipsOfLeads(db, wanted, [...onlySegments], reads ?? new BlockReads());
   const bySegment = new Map<string, string[]>();
   if (onlySegments) {
     const segmentIds = [...onlySegments];
@@ -187,9 +195,11 @@ export function changeMembershipsOf(
 /**
  * {@link changeMembershipsOf} for several segments at once (one per entry; a single-lead ingest
  * moves one lead in and out of many segments): the touched blocks of every segment are read in
- * one request and rewritten in one, instead of a round trip per segment. Same validation.
+ * one request and rewritten in one, instead of a round trip per segment; when every segment moves
+ * at most `FEW_IDS` ids, each block is read by lead id instead (no block starts), reusing the
+ * blocks `reads` already holds (see `BlockReads`). Same validation.
  */
-export function changeMembershipsOfMany(db: CrmSegmentsDB, changes: readonly SegmentMembershipChange[], addedAt: number): Promise<void> {
+export function changeMembershipsOfMany(db: CrmSegmentsDB, changes: readonly SegmentMembershipChange[], addedAt: number, reads?: BlockReads): Promise<void> {
   const work = changes.filter((c) => c.add.length > 0 || c.remove.length > 0);
   if (work.length === 0) return settled(undefined);
   try {
@@ -197,17 +207,20 @@ export function changeMembershipsOfMany(db: CrmSegmentsDB, changes: readonly Seg
   } catch (error) {
     return rejected(error);
   }
+  const normalized = work.map((c) => {
+    const add = sortedUnique(c.add);
+    const addSet = new Set(add);
+    return { segmentId: c.segmentId, add, remove: [...new Set(c.remove)].filter((id) => !addSet.has(id)) };
+  });
   return db.transaction('rw', db.memberBlocks, async () => {
+    if (normalized.every((c) => c.add.length + c.remove.length <= FEW_IDS)) return changeFewMemberships(db, normalized, addedAt, reads ?? new BlockReads());
+    reads?.clear();
     const allStarts = await Promise.all(work.map((c) => blockStarts(db, c.segmentId)));
     const deletes: MemberBlockKey[] = [];
     const puts: MemberBlock[] = [];
-    const reads: Array<{ segmentId: string; start: string; add: string[]; remove: Set<string> }> = [];
-    work.forEach((change, n) => {
-      const { segmentId } = change;
+    const toRead: Array<{ segmentId: string; start: string; add: string[]; remove: Set<string> }> = [];
+    normalized.forEach(({ segmentId, add, remove }, n) => {
       const starts = allStarts[n] as string[];
-      const add = sortedUnique(change.add);
-      const addSet = new Set(add);
-      const remove = change.remove.filter((id) => !addSet.has(id));
       if (starts.length === 0) {
         puts.push(...splitBlock(segmentId, add, add.map(() => addedAt)));
         return;
@@ -220,10 +233,10 @@ export function changeMembershipsOfMany(db: CrmSegmentsDB, changes: readonly Seg
       };
       for (const id of add) group(blockIndexOf(starts, id)).add.push(id);
       for (const id of remove) if (id >= (starts[0] as string)) group(blockIndexOf(starts, id)).remove.add(id);
-      for (const [index, g] of groups) reads.push({ segmentId, start: starts[index] as string, ...g });
+      for (const [index, g] of groups) toRead.push({ segmentId, start: starts[index] as string, ...g });
     });
-    const blocks = await db.memberBlocks.bulkGet(reads.map((r) => [r.segmentId, r.start] as MemberBlockKey));
-    reads.forEach((r, n) => {
+    const blocks = await db.memberBlocks.bulkGet(toRead.map((r) => [r.segmentId, r.start] as MemberBlockKey));
+    toRead.forEach((r, n) => {
       const old = blocks[n];
       if (r.add.length === 0 && ![...r.remove].some((id) => old && indexInSorted(old.ids, id) >= 0)) return;
       const next = rebuildBlock(r.segmentId, old, r.add, addedAt, r.remove);

@@ -1,6 +1,6 @@
 import { SegmentSchema, type Segment } from '../schema';
 import type { CrmSegmentsDB } from './database';
-import { validated } from './validation';
+import { validated, validatedAll } from './validation';
 
 /** One segment, or `undefined`. */
 export function getSegment(db: CrmSegmentsDB, id: string): Promise<Segment | undefined> {
@@ -27,6 +27,13 @@ export async function putSegment(db: CrmSegmentsDB, segment: Segment): Promise<S
   const row = validated(SegmentSchema, segment, 'segment');
   await db.segments.put(row);
   return row;
+}
+
+/** Stores many segments in one request, each validated with `SegmentSchema` first; throws `StoreValidationError`, writing nothing. */
+export async function putSegments(db: CrmSegmentsDB, segments: readonly Segment[]): Promise<Segment[]> {
+  const rows = validatedAll(SegmentSchema, segments, 'segment');
+  await db.segments.bulkPut(rows);
+  return rows;
 }
 
 /** Deletes the segment row only (memberships, history, jobs and campaigns: see lib/segments). */

@@ -1,4 +1,4 @@
-import { membershipsOfLeads, settled, type CrmSegmentsDB } from '../db';
+import { membershipsOfLeads, settled, type BlockReads, type CrmSegmentsDB } from '../db';
 import type { Lead, Segment } from '../schema';
 import type { CompiledSegment } from './predicates';
 import { usesSegments } from './segment-graph';
@@ -32,8 +32,8 @@ function settledEvaluation(segment: Segment, compiled: CompiledSegment | undefin
  * reading only the membership blocks it must (issue 10: one changed lead with 50 active segments).
  * For a segment whose memberships follow its rules exactly (see `settledEvaluation`), a stored
  * lead is a member iff the rules accept its stored version, so nothing is read; every other
- * segment (inactive ones too, for the badges) is read from its blocks. Call inside the ingest's
- * transaction.
+ * segment (inactive ones too, for the badges) is read from its blocks (kept in `reads` for the
+ * write that follows). Call inside the ingest's transaction.
  */
 export function membershipsBeforeIngest(
   db: CrmSegmentsDB,
@@ -41,6 +41,7 @@ export function membershipsBeforeIngest(
   segments: readonly Segment[],
   compile: (segment: Segment) => CompiledSegment,
   pendingJobs: ReadonlySet<string>,
+  reads?: BlockReads,
 ): Promise<Array<{ segmentId: string; leadId: string }>> {
   if (changes.length === 0) return settled([]);
   const toRead = new Set<string>();
@@ -57,5 +58,6 @@ export function membershipsBeforeIngest(
     db,
     changes.map((c) => c.lead.id),
     toRead,
+    reads,
   ).then((read) => [...read, ...implied]);
 }

@@ -1,4 +1,5 @@
 import {
+  BlockReads,
   getLeads,
   leadWriteSeq,
   listCustomFields,
@@ -88,10 +89,13 @@ function validateBatch(rawLeads: readonly unknown[]): { leads: Map<string, Valid
 export async function ingestLeads(db: CrmSegmentsDB, rawLeads: readonly unknown[], options: IngestOptions): Promise<IngestResult> {
   const { leads, skipped } = validateBatch(rawLeads);
   const ids = [...leads.keys()];
+  // A copy complete now is very likely current inside the transaction too (checked there): the
+  // stored versions are then not read along (a mismatch falls back to reading them).
+  const copyLoaded = options.known?.() !== undefined;
   return writeTransaction(db, SEGMENT_TABLES, async () => {
     // One round trip: the lead write sequence, segments, custom fields and jobs, and for a few
     // leads (a single-lead sync) their stored versions in case the in-memory copy is not current.
-    const few = ids.length <= FEW_LEADS;
+    const few = ids.length <= FEW_LEADS && !copyLoaded;
     const [seq, segments, customFields, jobs, read] = await Promise.all([
       leadWriteSeq(db),
       listSegments(db),
@@ -128,9 +132,11 @@ export async function ingestLeads(db: CrmSegmentsDB, rawLeads: readonly unknown[
     });
     // New leads have no memberships: look up only the replaced ones, and only where they can differ.
     const pendingJobs = new Set(jobs.map((job) => job.segmentId));
+    // Blocks read to look memberships up are kept for the membership write at the end.
+    const reads = new BlockReads();
     const [, memberships] = await Promise.all([
       putValidatedLeads(db, changed, newCount),
-      membershipsBeforeIngest(db, replaced, segments, compile, pendingJobs),
+      membershipsBeforeIngest(db, replaced, segments, compile, pendingJobs, reads),
     ]);
     for (const m of memberships) current.get(m.leadId)?.add(m.segmentId);
 
@@ -162,7 +168,7 @@ export async function ingestLeads(db: CrmSegmentsDB, rawLeads: readonly unknown[
       diffs.push({ segment, diff: { add, remove }, ...(segment.error !== undefined ? { patch: { error: undefined } } : {}) });
     }
     // Every segment's difference in one go: a few round trips, not several per segment.
-    await commitMembershipDiffs(db, diffs, { now: options.now, day: dayInTimeZone(options.now, options.timeZone) });
+    await commitMembershipDiffs(db, diffs, { now: options.now, day: dayInTimeZone(options.now, options.timeZone) }, reads);
     // Their members went stale while they could not be evaluated: re-evaluate every lead.
     for (const segment of recovered) await enqueueRefresh(db, segment, options.now);
     for (const leadId of touched) changes[leadId] = [...(current.get(leadId) as Set<string>)].sort();
