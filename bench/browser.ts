@@ -12,6 +12,7 @@
  *   --no-sync                     skip "Sync all" of the real dataset
  *   --no-changed                  skip the single-lead measurement (its own ingest with 50 segments)
  *   --no-segments                 skip preview, refreshes, side panel and popup (ingest and Sync all only)
+ *   --panel-only                  of those, only the every-lead refresh and the side panel rows
  *   --profile refresh-all,…       CPU-profile these operations in the worker (ingest, ingest-50,
  *                                 preview, refresh-34, refresh-all, refresh-34-panel,
  *                                 refresh-all-panel, first-rows, popup, changed, sync) into
@@ -29,7 +30,7 @@ import { BENCH_TIME_ZONE } from './context';
 import { machineSummary } from './report';
 import { resultsTable } from './browser/results';
 import { startBenchSession } from './browser/session';
-import { changedLeadStep, fiftySegments, heapStep, ingestStep, previewStep, resetAll, segmentSteps, setCap, syncStep } from './browser/steps';
+import { changedLeadStep, fiftySegments, heapStep, ingestStep, previewStep, resetAll, segmentSteps, setCap, setPanelOnly, syncStep } from './browser/steps';
 
 interface Options {
   sizes: number[];
@@ -37,13 +38,14 @@ interface Options {
   sync: boolean;
   changed: boolean;
   segments: boolean;
+  panelOnly: boolean;
   profile: Set<string>;
   extensionDir?: string;
   capSeconds: number;
 }
 
 function parseOptions(argv: readonly string[]): Options {
-  const options: Options = { sizes: [10_000, 100_000, 250_000], runs: 3, sync: true, changed: true, segments: true, profile: new Set(), capSeconds: 180 };
+  const options: Options = { sizes: [10_000, 100_000, 250_000], runs: 3, sync: true, changed: true, segments: true, panelOnly: false, profile: new Set(), capSeconds: 180 };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--sizes') options.sizes = String(argv[++i]).split(',').map(Number);
@@ -52,6 +54,7 @@ function parseOptions(argv: readonly string[]): Options {
     else if (arg === '--cap-seconds') options.capSeconds = Number(argv[++i]);
     else if (arg === '--no-changed') options.changed = false;
     else if (arg === '--no-segments') options.segments = false;
+    else if (arg === '--panel-only') options.panelOnly = true;
     else if (arg === '--profile') options.profile = new Set(String(argv[++i]).split(','));
     else if (arg === '--extension-dir') options.extensionDir = String(argv[++i]);
     else throw new Error(`unknown option ${arg}`);
@@ -64,6 +67,7 @@ function parseOptions(argv: readonly string[]): Options {
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
   setCap(options.capSeconds * 1000);
+  setPanelOnly(options.panelOnly);
   const started = Date.now();
   const load = [loadavg()];
   const b = await startBenchSession({ profile: options.profile, ...(options.extensionDir ? { extensionDir: options.extensionDir } : {}) });
@@ -86,7 +90,7 @@ async function main(): Promise<void> {
       await ingestStep(b, size, size - stored);
       stored = size;
       if (options.segments) {
-        await previewStep(b, size);
+        if (!options.panelOnly) await previewStep(b, size);
         await segmentSteps(b, size, options.runs);
       }
       await heapStep(b, size);

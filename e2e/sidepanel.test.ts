@@ -59,6 +59,38 @@ describe('side panel on the real dataset', () => {
     for (const row of parsed.data.slice(1)) expect(row.join(' ').toLowerCase()).toContain('sharma');
   });
 
+  it('sorts 2,873 members in the member worker, keeping the list on screen, in collation order', async () => {
+    const panel = await world.session.openExtensionPage(`sidepanel.html?segment=${google.id}`);
+    await panel.setViewportSize({ width: 900, height: 800 });
+    await until(() => showing(panel), (v) => v.total === 2873);
+    const header = panel.locator('[role="columnheader"]', { has: panel.locator('.sort-button[title="Sort by Name"]') });
+    const direction = await header.getAttribute('aria-sort');
+    const firstNames = async () => {
+      await panel.locator('p.showing[data-shown]:not([data-busy])').waitFor({ timeout: 30_000 });
+      return panel.locator('.member-row').evaluateAll((rows) =>
+        rows
+          .map((row) => ({ index: Number(row.getAttribute('aria-rowindex')), name: row.querySelector('.cell-name')?.textContent ?? '' }))
+          .sort((a, b) => a.index - b.index)
+          .map((r) => r.name),
+      );
+    };
+    const before = await firstNames();
+    await panel.locator('.sort-button[title="Sort by Name"]').click();
+    const flipped = direction === 'ascending' ? 'descending' : 'ascending';
+    await expect(header.getAttribute('aria-sort')).resolves.toBe(flipped);
+    const after = await until(firstNames, (names) => names[0] !== before[0]);
+    expect(after.length).toBeGreaterThan(10);
+    // Ordered by the member worker (a module worker of the extension), not on the page.
+    expect(panel.workers().map((w) => w.url()).filter((url) => /\/member-query-worker-[\w-]+\.js$/.test(url))).toHaveLength(1);
+    // Same rules as the page's own sort: case- and accent-insensitive, digits numerically.
+    const collator = new Intl.Collator('en-US', { sensitivity: 'base', numeric: true });
+    const sign = flipped === 'ascending' ? 1 : -1;
+    for (let i = 1; i < after.length; i++) expect(sign * collator.compare(after[i - 1]!, after[i]!), `${after[i - 1]} / ${after[i]}`).toBeLessThanOrEqual(0);
+    await panel.locator('.sort-button[title="Sort by Name"]').click(); // back to the order the other tests expect
+    await expect(header.getAttribute('aria-sort')).resolves.toBe(direction);
+    await until(firstNames, (names) => names[0] === before[0]);
+  });
+
   it('explains a member with one ✓ line per rule', async () => {
     const panel = await world.session.openExtensionPage(`sidepanel.html?segment=${twoRules.id}`);
     await panel.setViewportSize({ width: 900, height: 800 });

@@ -4,6 +4,7 @@ import { absoluteTarget, median, ratioTarget, record } from './results';
 import type { RuleSet } from '../../lib/schema';
 import { CONTACTED, EVERYONE, FIFTY_SEGMENTS } from './rules';
 import type { BenchSession } from './session';
+import { panelSortSearchStep } from './panel-steps';
 
 const n = (x: number) => x.toLocaleString('en-US');
 
@@ -11,6 +12,12 @@ let capMs = 180_000;
 /** The longest one product operation may take before it is stopped and recorded as "> cap" (keeps the run bounded). */
 export function setCap(ms: number): void {
   capMs = ms;
+}
+
+let panelOnly = false;
+/** Runs only the every-lead refresh and the side panel rows in {@link segmentSteps} (`--panel-only`). */
+export function setPanelOnly(on: boolean): void {
+  panelOnly = on;
 }
 
 /** Ingests `count` more synthetic leads (messages of 5,000) next to the raw put, and records the row. */
@@ -101,7 +108,7 @@ async function rawFromBlank(b: BenchSession, page: Page, fn: 'rawFirstPage' | 'r
  * every-lead segment stored). Product and baseline take turns; every segment is deleted after.
  */
 export async function segmentSteps(b: BenchSession, size: number, runs: number): Promise<void> {
-  await deleteSegment(b, await refreshPair(b, size, CONTACTED, 'full refresh, 34 % members', true, 'refresh-34'));
+  if (!panelOnly) await deleteSegment(b, await refreshPair(b, size, CONTACTED, 'full refresh, 34 % members', true, 'refresh-34'));
   const segmentId = await refreshPair(b, size, EVERYONE, 'full refresh, every lead a member', false, 'refresh-all');
 
   const view = await b.session.context.newPage();
@@ -115,6 +122,11 @@ export async function segmentSteps(b: BenchSession, size: number, runs: number):
   }
   const first = Math.min(median(ours), capMs);
   record({ leads: n(size), operation: 'side panel first rows', ours: first, capped: first === capMs, baseline: median(raw.map((r) => r.fromStart)), ...absoluteTarget(first, 150, size >= 250_000), note: `median of ${runs}, from navigation start; ${n(size)} members; ${rawNote()}` });
+  await panelSortSearchStep(b, view, segmentId, size, runs);
+  if (panelOnly) {
+    await deleteSegment(b, segmentId);
+    return view.close();
+  }
   ours.length = raw.length = 0;
   for (let i = 0; i < runs; i++) {
     raw.push(await rawFromBlank(b, view, 'rawSegments', segmentId));

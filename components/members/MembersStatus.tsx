@@ -18,7 +18,8 @@ export interface MembersStatusProps {
 /**
  * The line above the member table: "Showing X of Y members", how far loading got ("Loading
  * members… 200 of 250,000") and, while the segment refreshes, the count marked provisional (the
- * summary above says "Refreshing… N of M leads checked", issue 10 item 6); then the export toolbar.
+ * summary above says "Refreshing… N of M leads checked", issue 10 item 6), and "Sorting…" or
+ * "Searching…" while the member worker orders a large list; then the export toolbar.
  */
 export function MembersStatus({ segmentName, list, view, job, download, copy }: MembersStatusProps) {
   const formatter = useFormatter();
@@ -35,6 +36,8 @@ export function MembersStatus({ segmentName, list, view, job, download, copy }: 
   } else if (rows) {
     showing = `Showing ${formatter.number(view.shown.length)} of ${formatter.number(total)} ${total === 1 ? 'member' : 'members'}`;
     if (job) showing += ' (provisional)';
+    // A large list is ordered by the member worker; the previous order stays until it answers.
+    if (view.pending) showing += view.pending === 'search' ? ' · Searching…' : ' · Sorting…';
   }
   return (
     <div class="list-bar">
@@ -42,10 +45,11 @@ export function MembersStatus({ segmentName, list, view, job, download, copy }: 
         <p
           class="showing"
           role="status"
-          data-shown={rows && !loading ? view.shown.length : undefined}
-          data-total={rows && !loading ? total : undefined}
+          data-shown={rows && !loading && !view.pending ? view.shown.length : undefined}
+          data-total={rows && !loading && !view.pending ? total : undefined}
           data-provisional={job ? 'true' : undefined}
           data-loaded={loading ? rows.length : undefined}
+          data-busy={view.pending}
         >
           {showing}
         </p>

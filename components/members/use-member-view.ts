@@ -1,9 +1,10 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import { memberColumns, pickColumns, type MemberColumn, type MemberRow } from '../../lib/format/member-columns';
-import { filterMembers, isNarrowed, MemberIndex, sortMembers, warmSearchText, type MemberSort } from '../../lib/format/member-query';
+import { isNarrowed, type MemberSort } from '../../lib/format/member-query';
 import type { Campaign, CustomFieldDef } from '../../lib/schema';
 import { useFormatter } from './formatter-context';
 import { loadColumnIds, loadSort, saveColumnIds, saveSort } from './preferences';
+import { useMemberOrder, type MemberOrderState } from './use-member-order';
 
 /** The member table's view of the rows: chosen columns, sort, search and filters, and their result. */
 export interface MemberView {
@@ -18,8 +19,10 @@ export interface MemberView {
   /** The rows the search and filters keep, in table order. */
   shown: MemberRow[];
   narrowed: boolean;
-  /** Changes whenever the order or the narrowing changes (the table keeps its scroll anchor otherwise). */
+  /** Changes whenever the order or the narrowing on screen changes (the table keeps its scroll anchor otherwise). */
   queryKey: string;
+  /** A sort, search or list change still being ordered (by the member worker), the previous order on screen meanwhile. */
+  pending: MemberOrderState['pending'];
   setSearch(search: string): void;
   setFilter(columnId: string, text: string): void;
   toggleFilters(): void;
@@ -30,8 +33,8 @@ export interface MemberView {
 
 /**
  * Column choice, sort, search and filters of the member table (issue 5 §2–3), kept in
- * preferences where the user expects them back, applied to `rows` (sorted once per rows array
- * and sort: see `lib/format/member-sort.ts`).
+ * preferences where the user expects them back, applied to `rows` (in the render for a few
+ * members, else by the member worker: see `use-member-order.ts`).
  */
 export function useMemberView(rows: readonly MemberRow[] | undefined, customFields: readonly CustomFieldDef[], campaigns: readonly Campaign[]): MemberView {
   const formatter = useFormatter();
@@ -42,13 +45,7 @@ export function useMemberView(rows: readonly MemberRow[] | undefined, customFiel
   const [search, setSearch] = useState('');
   const [filtersOpen, setFiltersOpen] = useState(false);
   const [filters, setFilters] = useState<Record<string, string>>({});
-  const locale = formatter.context.locale;
-
-  const sorted = useMemo(() => (rows ? sortMembers(rows, allColumns, sort, locale) : []), [rows, allColumns, sort, locale]);
-  const index = useMemo(() => new MemberIndex(sorted, formatter), [sorted, formatter]);
-  const shown = useMemo(() => filterMembers(index, allColumns, { search, filters }), [index, allColumns, search, filters]);
-  // The search text of every member is prepared between frames, so the first keystroke only scans.
-  useEffect(() => (rows ? warmSearchText(rows) : undefined), [rows]);
+  const order = useMemberOrder(rows, allColumns, sort, search, filters, formatter);
 
   return {
     allColumns,
@@ -57,10 +54,11 @@ export function useMemberView(rows: readonly MemberRow[] | undefined, customFiel
     search,
     filters,
     filtersOpen,
-    sorted,
-    shown,
+    sorted: order.sorted,
+    shown: order.shown,
     narrowed: isNarrowed({ search, filters }),
-    queryKey: `${sort.columnId}:${sort.direction}|${search}|${JSON.stringify(filters)}`,
+    queryKey: order.queryKey,
+    pending: order.pending,
     setSearch,
     setFilter: (columnId, text) => setFilters((current) => ({ ...current, [columnId]: text })),
     toggleFilters: () => {

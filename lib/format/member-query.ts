@@ -1,6 +1,6 @@
-import { cellText, type MemberColumn, type MemberRow } from './member-columns';
+import type { MemberColumn, MemberRow } from './member-columns';
 import type { MemberSort } from './member-sort';
-import type { ValueFormatter } from './value';
+import type { ValueFormatter, ValueKind } from './value';
 
 export { DEFAULT_SORT, sortMembers, type MemberSort, type SortDirection } from './member-sort';
 
@@ -31,36 +31,37 @@ export function searchTerms(search: string): string[] {
 /** Search text per lead object (leads are immutable rows: a changed lead is a new object). */
 const searchTexts = new WeakMap<object, string>();
 
-/** Normalised "name email company" of a member, computed once per lead object (see {@link warmSearchText}). */
+/** Normalised "name email company" search text of a lead's fields (what "Search members" looks in). */
+export function searchTextOf(name: string, email: string | undefined, company: string | undefined): string {
+  return normaliseText([name, email ?? '', company ?? ''].join(' \u0000 '));
+}
+
+/** Normalised "name email company" of a member, computed once per lead object. */
 export function memberSearchText(row: MemberRow): string {
   let text = searchTexts.get(row.lead);
   if (text === undefined) {
-    text = normaliseText([row.lead.name, row.lead.email ?? '', row.lead.company ?? ''].join(' \u0000 '));
+    text = searchTextOf(row.lead.name, row.lead.email, row.lead.company);
     searchTexts.set(row.lead, text);
   }
   return text;
 }
 
-/**
- * Computes the search text of `rows` ahead of the first keystroke, in slices of at most `sliceMs`
- * between which the page stays responsive (250,000 members: ≈1 s of normalising, no longer on the
- * first keystroke). `onDone` is called once every row's text is ready. Returns a function that stops it.
- */
-export function warmSearchText(rows: readonly MemberRow[], sliceMs = 8, onDone?: (slices: number) => void): () => void {
-  let slices = 0;
-  let next = 0;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const slice = () => {
-    const until = performance.now() + sliceMs;
-    do {
-      for (const end = Math.min(rows.length, next + 500); next < end; next++) memberSearchText(rows[next]!);
-    } while (next < rows.length && performance.now() < until);
-    slices++;
-    timer = next < rows.length ? setTimeout(slice, 0) : undefined;
-    if (!timer) onDone?.(slices);
-  };
-  timer = setTimeout(slice, 0);
-  return () => clearTimeout(timer);
+/** True when normalised `haystack` holds every search term (see {@link searchTerms}). */
+export function matchesTerms(haystack: string, terms: readonly string[]): boolean {
+  return terms.every((t) => haystack.includes(t));
+}
+
+/** A column filter's text to compare: the normalised display text of a raw stored value. */
+export function filterTextOf(raw: unknown, kind: ValueKind, formatter: ValueFormatter): string {
+  return normaliseText(formatter.value(raw, kind));
+}
+
+/** The filters of a query that apply: known columns with non-blank normalised text. */
+export function activeFilters<C extends { id: string }>(columns: readonly C[], filters: Readonly<Record<string, string>>): Array<{ column: C; text: string }> {
+  const byId = new Map(columns.map((c) => [c.id, c]));
+  return Object.entries(filters)
+    .map(([id, text]) => ({ column: byId.get(id), text: normaliseText(text) }))
+    .filter((f): f is { column: C; text: string } => f.column !== undefined && f.text !== '');
 }
 
 /**
@@ -88,7 +89,7 @@ export class MemberIndex {
   text(column: MemberColumn, i: number): string {
     let texts = this.columnText.get(column.id);
     if (!texts) {
-      texts = this.rows.map((row) => normaliseText(cellText(row, column, this.formatter)));
+      texts = this.rows.map((row) => filterTextOf(column.get(row), column.kind, this.formatter));
       this.columnText.set(column.id, texts);
     }
     return texts[i] ?? '';
@@ -103,16 +104,13 @@ export class MemberIndex {
  */
 export function filterMembers(index: MemberIndex, columns: readonly MemberColumn[], query: Omit<MemberQuery, 'sort'>): MemberRow[] {
   const terms = searchTerms(query.search);
-  const byId = new Map(columns.map((c) => [c.id, c]));
-  const filters = Object.entries(query.filters)
-    .map(([id, text]) => ({ column: byId.get(id), text: normaliseText(text) }))
-    .filter((f): f is { column: MemberColumn; text: string } => f.column !== undefined && f.text !== '');
+  const filters = activeFilters(columns, query.filters);
   if (terms.length === 0 && filters.length === 0) return [...index.rows];
   const out: MemberRow[] = [];
   index.rows.forEach((row, i) => {
     if (terms.length > 0) {
       const haystack = index.search(i);
-      if (!terms.every((t) => haystack.includes(t))) return;
+      if (!matchesTerms(haystack, terms)) return;
     }
     for (const f of filters) if (!index.text(f.column, i).includes(f.text)) return;
     out.push(row);
