@@ -57,7 +57,9 @@ async function settle(quietMs = 600, timeoutMs = 120_000): Promise<{ newOrderMs:
   for (;;) {
     const now = await nextFrame();
     if (shownAt === undefined && state.eventAt !== undefined) {
-      const changed = state.kind === 'sort' ? firstRowId() !== state.firstRow : shownCount() !== state.shown;
+      // The count is left out while the panel is still ordering ("Searching…"): wait for the new one.
+      const shown = shownCount();
+      const changed = state.kind === 'sort' ? firstRowId() !== state.firstRow : shown !== undefined && shown !== state.shown;
       if (changed) shownAt = now;
     }
     const lastFrameEnd = Math.max(0, ...state.frames.map((f) => f.startTime + f.duration));

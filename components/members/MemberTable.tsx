@@ -12,6 +12,13 @@ import { useVirtualizer } from './use-virtualizer';
 
 const estimateSize = () => ROW_HEIGHT;
 
+/** Index of each key in `keys`, as a map built on the first look-up. */
+function lazyIndex(keys: readonly string[]): { get(key: string): number | undefined; has(key: string): boolean } {
+  let map: Map<string, number> | undefined;
+  const get = (key: string) => (map ??= new Map(keys.map((k, i) => [k, i]))).get(key);
+  return { get, has: (key) => get(key) !== undefined };
+}
+
 /** Props of {@link MemberTable}. */
 export interface MemberTableProps {
   /** The rows to list, already searched, filtered and sorted. */
@@ -61,7 +68,9 @@ export function MemberTable(props: MemberTableProps) {
   const totalWidth = widths.reduce((a, b) => a + b, 0);
 
   const keys = useMemo(() => rows.map((r) => r.lead.id), [rows]);
-  const indexByKey = useMemo(() => new Map(keys.map((k, i) => [k, i])), [keys]);
+  // Built on first use only (an active row, or keeping the place through a live change): a new
+  // order of 250,000 members does not pay for a map nobody reads.
+  const indexByKey = useMemo(() => lazyIndex(keys), [keys]);
 
   // Active row (keyboard focus), tracked by lead id so it survives live changes.
   const [activeKey, setActiveKey] = useState<string | undefined>(undefined);
