@@ -8,6 +8,7 @@ import { activeTabUrl } from './header/active-tab';
 import { primeCurrentWindow } from './list/current-window';
 import { PopupApp, type PopupStart } from './popup-app';
 import { readSegmentOverview } from '../../lib/db/segment-overview';
+import { takeEarlyRead } from '../../lib/db/early-read';
 import '../../components/ui.css';
 import './popup.css';
 
@@ -34,6 +35,8 @@ const atMost = <T,>(work: Promise<T>): Promise<T | undefined> =>
 // The segment rows and the signed-in user are asked for at once, before the first render, so the
 // first frame with data shows the counts (issue 10: popup counts visible). What fails or is late
 // is left to the live queries and the identity hook, which then show progress or the error.
-void Promise.all([atMost(readSegmentOverview(db)), atMost(sendToBackground('getCurrentUser', {}))]).then(([overview, user]) =>
+// The rows come from the raw read popup.html's first script started (popup-early.ts), else from Dexie.
+const overview = takeEarlyRead().then((early) => early?.overview ?? readSegmentOverview(db));
+void Promise.all([atMost(overview), atMost(sendToBackground('getCurrentUser', {}))]).then(([overview, user]) =>
   show({ ...(overview ? { overview } : {}), ...(user ? { user } : {}) }),
 );

@@ -4,6 +4,7 @@ import { openDatabase } from '../../lib/db/database';
 import { sendToBackground } from '../../lib/messaging/client';
 import { SidePanelApp, type PanelStart } from './App';
 import { readSegmentOverview } from '../../lib/db/segment-overview';
+import { takeEarlyRead } from '../../lib/db/early-read';
 import { firstMemberPage } from '../../lib/db/member-rows';
 import { FIRST_PAGE } from '../../components/members/use-member-list';
 import { searchForTarget, targetFromSearch, type PanelTarget } from './navigation';
@@ -40,7 +41,11 @@ function show(initial: PanelStart): void {
 // The segment rows and the first page of the segment's members (its first block and their leads)
 // are read at once, before the first render, so the first frame with data shows the first rows
 // (issue 10: side panel first rows); what fails or is late is left to the live queries.
+// Both come from the raw read sidepanel.html's first script started (sidepanel-early.ts), else from Dexie.
 const { segmentId } = initialTarget;
-void Promise.all([atMost(readSegmentOverview(db)), segmentId ? atMost(firstMemberPage(db, segmentId, FIRST_PAGE)) : undefined]).then(
+const early = takeEarlyRead();
+const overview = early.then((read) => read?.overview ?? readSegmentOverview(db));
+const firstPage = (id: string) => early.then((read) => (read?.firstPage?.segmentId === id ? read.firstPage.members : undefined) ?? firstMemberPage(db, id, FIRST_PAGE));
+void Promise.all([atMost(overview), segmentId ? atMost(firstPage(segmentId)) : undefined]).then(
   ([overview, members]) => show({ ...(overview ? { overview } : {}), ...(segmentId && members ? { firstPage: { segmentId, members } } : {}) }),
 );

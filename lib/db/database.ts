@@ -1,6 +1,7 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { MemberBlock, MemberBlockKey } from './member-blocks';
 import { packMemberships } from './pack-memberships';
+import { DB_NAME } from './db-name';
 import type {
   Campaign,
   CustomFieldDef,
@@ -16,8 +17,7 @@ export interface MetaRow {
   value: unknown;
 }
 
-/** Name of the IndexedDB database. */
-export const DB_NAME = 'crm-segments';
+export { DB_NAME } from './db-name';
 
 /**
  * The extension's IndexedDB database (docs/semantics.md §2, §5). Only the repository functions in `lib/db/`

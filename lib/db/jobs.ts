@@ -1,6 +1,7 @@
 import { RefreshJobSchema, type RefreshJob } from '../schema';
 import type { CrmSegmentsDB } from './database';
 import { validated } from './validation';
+import { compareJobs } from './job-order';
 
 /**
  * The id of a segment's refresh job. One job per segment by construction, so enqueueing twice
@@ -22,8 +23,7 @@ export function getJobOfSegment(db: CrmSegmentsDB, segmentId: string): Promise<R
 
 /** Every pending job, oldest first (by `startedAt`, then id). */
 export async function listJobs(db: CrmSegmentsDB): Promise<RefreshJob[]> {
-  const jobs = await db.jobs.toArray();
-  return jobs.sort((a, b) => a.startedAt - b.startedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return (await db.jobs.toArray()).sort(compareJobs);
 }
 
 /** Stores a job after validating it with `RefreshJobSchema`; throws `StoreValidationError`. */
