@@ -1,5 +1,5 @@
 import { listJobs, type CrmSegmentsDB } from '../db';
-import { runRefreshJob, type RefreshProgress } from '../segments/refresh-job';
+import { runRefreshJob, type RefreshProgress, type RefreshRunOptions } from '../segments/refresh-job';
 
 /**
  * Runs queued work one item at a time (refresh jobs must not interleave: each chunk reads and
@@ -65,6 +65,8 @@ export interface RefreshJobRunnerOptions {
   clock: () => number;
   /** Leads per chunk (default: `runRefreshJob`'s). */
   chunkSize?: number;
+  /** The in-memory lead copy, evaluated instead of reading leads when current (`runRefreshJob`). */
+  known?: RefreshRunOptions['known'];
   /** Each committed chunk's progress (the background pushes its changed leads to badges). */
   onProgress?: (progress: RefreshProgress) => void;
   /** A job's failure (it stays pending for the next kick). */
@@ -85,6 +87,7 @@ export function createRefreshJobRunner(db: CrmSegmentsDB, options: RefreshJobRun
         clock: options.clock,
         ...(options.chunkSize !== undefined ? { chunkSize: options.chunkSize } : {}),
         ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+        ...(options.known ? { known: options.known } : {}),
       });
     },
     options.onError,

@@ -20,7 +20,7 @@ export interface LeadMemory {
    * against instead of reading stored leads; undefined while loading (a copy not loaded starts
    * loading), or after a write it missed.
    */
-  known(): KnownLeads | undefined;
+  known(): (KnownLeads & { leads: LeadColumns }) | undefined;
   /** Starts loading now (e.g. at worker start) instead of at the first `get`. */
   warm(): void;
   /** Stops following writes and drops the copy. */

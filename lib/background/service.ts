@@ -114,6 +114,7 @@ export function createBackgroundService(ports: BackgroundPorts): BackgroundServi
   const jobs = createRefreshJobRunner(db, {
     timeZone,
     clock,
+    known: leadMemory.known,
     onProgress: (progress) => pushMemberships(progress.changedLeadIds),
     onError: (jobId, error) => ports.reportError(`refresh job ${jobId}`, error),
   });

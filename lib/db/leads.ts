@@ -83,6 +83,12 @@ export function leadsAfter(db: CrmSegmentsDB, afterId: string | undefined, limit
   return collection.limit(limit).toArray();
 }
 
+/** The ids (primary keys only, no lead read) of {@link leadsAfter}'s leads: up to `limit`, in id order, after `afterId`. */
+export function leadIdsAfter(db: CrmSegmentsDB, afterId: string | undefined, limit: number): Promise<string[]> {
+  const collection = afterId === undefined ? db.leads.toCollection() : db.leads.where(':id').above(afterId);
+  return collection.limit(limit).primaryKeys() as Promise<string[]>;
+}
+
 /**
  * Reads up to `limit` leads after `afterId` (id order) and stores the ones `update` returns a new
  * version of (validated), in ONE transaction, so a sync writing meanwhile is never overwritten

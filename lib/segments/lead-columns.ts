@@ -93,6 +93,25 @@ export class LeadColumns {
     return view.toLead();
   }
 
+  /**
+   * Calls `visit` with one reused row view for each of `ids`, in their order (index = position in
+   * `ids`). Returns false, visiting none, when any id is not held.
+   */
+  visitIds(ids: readonly string[], visit: (row: LeadRow, index: number) => void): boolean {
+    const rows: number[] = new Array<number>(ids.length);
+    for (let i = 0; i < ids.length; i++) {
+      const row = this.rowOf.get(ids[i] as string);
+      if (row === undefined) return false;
+      rows[i] = row;
+    }
+    const view = new LeadRow(this);
+    for (let i = 0; i < rows.length; i++) {
+      view.row = rows[i] as number;
+      visit(view, i);
+    }
+    return true;
+  }
+
   /** Calls `visit` with one reused row view per held lead (in row order, not id order). */
   scan(visit: (row: LeadRow) => void): void {
     const view = new LeadRow(this);

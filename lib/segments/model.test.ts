@@ -454,7 +454,8 @@ class AdvanceClockCommand implements Cmd {
 class RunJobsCommand implements Cmd {
   check = () => true;
   async run(m: Model, r: Real): Promise<void> {
-    await runPendingJobs(r.db, { timeZone: TZ, chunkSize: CHUNK, clock: () => m.clock });
+    // Leads evaluated from the in-memory copy when current (a mid-refresh shutdown below reads them from IndexedDB).
+    await runPendingJobs(r.db, { timeZone: TZ, chunkSize: CHUNK, clock: () => m.clock, known: r.memory.known });
     for (const s of m.segments) completeJob(m, s);
   }
   toString = () => 'runJobs';

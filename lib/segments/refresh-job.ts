@@ -5,7 +5,6 @@ import {
   getJob,
   getJobOfSegment,
   getSegment,
-  leadsAfter,
   listCustomFields,
   listSegments,
   memberIdsInRange,
@@ -18,11 +17,14 @@ import {
 import type { RefreshJob, Segment } from '../schema';
 import { dayInTimeZone } from './day';
 import { commitMembershipDiff } from './membership-changes';
+import { readChunkLeads, type ChunkSizes, type RefreshLeadCopy } from './refresh-leads';
 import { segmentCompiler } from './predicates';
 import { cycleMessage, dependencyOrder, dependentsOf, findCycle, membershipLookup, segmentsByLead, usesSegments } from './segment-graph';
 
-/** Leads evaluated per chunk transaction (docs/semantics.md §5). */
+/** Leads evaluated per chunk transaction (docs/semantics.md §5) when they are read from IndexedDB. */
 export const DEFAULT_CHUNK_SIZE = 2000;
+/** Leads per chunk when they are evaluated from the background's in-memory lead copy (only ids are read). */
+export const COPY_CHUNK_SIZE = 10_000;
 
 /**
  * Creates — or restarts, keeping the one-job-per-segment id — the full-refresh job of a segment
@@ -47,8 +49,10 @@ export async function enqueueRefresh(db: CrmSegmentsDB, segment: Segment, now: n
 export interface RefreshRunOptions {
   /** Evaluation time zone (IANA): date rules and the history row's day. */
   timeZone: string;
-  /** Leads per chunk transaction; default {@link DEFAULT_CHUNK_SIZE}. */
+  /** Leads per chunk transaction, whatever their source; default {@link DEFAULT_CHUNK_SIZE}, or {@link COPY_CHUNK_SIZE} from the copy. */
   chunkSize?: number;
+  /** The background's in-memory lead copy (`LeadMemory.known`): used when current, else leads are read. */
+  known?: () => RefreshLeadCopy | undefined;
   /** Wall clock (epoch ms) for `addedAt`, history day and `lastRefreshedAt`; default `Date.now`. */
   clock?: () => number;
   /** Asked before each chunk; `true` stops the run, leaving the job persisted to resume later. */
@@ -94,7 +98,8 @@ type ChunkResult = { kind: 'progress'; progress: RefreshProgress } | { kind: 'en
 async function refreshChunk(
   db: CrmSegmentsDB,
   jobId: string,
-  chunkSize: number,
+  sizes: ChunkSizes,
+  known: (() => RefreshLeadCopy | undefined) | undefined,
   timeZone: string,
   now: number,
   leadCount: number,
@@ -127,22 +132,21 @@ async function refreshChunk(
       outcome: { status: 'invalid', jobId, segmentId: segment.id, processed: job.processed, total: job.total, error: compiled.error },
     };
   }
-  const leads = await leadsAfter(db, job.cursor, chunkSize);
-  const last = leads.length < chunkSize;
-  const through = last ? undefined : leads[leads.length - 1]?.id;
+  const chunk = await readChunkLeads(db, job.cursor, sizes, known);
+  const { ids, last } = chunk;
+  const through = last ? undefined : ids[ids.length - 1];
   if (usesSegments(segment)) {
-    const ids = leads.map((lead) => lead.id);
     for (const [leadId, ofLead] of segmentsByLead(await membershipsOfLeads(db, ids), ids)) segmentsOfLead.set(leadId, ofLead);
   }
   const members = new Set(await memberIdsInRange(db, segment.id, job.cursor, through));
   const add: string[] = [];
   const remove: string[] = [];
-  for (const lead of leads) {
-    const matches = compiled.predicate(lead);
-    const wasMember = members.delete(lead.id);
-    if (matches && !wasMember) add.push(lead.id);
-    else if (!matches && wasMember) remove.push(lead.id);
-  }
+  const matches = chunk.evaluate(compiled.predicate);
+  ids.forEach((leadId, i) => {
+    const wasMember = members.delete(leadId);
+    if (matches[i] && !wasMember) add.push(leadId);
+    else if (!matches[i] && wasMember) remove.push(leadId);
+  });
   // Members left over in the range have no lead row (should not happen): they go too.
   for (const leadId of members) remove.push(leadId);
 
@@ -153,7 +157,7 @@ async function refreshChunk(
       : undefined;
   await commitMembershipDiff(db, segment, { add, remove }, { now, day: dayInTimeZone(now, timeZone) }, { patch, recordHistory: last });
 
-  const processed = job.processed + leads.length;
+  const processed = job.processed + ids.length;
   const total = Math.max(leadCount, processed);
   const progress: RefreshProgress = { jobId, segmentId: segment.id, processed, total, done: last, changedLeadIds: [...add, ...remove] };
   if (last) {
@@ -176,7 +180,8 @@ async function refreshChunk(
  * Errors from the store propagate (the job stays and can be resumed).
  */
 export async function runRefreshJob(db: CrmSegmentsDB, jobId: string, options: RefreshRunOptions): Promise<RefreshOutcome> {
-  const chunkSize = Math.max(1, Math.floor(options.chunkSize ?? DEFAULT_CHUNK_SIZE));
+  const fixed = options.chunkSize === undefined ? undefined : Math.max(1, Math.floor(options.chunkSize));
+  const sizes: ChunkSizes = { copy: fixed ?? COPY_CHUNK_SIZE, stored: fixed ?? DEFAULT_CHUNK_SIZE };
   const clock = options.clock ?? Date.now;
   for (;;) {
     if (options.shouldStop?.()) {
@@ -187,7 +192,7 @@ export async function runRefreshJob(db: CrmSegmentsDB, jobId: string, options: R
     }
     // The kept lead count (one keyed read, outside the chunk's transaction), never a full count.
     const leadCount = await storedLeadCount(db);
-    const result = await refreshTransaction(db, () => refreshChunk(db, jobId, chunkSize, options.timeZone, clock(), leadCount));
+    const result = await refreshTransaction(db, () => refreshChunk(db, jobId, sizes, options.known, options.timeZone, clock(), leadCount));
     if (result.kind === 'progress') {
       options.onProgress?.(result.progress);
       continue;

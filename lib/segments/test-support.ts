@@ -5,7 +5,7 @@
 import { CrmSegmentsDB } from '../db/database';
 import type { Lead, RuleSet, SegmentDraft } from '../schema';
 import type { SegmentOwner } from './segment-editing';
-import type { RefreshProgress } from './refresh-job';
+import type { RefreshProgress, RefreshRunOptions } from './refresh-job';
 import { createRefreshJobRunner } from '../background/job-runner';
 import { makeTestLead } from '../testing/lead-factory';
 
@@ -52,7 +52,7 @@ export function draft(name: string, rules: RuleSet, status: 'active' | 'inactive
  */
 export async function runPendingJobs(
   db: CrmSegmentsDB,
-  options: { timeZone: string; clock?: () => number; chunkSize?: number; onProgress?: (progress: RefreshProgress) => void },
+  options: { timeZone: string; clock?: () => number; chunkSize?: number; onProgress?: (progress: RefreshProgress) => void; known?: RefreshRunOptions['known'] },
 ): Promise<void> {
   const failures: unknown[] = [];
   const runner = createRefreshJobRunner(db, {
@@ -60,6 +60,7 @@ export async function runPendingJobs(
     clock: options.clock ?? Date.now,
     ...(options.chunkSize !== undefined ? { chunkSize: options.chunkSize } : {}),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    ...(options.known ? { known: options.known } : {}),
     onError: (_jobId, error) => failures.push(error),
   });
   runner.kick();
