@@ -6,10 +6,10 @@ import { LeadColumns } from './lead-columns';
 import { readChunkLeads, type RefreshLeadCopy } from './refresh-leads';
 import { makeLead, openTestDatabase } from './test-support';
 
-const SIZES = { copy: 3, stored: 2 };
+const LIMIT = 3;
 const isWon = (lead: Lead) => lead.status === 'Won';
 const read = (db: ReturnType<typeof openTestDatabase>, cursor: string | undefined, known?: () => RefreshLeadCopy | undefined) =>
-  writeTransaction(db, SEGMENT_TABLES, () => readChunkLeads(db, cursor, SIZES, known));
+  writeTransaction(db, SEGMENT_TABLES, () => readChunkLeads(db, cursor, LIMIT, known));
 
 describe('refresh chunk leads from the in-memory copy (issue 10 item 2)', () => {
   it('evaluates a current copy in id order, with the same result as the stored leads', async () => {
@@ -25,8 +25,8 @@ describe('refresh chunk leads from the in-memory copy (issue 10 item 2)', () => 
     expect(rest.evaluate(isWon)).toEqual([false, true]);
 
     const stored = await read(db, undefined);
-    expect(stored).toMatchObject({ source: 'stored', ids: ['demo/1', 'demo/2'], last: false });
-    expect(stored.evaluate(isWon)).toEqual([true, false]);
+    expect(stored).toMatchObject({ source: 'stored', ids: ['demo/1', 'demo/2', 'demo/3'], last: false });
+    expect(stored.evaluate(isWon)).toEqual([true, false, true]);
     memory.close();
   });
 

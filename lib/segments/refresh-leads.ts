@@ -22,31 +22,25 @@ export interface ChunkLeads {
   source: 'copy' | 'stored';
 }
 
-/** Leads per chunk of each source (the copy is read in memory, so its chunks can be larger). */
-export interface ChunkSizes {
-  copy: number;
-  stored: number;
-}
-
 /**
- * Reads the leads of one refresh chunk, inside the chunk's transaction (issue 10 item 2): the ids
+ * Reads the leads of one refresh chunk (up to `limit` after `cursor`), inside the chunk's transaction (issue 10 item 2): the ids
  * after `cursor` come from IndexedDB (keys only, id order), their content from the in-memory copy
  * when that copy is current — its lead write sequence equal to the stored one, read in this same
  * transaction, and asked for after that read (as ingest's unchanged-lead check does) — and holds
  * every id. Otherwise the leads are read from IndexedDB as before. Either way the chunk is the
  * same leads in the same order. Returns a Dexie promise on every path (transaction rules).
  */
-export async function readChunkLeads(db: CrmSegmentsDB, cursor: string | undefined, sizes: ChunkSizes, known?: () => RefreshLeadCopy | undefined): Promise<ChunkLeads> {
+export async function readChunkLeads(db: CrmSegmentsDB, cursor: string | undefined, limit: number, known?: () => RefreshLeadCopy | undefined): Promise<ChunkLeads> {
   if (known) {
     const seq = await leadWriteSeq(db);
-    const ids = await leadIdsAfter(db, cursor, sizes.copy);
+    const ids = await leadIdsAfter(db, cursor, limit);
     const copy = known();
     if (copy !== undefined && copy.seq === seq) {
       const held = copy.leads.visitIds(ids, () => undefined);
       if (held) {
         return {
           ids,
-          last: ids.length < sizes.copy,
+          last: ids.length < limit,
           source: 'copy',
           evaluate(predicate) {
             const matches = new Array<boolean>(ids.length);
@@ -59,10 +53,10 @@ export async function readChunkLeads(db: CrmSegmentsDB, cursor: string | undefin
       }
     }
   }
-  const leads = await leadsAfter(db, cursor, sizes.stored);
+  const leads = await leadsAfter(db, cursor, limit);
   return {
     ids: leads.map((lead) => lead.id),
-    last: leads.length < sizes.stored,
+    last: leads.length < limit,
     source: 'stored',
     evaluate: (predicate) => leads.map((lead) => predicate(lead)),
   };
