@@ -140,6 +140,11 @@ describe('MemberWorkerLoop', () => {
     expect(last.type === 'result' && last.shown && Array.from(last.shown, (i) => rows[i]!.lead.id)).toEqual(
       ids(filterMembers(new MemberIndex(sortMembers(rows, columns, { columnId: 'name', direction: 'asc' }, 'en-US'), formatter), columns, { search: 'a', filters: {} })),
     );
+    // A new set's search text is prepared on a turn of its own, before any later query runs.
+    loop.receive({ type: 'members', setId: 9, ids: packTexts(['a']), names: packTexts(['Ann']), emails: packTexts([undefined]), companies: packTexts(['Acme']) });
+    expect(turns).toHaveLength(1);
+    turns.shift()!();
+    loop.receive({ type: 'forget', setId: 9 });
     loop.receive(query({ id: 4, setId: 9 }));
     turns.shift()!();
     expect(answers[3]).toEqual({ type: 'error', id: 4, message: 'member set 9 is not loaded' });

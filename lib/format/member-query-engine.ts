@@ -72,6 +72,11 @@ export class MemberQueryEngine {
     }
   }
 
+  /** Prepares the search text of set `setId` ahead of the first search (no-op for a forgotten set). */
+  warm(setId: number): void {
+    this.sets.get(setId)?.search();
+  }
+
   /** Member sets held (ids). */
   setIds(): number[] {
     return [...this.sets.keys()];
@@ -125,6 +130,8 @@ export class MemberWorkerLoop {
   receive(message: ToMemberWorker): void {
     if (message.type !== 'query') {
       this.engine.apply(message);
+      // A new set's search text is prepared on the next turn, so the first keystroke only scans.
+      if (message.type === 'members') this.schedule(() => this.engine.warm(message.setId));
       return;
     }
     if (this.pending) this.post({ type: 'superseded', id: this.pending.id });
