@@ -164,9 +164,10 @@ export function createBackgroundService(ports: BackgroundPorts): BackgroundServi
     async ingestLeads({ leads }) {
       const run = ingestTail.then(async () => ingestLeads(db, leads, { now: clock(), timeZone: await timeZone(), known: leadMemory.known }));
       ingestTail = run.catch(() => undefined);
-      const { report, changes } = await run;
+      const { report, changes, refreshPending } = await run;
       badges.changedTo(changes);
-      jobs.kick();
+      // No job to run: no read of the jobs table in the way of the next message's transaction.
+      if (refreshPending) jobs.kick();
       return report;
     },
     async createSegment({ draft }) {

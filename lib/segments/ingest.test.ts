@@ -70,6 +70,7 @@ describe('ingestLeads', () => {
     const cold = await activeSegment(db, 'Cold', statusIs('Cold'));
     const first = await ingestLeads(db, [makeLead('1', { status: 'hot' }), makeLead('2', { status: 'Cold' }), makeLead('3')], at);
     expect(first.changes).toEqual({ 'demo/1': [hot.id], 'demo/2': [cold.id] });
+    expect(first.refreshPending).toBe(false);
     expect(await memberIds(db, hot.id)).toEqual(['demo/1']);
     expect((await getSegment(db, hot.id))?.memberCount).toBe(1);
 
@@ -122,7 +123,9 @@ describe('ingestLeads', () => {
 
     // The field comes back: the next ingest clears the error and queues a full refresh.
     await putCustomFields(db, [{ key: 'score', label: 'Score', type: 'number' }]);
-    await ingestLeads(db, [makeLead('3', { custom: { score: 11 } })], at);
+    expect((await ingestLeads(db, [makeLead('3', { custom: { score: 11 } })], at)).refreshPending).toBe(true);
+    // Still queued: the next ingest says so too, whatever it changes.
+    expect((await ingestLeads(db, [makeLead('4')], at)).refreshPending).toBe(true);
     expect((await getSegment(db, seg.id))?.error).toBeUndefined();
     expect(await getJobOfSegment(db, seg.id)).toBeDefined();
     await runPendingJobs(db, { timeZone: TIME_ZONE, clock: () => NOW });

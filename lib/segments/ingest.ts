@@ -47,6 +47,8 @@ export interface IngestOptions {
 export interface IngestResult {
   report: IngestReport;
   changes: Record<string, string[]>;
+  /** Whether a refresh job is pending after the ingest (one was queued before, or it queued one): the job runner needs a kick. */
+  refreshPending: boolean;
 }
 
 /** How a skipped record is referred to: its id if it has one, else its 1-based position ("#3"). */
@@ -119,7 +121,7 @@ export async function ingestLeads(db: CrmSegmentsDB, rawLeads: readonly unknown[
     const { ordered: active } = dependencyOrder(segments.filter((s) => s.status === 'active'));
     if (changed.length === 0 || active.length === 0) {
       await putValidatedLeads(db, changed, newCount);
-      return { report, changes };
+      return { report, changes, refreshPending: jobs.length > 0 };
     }
 
     // lead id → ids of the segments it belongs to (kept current as differences are applied)
@@ -172,6 +174,6 @@ export async function ingestLeads(db: CrmSegmentsDB, rawLeads: readonly unknown[
     // Their members went stale while they could not be evaluated: re-evaluate every lead.
     for (const segment of recovered) await enqueueRefresh(db, segment, options.now);
     for (const leadId of touched) changes[leadId] = [...(current.get(leadId) as Set<string>)].sort();
-    return { report, changes };
+    return { report, changes, refreshPending: jobs.length > 0 || recovered.length > 0 };
   });
 }
