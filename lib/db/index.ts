@@ -11,7 +11,7 @@ export * from './lead-count';
 export { leadWriteSeq, watchLeadWrites, type LeadWrite, type LeadWriteListener } from './lead-writes';
 export * from './segments';
 export * from './memberships';
-export { BlockReads } from './member-block-reads';
+export { BlockReads, FEW_IDS } from './member-block-reads';
 export * from './history';
 export * from './jobs';
 export * from './campaigns';

@@ -1,4 +1,4 @@
-import { membershipsOfLeads, settled, type BlockReads, type CrmSegmentsDB } from '../db';
+import { FEW_IDS, membershipsOfLeads, settled, type BlockReads, type CrmSegmentsDB } from '../db';
 import type { Lead, Segment } from '../schema';
 import type { CompiledSegment } from './predicates';
 import { usesSegments } from './segment-graph';
@@ -35,7 +35,7 @@ function settledEvaluation(segment: Segment, compiled: CompiledSegment | undefin
  * segment (inactive ones too, for the badges) is read from its blocks (kept in `reads` for the
  * write that follows). Call inside the ingest's transaction.
  */
-export function membershipsBeforeIngest(
+export async function membershipsBeforeIngest(
   db: CrmSegmentsDB,
   changes: readonly StoredLeadChange[],
   segments: readonly Segment[],
@@ -46,18 +46,25 @@ export function membershipsBeforeIngest(
   if (changes.length === 0) return settled([]);
   const toRead = new Set<string>();
   const implied: Array<{ segmentId: string; leadId: string }> = [];
+  // Settled segments the incoming versions move in or out: their blocks will be rewritten.
+  const moving = new Set<string>();
   for (const segment of segments) {
     const compiled = segment.status === 'active' && !usesSegments(segment) ? compile(segment) : undefined;
     if (!settledEvaluation(segment, compiled, pendingJobs)) {
       toRead.add(segment.id);
       continue;
     }
-    for (const { lead, previous } of changes) if (compiled.predicate(previous)) implied.push({ segmentId: segment.id, leadId: lead.id });
+    for (const { lead, previous } of changes) {
+      const was = compiled.predicate(previous);
+      if (was) implied.push({ segmentId: segment.id, leadId: lead.id });
+      if (was !== compiled.predicate(lead)) moving.add(segment.id);
+    }
   }
-  return membershipsOfLeads(
-    db,
-    changes.map((c) => c.lead.id),
-    toRead,
-    reads,
-  ).then((read) => [...read, ...implied]);
+  const leadIds = changes.map((c) => c.lead.id);
+  // The blocks the membership write will rewrite, read in this round trip instead of on its path.
+  const [read] = await Promise.all([
+    membershipsOfLeads(db, leadIds, toRead, reads),
+    reads && leadIds.length <= FEW_IDS ? reads.prefetch(db, moving, leadIds) : settled(undefined),
+  ]);
+  return [...read, ...implied];
 }
