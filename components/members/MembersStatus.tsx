@@ -65,7 +65,9 @@ export function MembersStatus({ segmentName, list, view, job, download, copy }: 
           shown={view.shown}
           all={view.sorted}
           columns={view.columns}
-          loading={loading}
+          // While the member worker orders a new list, the table still shows the previous one:
+          // an export then would hold the old rows (e.g. 80,000 of 120,000), so it waits.
+          loading={loading || view.pending !== undefined}
           download={download}
           copy={copy}
         />

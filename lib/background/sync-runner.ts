@@ -80,16 +80,32 @@ export function createSyncRunner(ports: SyncRunnerPorts): SyncRunner {
       controller = current;
       let lastWrite = 0;
       latest = { done: 0 };
-      // Progress writes: at most one per interval, in order, and the last one always written (a
-      // trailing write), so the header's progress never stays behind the leads stored.
+      // Progress writes: at most one per interval and ONE at a time, each writing the progress as
+      // it is when the write runs (not when it was asked for), and the last one always written (a
+      // trailing write), so the header's progress never stays behind the leads stored. (Queued
+      // writes each carrying the value of their time fell further and further behind the leads
+      // while each waited for the page writes: "42,000 of 120,000" next to 88,500 leads stored.)
       let writes: Promise<unknown> = Promise.resolve();
+      let writing = false;
+      let again = false;
       let trailing: ReturnType<typeof setTimeout> | undefined;
       const writeProgress = () => {
         trailing = undefined;
         lastWrite = clock();
-        const progress = latest;
-        if (controller !== current || !progress) return;
-        writes = writes.then(() => updateSyncStatus(db, { progress })).catch((error) => ports.reportError('sync progress', error));
+        if (writing) {
+          again = true;
+          return;
+        }
+        writing = true;
+        writes = (async () => {
+          do {
+            again = false;
+            const progress = latest;
+            if (controller !== current || !progress) break;
+            await updateSyncStatus(db, { progress }).catch((error: unknown) => ports.reportError('sync progress', error));
+          } while (again);
+          writing = false;
+        })();
       };
       const settleProgress = async () => {
         clearTimeout(trailing);

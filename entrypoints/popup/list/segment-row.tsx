@@ -8,7 +8,7 @@ import { downloadSegmentFile } from '../../../components/segment-file-actions';
 import { timeAgo } from '../../../components/time-ago';
 import { currentWindowId } from './current-window';
 import { useCampaignGuards } from './campaign-guards';
-import { formatCount, formatNumber } from '../../../lib/format/number';
+import { formatCount } from '../../../lib/format/number';
 import { refreshProgressText } from '../../../lib/format/refresh-progress';
 
 /** Props of {@link SegmentRow}. */
@@ -201,7 +201,7 @@ export function SegmentRow({
             class={`segment-count${provisional ? ' is-provisional' : ''}`}
             title={provisional ? 'Provisional: the refresh has not checked every lead yet' : undefined}
           >
-            {formatNumber(segment.memberCount)} members{provisional && ' so far'}
+            {formatCount(segment.memberCount, 'member', 'members')}{provisional && ' so far'}
           </span>
           <span aria-hidden="true"> · </span>
           <span id={stateId}>
