@@ -25,20 +25,8 @@ export async function recordHistory(
   db: CrmSegmentsDB,
   change: { segmentId: string; day: string; count: number; added: number; removed: number },
 ): Promise<SegmentHistory> {
-  const existing = await getHistoryRow(db, change.segmentId, change.day);
-  const row = validated(
-    SegmentHistorySchema,
-    {
-      segmentId: change.segmentId,
-      day: change.day,
-      count: change.count,
-      added: (existing?.added ?? 0) + change.added,
-      removed: (existing?.removed ?? 0) + change.removed,
-    },
-    'segment history row',
-  );
-  await db.segmentHistory.put(row);
-  return row;
+  const { day, ...rest } = change;
+  return (await recordHistories(db, day, [rest]))[0] as SegmentHistory;
 }
 
 /**

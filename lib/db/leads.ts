@@ -79,14 +79,17 @@ export function putLeads(db: CrmSegmentsDB, leads: readonly Lead[]): Promise<voi
  * (from the first lead when `afterId` is undefined). The chunk reader of full refreshes and previews.
  */
 export function leadsAfter(db: CrmSegmentsDB, afterId: string | undefined, limit: number): Promise<Lead[]> {
-  const collection = afterId === undefined ? db.leads.toCollection() : db.leads.where(':id').above(afterId);
-  return collection.limit(limit).toArray();
+  return leadsAfterCollection(db, afterId, limit).toArray();
 }
 
 /** The ids (primary keys only, no lead read) of {@link leadsAfter}'s leads: up to `limit`, in id order, after `afterId`. */
 export function leadIdsAfter(db: CrmSegmentsDB, afterId: string | undefined, limit: number): Promise<string[]> {
-  const collection = afterId === undefined ? db.leads.toCollection() : db.leads.where(':id').above(afterId);
-  return collection.limit(limit).primaryKeys() as Promise<string[]>;
+  return leadsAfterCollection(db, afterId, limit).primaryKeys() as Promise<string[]>;
+}
+
+/** The first `limit` leads after `afterId` in id order, not read yet. */
+function leadsAfterCollection(db: CrmSegmentsDB, afterId: string | undefined, limit: number) {
+  return (afterId === undefined ? db.leads.toCollection() : db.leads.where(':id').above(afterId)).limit(limit);
 }
 
 /**

@@ -1,7 +1,7 @@
 import Dexie from 'dexie';
 import type { Membership } from '../schema';
 import type { CrmSegmentsDB } from './database';
-import { indexInSorted, rebuildBlock, splitBlock, type MemberBlock, type MemberBlockKey } from './member-blocks';
+import { indexInSorted, planBlockRewrite, splitBlock, type MemberBlock, type MemberBlockKey } from './member-blocks';
 
 /**
  * The membership blocks of a few leads, found by lead id instead of by the segment's list of block
@@ -117,12 +117,7 @@ export async function changeFewMemberships(db: CrmSegmentsDB, work: readonly Nor
       }
     }
     if (intoEmpty.length > 0) puts.push(...splitBlock(change.segmentId, intoEmpty, intoEmpty.map(() => addedAt)));
-    for (const { block, add, remove } of groups.values()) {
-      if (add.length === 0 && ![...remove].some((id) => indexInSorted(block.ids, id) >= 0)) continue;
-      const next = rebuildBlock(change.segmentId, block, add, addedAt, remove);
-      if (!next.some((b) => b.start === block.start)) deletes.push([change.segmentId, block.start]);
-      puts.push(...next);
-    }
+    for (const { block, add, remove } of groups.values()) planBlockRewrite({ deletes, puts }, change.segmentId, block.start, block, { add, remove, addedAt });
   }
   // Requests of one transaction run in order: the deletes land before the puts.
   await Promise.all([deletes.length > 0 && db.memberBlocks.bulkDelete(deletes), puts.length > 0 && db.memberBlocks.bulkPut(puts)]);

@@ -115,3 +115,29 @@ export function splitBlock(segmentId: string, ids: string[], added: number[]): M
   }
   return blocks;
 }
+
+/** Block writes collected for one membership change: keys to delete, then blocks to put. */
+export interface BlockWrites {
+  deletes: MemberBlockKey[];
+  puts: MemberBlock[];
+}
+
+/**
+ * Plans the rewrite of the stored block `start` of `segmentId` (`block`, undefined when it was not
+ * found) for `add` and `remove` into `writes`: nothing when it changes nothing (no addition, and
+ * no removed id in the block), else its rebuilt blocks, and its old key deleted when no rebuilt
+ * block keeps that start.
+ */
+export function planBlockRewrite(
+  writes: BlockWrites,
+  segmentId: string,
+  start: string,
+  block: MemberBlock | undefined,
+  change: { add: readonly string[]; remove: ReadonlySet<string>; addedAt: number },
+): void {
+  const { add, remove, addedAt } = change;
+  if (add.length === 0 && ![...remove].some((id) => block && indexInSorted(block.ids, id) >= 0)) return;
+  const next = rebuildBlock(segmentId, block, add, addedAt, remove);
+  if (!next.some((b) => b.start === start)) writes.deletes.push([segmentId, start]);
+  writes.puts.push(...next);
+}

@@ -4,7 +4,7 @@ import Dexie from 'dexie';
 import { MembershipSchema, z, type Membership } from '../schema';
 import type { CrmSegmentsDB } from './database';
 import { BlockReads, changeFewMemberships, FEW_IDS, fewMembershipsOfLeads } from './member-block-reads';
-import { blockIndexOf, indexInSorted, rebuildBlock, splitBlock, type MemberBlock, type MemberBlockKey } from './member-blocks';
+import { blockIndexOf, indexInSorted, planBlockRewrite, splitBlock, type MemberBlock, type MemberBlockKey } from './member-blocks';
 import { rejected, settled, validated } from './validation';
 
 /**
@@ -236,13 +236,7 @@ export function changeMembershipsOfMany(db: CrmSegmentsDB, changes: readonly Seg
       for (const [index, g] of groups) toRead.push({ segmentId, start: starts[index] as string, ...g });
     });
     const blocks = await db.memberBlocks.bulkGet(toRead.map((r) => [r.segmentId, r.start] as MemberBlockKey));
-    toRead.forEach((r, n) => {
-      const old = blocks[n];
-      if (r.add.length === 0 && ![...r.remove].some((id) => old && indexInSorted(old.ids, id) >= 0)) return;
-      const next = rebuildBlock(r.segmentId, old, r.add, addedAt, r.remove);
-      if (!next.some((b) => b.start === r.start)) deletes.push([r.segmentId, r.start]);
-      puts.push(...next);
-    });
+    toRead.forEach((r, n) => planBlockRewrite({ deletes, puts }, r.segmentId, r.start, blocks[n], { add: r.add, remove: r.remove, addedAt }));
     // Requests of one transaction run in order: the deletes land before the puts.
     await Promise.all([deletes.length > 0 && db.memberBlocks.bulkDelete(deletes), puts.length > 0 && db.memberBlocks.bulkPut(puts)]);
   });

@@ -1,3 +1,4 @@
+// Over 250 lines on purpose: the columnar copy and its row view (LeadRow) read the same columns and change together.
 import type { Lead } from '../schema';
 
 /** Text fields with few distinct values: one string instance per value (interned). */
@@ -93,23 +94,24 @@ export class LeadColumns {
     return view.toLead();
   }
 
-  /**
-   * Calls `visit` with one reused row view for each of `ids`, in their order (index = position in
-   * `ids`). Returns false, visiting none, when any id is not held.
-   */
-  visitIds(ids: readonly string[], visit: (row: LeadRow, index: number) => void): boolean {
+  /** The row of each of `ids`, in their order, for {@link visitRows}; undefined when any id is not held. */
+  rowsOf(ids: readonly string[]): number[] | undefined {
     const rows: number[] = new Array<number>(ids.length);
     for (let i = 0; i < ids.length; i++) {
       const row = this.rowOf.get(ids[i] as string);
-      if (row === undefined) return false;
+      if (row === undefined) return undefined;
       rows[i] = row;
     }
+    return rows;
+  }
+
+  /** Calls `visit` with one reused row view for each of `rows` (from {@link rowsOf}; index = position in `rows`). */
+  visitRows(rows: readonly number[], visit: (row: LeadRow, index: number) => void): void {
     const view = new LeadRow(this);
     for (let i = 0; i < rows.length; i++) {
       view.row = rows[i] as number;
       visit(view, i);
     }
-    return true;
   }
 
   /** Calls `visit` with one reused row view per held lead (in row order, not id order). */

@@ -8,7 +8,7 @@ import type { LeadColumns } from './lead-columns';
  */
 export interface RefreshLeadCopy {
   seq: number;
-  leads: Pick<LeadColumns, 'visitIds'>;
+  leads: Pick<LeadColumns, 'rowsOf' | 'visitRows'>;
 }
 
 /** One refresh chunk's leads: their ids in id order, and a way to evaluate a predicate on each. */
@@ -35,22 +35,20 @@ export async function readChunkLeads(db: CrmSegmentsDB, cursor: string | undefin
     const seq = await leadWriteSeq(db);
     const ids = await leadIdsAfter(db, cursor, limit);
     const copy = known();
-    if (copy !== undefined && copy.seq === seq) {
-      const held = copy.leads.visitIds(ids, () => undefined);
-      if (held) {
-        return {
-          ids,
-          last: ids.length < limit,
-          source: 'copy',
-          evaluate(predicate) {
-            const matches = new Array<boolean>(ids.length);
-            copy.leads.visitIds(ids, (row, i) => {
-              matches[i] = predicate(row.asLead());
-            });
-            return matches;
-          },
-        };
-      }
+    const rows = copy !== undefined && copy.seq === seq ? copy.leads.rowsOf(ids) : undefined;
+    if (copy !== undefined && rows !== undefined) {
+      return {
+        ids,
+        last: ids.length < limit,
+        source: 'copy',
+        evaluate(predicate) {
+          const matches = new Array<boolean>(ids.length);
+          copy.leads.visitRows(rows, (row, i) => {
+            matches[i] = predicate(row.asLead());
+          });
+          return matches;
+        },
+      };
     }
   }
   const leads = await leadsAfter(db, cursor, limit);
