@@ -150,10 +150,10 @@ describe('counts that are not final yet say so (issue 10 items 5–6)', () => {
     await item.waitFor();
     expect(await item.textContent()).toContain('Refreshing… 2,000 of 3,000 leads checked');
     const count = item.locator('.segment-count');
-    expect(await count.textContent()).toBe('1,000 members so far');
+    expect(await count.textContent()).toBe('1,000 members (provisional)');
     expect(await count.getAttribute('class')).toContain('is-provisional');
     expect(await item.getAttribute('aria-busy')).toBe('true');
-    expect(await popup.getByRole('listitem', { name: 'Open leads 1,000 members so far' }).count()).toBe(1);
+    expect(await popup.getByRole('listitem', { name: 'Open leads 1,000 members (provisional)' }).count()).toBe(1);
 
     // The background resumes the job when it is next kicked (any lead write); the row settles.
     expect(await sendFromPage(messages, 'ingestLeads', { leads: [] })).toMatchObject({ ok: true });

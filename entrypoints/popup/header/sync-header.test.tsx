@@ -3,6 +3,7 @@ import { cleanup, screen, waitFor } from '@testing-library/preact';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CrmSegmentsDB } from '../../../lib/db/database';
+import { putConnection, updateConnection } from '../../../lib/db';
 import type { SyncReport } from '../../../lib/messaging/protocol';
 import { fakeBackground, makeLead, renderPopup, testDb } from '../test-kit';
 import { isSyncableUrl } from './active-tab';
@@ -78,6 +79,21 @@ describe('popup header', () => {
     expect((await screen.findByRole('status')).textContent).toBe('Synced 9,240 leads: 120 new or changed, 2 removed, 1 skipped.');
     await waitFor(() => expect(screen.queryByRole('progressbar')).toBeNull());
     await waitFor(() => expect(document.querySelector('.header-meta')!.textContent).toBe('0 leads · Last sync just now'));
+  });
+
+  it('moves "Last sync" with a scheduled sync newer than the last Sync all, and back to the report after one', async () => {
+    const origin = 'http://127.0.0.1:5174';
+    await db.meta.put({ key: SYNC_STATUS_KEY, value: { leadCount: 0, running: false, lastSyncAt: Date.now() - 3 * 3_600_000, lastReport: report() } });
+    await putConnection(db, { origin, adapterId: 'demo-crm', crmKey: `demo@${origin}`, label: 'Acme CRM (demo)', connectedAt: 1, grantedPermission: false });
+    renderPopup(db, fakeBackground().send);
+    expect((await screen.findByRole('button', { name: 'Last sync 3 hours ago' })).tagName).toBe('BUTTON');
+
+    await updateConnection(db, origin, { lastSyncAt: Date.now() - 2.25 * 3_600_000, lastSyncKind: 'scheduled' });
+    await waitFor(() => expect(document.querySelector('.header-meta')!.textContent).toMatch(/^0 leads · Last sync 2 hours ago \(automatic\) · Data as of \d\d:\d\d$/));
+    expect(screen.queryByRole('button', { name: /^Last sync/ })).toBeNull();
+
+    await db.meta.put({ key: SYNC_STATUS_KEY, value: { leadCount: 0, running: false, lastSyncAt: Date.now(), lastReport: report() } });
+    expect(await screen.findByRole('button', { name: 'Last sync just now' })).toBeTruthy();
   });
 
   it('shows a sync error from the background', async () => {

@@ -5,13 +5,13 @@ import { useBackground } from '../../../components/background-context';
 import { useDb } from '../../../components/db-context';
 import { useLiveQuery } from '../../../components/use-live-query';
 import { useNow } from '../../../components/use-now';
-import { timeAgo } from '../../../components/time-ago';
 import { isSyncableUrl } from './active-tab';
 import { RemovalConfirmDialog } from './removal-confirm';
 import { SyncReportDialog } from './sync-report';
 import { useSyncLiveness } from './use-sync-liveness';
 import { formatCount, formatNumber } from '../../../lib/format/number';
 import { DataAsOf } from './data-as-of';
+import { LastSync } from './last-sync';
 import { storedLeadCount } from '../../../lib/db';
 import { readStoredSyncStatus } from '../../../lib/sync/status';
 
@@ -113,16 +113,8 @@ export function SyncHeader({ getActiveTabUrl, viewSwitch }: SyncHeaderProps) {
               <span aria-hidden="true"> · </span>
               {running ? (
                 'Syncing…'
-              ) : lastSyncAt && lastReport ? (
-                <button type="button" class="link-button" title="Open the last sync report" onClick={() => setShowReport(true)}>
-                  {`Last sync ${timeAgo(lastSyncAt, now)}`}
-                </button>
-              ) : lastSyncAt ? (
-                `Last sync ${timeAgo(lastSyncAt, now)}`
-              ) : count === undefined ? null : count > 0 ? (
-                'Not synced from a CRM yet' // leads came from an import or a backup
               ) : (
-                'Never synced'
+                <LastSync fullSyncAt={lastSyncAt} hasReport={Boolean(lastReport)} leadCount={count} now={now} onOpenReport={() => setShowReport(true)} />
               )}
               <DataAsOf />
             </p>

@@ -221,7 +221,7 @@ describe('segment list', () => {
     renderPopup(db, fakeBackground().send);
     const busy = await screen.findByRole('listitem', { name: /^Busy/ });
     await waitFor(() => expect(busy.textContent).toContain('Refreshing… 2,500 of 10,000 leads checked'));
-    const count = within(busy).getByText('0 members so far');
+    const count = within(busy).getByText('0 members (provisional)');
     expect(count.classList.contains('is-provisional')).toBe(true);
     expect(busy.getAttribute('aria-busy')).toBe('true');
     const bar = within(busy).getByRole('progressbar', { name: 'Refreshing Busy' }) as HTMLProgressElement;

@@ -161,7 +161,8 @@ export function SegmentRow({
       ];
 
   const refreshing = Boolean(job) || pending === 'refresh';
-  // While a refresh runs the member count covers only the leads checked so far (issue 10 item 6).
+  // While a refresh runs the member count is provisional (issue 10 item 6): it keeps the old
+  // members of the leads not checked yet, so it says "(provisional)" as the side panel does.
   const provisional = refreshing && active;
 
   return (
@@ -201,7 +202,7 @@ export function SegmentRow({
             class={`segment-count${provisional ? ' is-provisional' : ''}`}
             title={provisional ? 'Provisional: the refresh has not checked every lead yet' : undefined}
           >
-            {formatCount(segment.memberCount, 'member', 'members')}{provisional && ' so far'}
+            {formatCount(segment.memberCount, 'member', 'members')}{provisional && ' (provisional)'}
           </span>
           <span aria-hidden="true"> · </span>
           <span id={stateId}>
