@@ -38,7 +38,10 @@ export function previewInWorker(worker: Worker, file: File, maxRows: number): Pr
   });
 }
 
-/** A running import: its result, and Cancel (stops after the batches being stored). */
+/**
+ * A running import: its result, and Cancel (the batches already sent to the background are
+ * stored; a batch converted after Cancel is dropped and its rows are not counted as read).
+ */
 export interface RunningImport {
   done: Promise<ImportReport>;
   cancel(): void;
@@ -69,8 +72,10 @@ export function runImportInWorker(worker: Worker, file: File, plan: ImportPlan, 
   };
 
   const store = async (batch: ConvertedBatch) => {
+    // A batch converted after Cancel (or after a failure) is dropped whole: its rows were not imported.
+    if (report.cancelled || report.error) return;
     report.skipped.push(...batch.skipped);
-    if (batch.leads.length > 0 && !report.error) {
+    if (batch.leads.length > 0) {
       const answer = await send('ingestLeads', { leads: batch.leads });
       if (answer.ok) {
         const created = answer.data.created ?? 0;
@@ -103,8 +108,9 @@ export function runImportInWorker(worker: Worker, file: File, plan: ImportPlan, 
         void finish();
       } else if (message.type === 'done') {
         report.unreadable = message.unreadable;
-        report.rowsRead = Math.max(report.rowsRead, message.rowsRead);
         report.cancelled = report.cancelled || message.cancelled;
+        // After Cancel, rows read counts only the rows of the batches stored.
+        if (!report.cancelled) report.rowsRead = Math.max(report.rowsRead, message.rowsRead);
         void finish();
       } else if (message.type === 'batch') {
         const stored = store(message.batch).then(() => {
