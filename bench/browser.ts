@@ -13,6 +13,7 @@
  *   --no-changed                  skip the single-lead measurement (its own ingest with 50 segments)
  *   --no-segments                 skip preview, refreshes, side panel and popup (ingest and Sync all only)
  *   --panel-only                  of those, only the every-lead refresh and the side panel rows
+ *   --changed-only                only the single-lead measurement (no Sync all, no first pass of sizes)
  *   --profile refresh-all,…       CPU-profile these operations in the worker (ingest, ingest-50,
  *                                 preview, refresh-34, refresh-all, refresh-34-panel,
  *                                 refresh-all-panel, first-rows, popup, changed, sync) into
@@ -37,6 +38,8 @@ interface Options {
   runs: number;
   sync: boolean;
   changed: boolean;
+  /** Only the single-lead measurement: the first pass over the sizes (ingest without segments) is skipped. */
+  changedOnly?: boolean;
   segments: boolean;
   panelOnly: boolean;
   profile: Set<string>;
@@ -55,6 +58,7 @@ function parseOptions(argv: readonly string[]): Options {
     else if (arg === '--no-changed') options.changed = false;
     else if (arg === '--no-segments') options.segments = false;
     else if (arg === '--panel-only') options.panelOnly = true;
+    else if (arg === '--changed-only') Object.assign(options, { sync: false, segments: false, changed: true, changedOnly: true });
     else if (arg === '--profile') options.profile = new Set(String(argv[++i]).split(','));
     else if (arg === '--extension-dir') options.extensionDir = String(argv[++i]);
     else throw new Error(`unknown option ${arg}`);
@@ -85,7 +89,7 @@ async function main(): Promise<void> {
     }
 
     let stored = 0;
-    for (const size of options.sizes) {
+    for (const size of options.changedOnly ? [] : options.sizes) {
       progress(`${size.toLocaleString('en-US')} leads`);
       await ingestStep(b, size, size - stored);
       stored = size;

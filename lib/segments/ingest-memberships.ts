@@ -2,6 +2,7 @@ import { FEW_IDS, membershipsOfLeads, settled, type BlockReads, type CrmSegments
 import type { Lead, Segment } from '../schema';
 import type { CompiledSegment } from './predicates';
 import { usesSegments } from './segment-graph';
+import { membershipWhateverTheTime } from './time-bounds';
 
 /** A stored lead about to be replaced: the incoming version and the stored one. */
 export interface StoredLeadChange {
@@ -10,30 +11,42 @@ export interface StoredLeadChange {
 }
 
 /**
- * Whether a segment's stored memberships are, for every stored lead, exactly its rules applied to
- * the stored version (docs/semantics.md §5): an active segment without an error, without a pending
- * refresh job, whose rules depend on neither the time nor other segments. Only these let the
- * single-lead path skip reading membership blocks.
+ * Whether a segment's stored memberships are, for every stored lead, its rules applied to the
+ * stored version (docs/semantics.md §5) — at some past evaluation time when the rules depend on
+ * the time: an active segment without an error, without a pending refresh job, whose rules do not
+ * depend on other segments. Only these let the single-lead path skip reading membership blocks.
  */
 function settledEvaluation(segment: Segment, compiled: CompiledSegment | undefined, pendingJobs: ReadonlySet<string>): compiled is CompiledSegment & { ok: true } {
-  return (
-    segment.status === 'active' &&
-    segment.error === undefined &&
-    !pendingJobs.has(segment.id) &&
-    !usesSegments(segment) &&
-    compiled !== undefined &&
-    compiled.ok &&
-    !compiled.predicate.timeDependent
-  );
+  return segment.status === 'active' && segment.error === undefined && !pendingJobs.has(segment.id) && !usesSegments(segment) && compiled !== undefined && compiled.ok;
+}
+
+/**
+ * The stored memberships of `changes` in a settled segment, known without reading its blocks: the
+ * stored version's verdict; for time-dependent rules, only when it holds whatever the time was
+ * (`membershipWhateverTheTime`). Undefined when the blocks must be read.
+ */
+function knownMemberships(
+  segment: Segment,
+  compiled: CompiledSegment & { ok: true },
+  changes: readonly StoredLeadChange[],
+  compile: (segment: Segment) => CompiledSegment,
+): boolean[] | undefined {
+  const known: boolean[] = [];
+  for (const { previous } of changes) {
+    const was = compiled.predicate.timeDependent ? membershipWhateverTheTime(segment, previous, compile) : compiled.predicate(previous);
+    if (was === undefined) return undefined;
+    known.push(was);
+  }
+  return known;
 }
 
 /**
  * The current memberships (segment id, lead id) of stored leads an ingest is about to replace,
  * reading only the membership blocks it must (issue 10: one changed lead with 50 active segments).
- * For a segment whose memberships follow its rules exactly (see `settledEvaluation`), a stored
- * lead is a member iff the rules accept its stored version, so nothing is read; every other
- * segment (inactive ones too, for the badges) is read from its blocks (kept in `reads` for the
- * write that follows). Call inside the ingest's transaction.
+ * For a settled segment (see `settledEvaluation`) a stored lead is a member iff the rules accept
+ * its stored version (whatever the time, for time-dependent rules), so nothing is read; every
+ * other segment (inactive ones too, for the badges) is read from its blocks (kept in `reads` for
+ * the write that follows). Call inside the ingest's transaction.
  */
 export async function membershipsBeforeIngest(
   db: CrmSegmentsDB,
@@ -46,19 +59,19 @@ export async function membershipsBeforeIngest(
   if (changes.length === 0) return settled([]);
   const toRead = new Set<string>();
   const implied: Array<{ segmentId: string; leadId: string }> = [];
-  // Settled segments the incoming versions move in or out: their blocks will be rewritten.
+  // Segments the incoming versions move in or out: their blocks will be rewritten.
   const moving = new Set<string>();
   for (const segment of segments) {
     const compiled = segment.status === 'active' && !usesSegments(segment) ? compile(segment) : undefined;
-    if (!settledEvaluation(segment, compiled, pendingJobs)) {
+    const known = settledEvaluation(segment, compiled, pendingJobs) ? knownMemberships(segment, compiled, changes, compile) : undefined;
+    if (!known) {
       toRead.add(segment.id);
       continue;
     }
-    for (const { lead, previous } of changes) {
-      const was = compiled.predicate(previous);
-      if (was) implied.push({ segmentId: segment.id, leadId: lead.id });
-      if (was !== compiled.predicate(lead)) moving.add(segment.id);
-    }
+    changes.forEach(({ lead }, i) => {
+      if (known[i]) implied.push({ segmentId: segment.id, leadId: lead.id });
+      if (known[i] !== (compiled as CompiledSegment & { ok: true }).predicate(lead)) moving.add(segment.id);
+    });
   }
   const leadIds = changes.map((c) => c.lead.id);
   // The blocks the membership write will rewrite, read in this round trip instead of on its path.
