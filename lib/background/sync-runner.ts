@@ -14,8 +14,6 @@ import { syncAllLeads } from '../sync/sync-all';
 /** Shown when a sync was running in a background that stopped (service worker ended, browser quit). */
 export const INTERRUPTED_SYNC =
   'The last sync was interrupted (the extension’s background stopped). No lead was removed; run Sync all again.';
-/** How often (ms) "Sync all" progress is written for the popup. */
-const PROGRESS_WRITE_INTERVAL_MS = 250;
 
 /** What the runner needs from the background service. */
 export interface SyncRunnerPorts {
@@ -78,40 +76,7 @@ export function createSyncRunner(ports: SyncRunnerPorts): SyncRunner {
       if (controller) throw new UserFacingError('A sync is already running.');
       const current = new AbortController();
       controller = current;
-      let lastWrite = 0;
       latest = { done: 0 };
-      // Progress writes: at most one per interval and ONE at a time, each writing the progress as
-      // it is when the write runs (not when it was asked for), and the last one always written (a
-      // trailing write), so the header's progress never stays behind the leads stored. (Queued
-      // writes each carrying the value of their time fell further and further behind the leads
-      // while each waited for the page writes: "42,000 of 120,000" next to 88,500 leads stored.)
-      let writes: Promise<unknown> = Promise.resolve();
-      let writing = false;
-      let again = false;
-      let trailing: ReturnType<typeof setTimeout> | undefined;
-      const writeProgress = () => {
-        trailing = undefined;
-        lastWrite = clock();
-        if (writing) {
-          again = true;
-          return;
-        }
-        writing = true;
-        writes = (async () => {
-          do {
-            again = false;
-            const progress = latest;
-            if (controller !== current || !progress) break;
-            await updateSyncStatus(db, { progress }).catch((error: unknown) => ports.reportError('sync progress', error));
-          } while (again);
-          writing = false;
-        })();
-      };
-      const settleProgress = async () => {
-        clearTimeout(trailing);
-        trailing = undefined;
-        await writes;
-      };
       try {
         await updateSyncStatus(db, { running: true, progress: { done: 0 }, lastError: undefined, pendingRemoval: undefined });
         await prepare?.();
@@ -127,14 +92,13 @@ export function createSyncRunner(ports: SyncRunnerPorts): SyncRunner {
           ...(ports.known ? { known: ports.known } : {}),
           onProgress: (progress) => {
             latest = progress;
-            const wait = PROGRESS_WRITE_INTERVAL_MS - (clock() - lastWrite);
-            if (wait <= 0) writeProgress();
-            else trailing ??= setTimeout(writeProgress, wait);
           },
+          // Each page's progress commits with the page's leads: the header's lead count and the sync
+          // bar always agree, and no progress write queues between two pages.
+          storeProgress: (progress) => updateSyncStatus(db, { progress }),
           onMembershipChanges: (leadIds) => ports.membershipsChanged(leadIds),
           ...(onLeads ? { onLeads } : {}),
         });
-        await settleProgress();
         const pending = report.pendingRemoval ? await getPendingRemoval(db) : undefined;
         ports.leadsChanged();
         await updateSyncStatus(db, {
@@ -146,7 +110,6 @@ export function createSyncRunner(ports: SyncRunnerPorts): SyncRunner {
         });
         return report;
       } catch (error) {
-        await settleProgress();
         ports.leadsChanged();
         const lastError = error instanceof SyncCancelledError ? undefined : error instanceof Error ? error.message : String(error);
         await updateSyncStatus(db, { running: false, progress: undefined, lastError }).catch(() => undefined);

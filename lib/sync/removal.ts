@@ -1,4 +1,4 @@
-import { getLeads, leadIdsOfCrm, type CrmSegmentsDB } from '../db';
+import { getLeads, type CrmSegmentsDB } from '../db';
 import { clearPendingRemoval, getPendingRemoval, setPendingRemoval } from '../db/pending-removal';
 import { deleteLeads } from '../segments';
 
@@ -17,19 +17,22 @@ export interface RemovalOutcome {
 /**
  * Settles the stored leads of `crmKey` that a "Sync all" did not receive (`seen`: lead ids), by
  * the rules of issue 9 item 1: an incomplete sync removes nothing; a complete one removes them
- * when they are at most 10% of the CRM's leads stored before the sync (`storedBefore`), and
- * otherwise stores a pending removal the user must confirm ({@link resolvePendingRemoval}).
+ * when they are at most 10% of the CRM's leads stored before the sync (`storedIds`, read when it
+ * started: a lead stored meanwhile by another path is never a candidate), and otherwise stores a
+ * pending removal the user must confirm ({@link resolvePendingRemoval}). Reads nothing when every
+ * lead stored before was received (no key scan of the CRM's leads after the pages were stored).
  */
 export async function settleAbsentLeads(
   db: CrmSegmentsDB,
-  sync: { crmKey: string; seen: ReadonlySet<string>; complete: boolean; storedBefore: number; startedAt: number },
+  sync: { crmKey: string; seen: ReadonlySet<string>; complete: boolean; storedIds: readonly string[]; startedAt: number },
   at: { now: number; timeZone: string },
 ): Promise<RemovalOutcome> {
-  const absent = (await leadIdsOfCrm(db, sync.crmKey)).filter((id) => !sync.seen.has(id));
+  const absent = sync.storedIds.filter((id) => !sync.seen.has(id));
   if (absent.length === 0) return { deleted: 0, kept: 0, pendingRemoval: 0 };
   if (!sync.complete) return { deleted: 0, kept: absent.length, pendingRemoval: 0 };
-  if (absent.length > sync.storedBefore * REMOVAL_CONFIRM_SHARE) {
-    await setPendingRemoval(db, { crmKey: sync.crmKey, leadIds: absent, storedBefore: sync.storedBefore, syncStartedAt: sync.startedAt });
+  const storedBefore = sync.storedIds.length;
+  if (absent.length > storedBefore * REMOVAL_CONFIRM_SHARE) {
+    await setPendingRemoval(db, { crmKey: sync.crmKey, leadIds: absent, storedBefore, syncStartedAt: sync.startedAt });
     return { deleted: 0, kept: absent.length, pendingRemoval: absent.length };
   }
   return { deleted: await deleteLeads(db, absent, at), kept: 0, pendingRemoval: 0 };

@@ -1,5 +1,5 @@
 import type { CrmAdapter, FetchFn } from '../adapters/types';
-import { leadIdsOfCrm, listCustomFields, putCustomFields, upsertCrmCampaigns, type CrmSegmentsDB } from '../db';
+import { leadIdsOfCrm, listCustomFields, putCustomFields, SEGMENT_TABLES, upsertCrmCampaigns, writeTransaction, type CrmSegmentsDB } from '../db';
 import { clearPendingRemoval } from '../db/pending-removal';
 import type { SyncReport } from '../messaging/protocol';
 import type { Lead } from '../schema';
@@ -24,6 +24,12 @@ export interface SyncAllOptions {
   timeZone: string;
   /** Records fetched so far and the total when the CRM reports it. */
   onProgress?: (progress: { done: number; total?: number }) => void;
+  /**
+   * Stores the progress of a page INSIDE the transaction that stores the page's leads (Dexie
+   * operations only, see `writeTransaction`): the stored progress and the stored leads commit
+   * together, so they always agree, and no write of its own waits between two pages.
+   */
+  storeProgress?: (progress: { done: number; total?: number }) => Promise<unknown>;
   /** Lead ids whose memberships changed in a committed page (for live badge pushes). */
   onMembershipChanges?: (leadIds: string[]) => void;
   /** Every page's converted leads (the scheduled sync's first `changesSince` comes from them). */
@@ -77,7 +83,7 @@ export async function syncAllLeads(options: SyncAllOptions): Promise<SyncReport>
   const seen = new Set<string>();
   try {
     await clearPendingRemoval(db);
-    const storedBefore = (await leadIdsOfCrm(db, crmKey)).length;
+    const storedIds = await leadIdsOfCrm(db, crmKey);
     const [customFields, campaigns] = await Promise.all([
       adapter.fetchCustomFields(origin, guard.fetchFn),
       adapter.fetchCampaigns(origin, guard.fetchFn),
@@ -103,7 +109,13 @@ export async function syncAllLeads(options: SyncAllOptions): Promise<SyncReport>
       });
       const merged = await withStoredValues(db, fresh, batch.missing);
       options.onLeads?.(merged.leads);
-      const { report: ingest, changes } = await ingestLeads(db, merged.leads, { now, timeZone, ...(options.known ? { known: options.known } : {}) });
+      const progress = { done: page.done, ...(page.total !== undefined ? { total: page.total } : {}) };
+      const ingestOptions = { now, timeZone, ...(options.known ? { known: options.known } : {}) };
+      const { report: ingest, changes } = await writeTransaction(db, SEGMENT_TABLES, async () => {
+        const stored = await ingestLeads(db, merged.leads, ingestOptions);
+        await options.storeProgress?.(progress);
+        return stored;
+      });
       report.stored += ingest.stored;
       report.unchanged += ingest.unchanged;
       report.skipped.push(...ingest.skipped);
@@ -112,7 +124,7 @@ export async function syncAllLeads(options: SyncAllOptions): Promise<SyncReport>
       report.partialRecords! += merged.partial;
       const changed = Object.keys(changes);
       if (changed.length) options.onMembershipChanges?.(changed);
-      options.onProgress?.({ done: page.done, ...(page.total !== undefined ? { total: page.total } : {}) });
+      options.onProgress?.(progress);
     }
     signal?.throwIfAborted();
     const incompleteReason = pages.incompleteReason(report.skipped.length);
@@ -120,7 +132,7 @@ export async function syncAllLeads(options: SyncAllOptions): Promise<SyncReport>
     if (incompleteReason) report.incompleteReason = incompleteReason;
     const removal = await settleAbsentLeads(
       db,
-      { crmKey, seen, complete: report.complete, storedBefore, startedAt },
+      { crmKey, seen, complete: report.complete, storedIds, startedAt },
       { now: clock(), timeZone },
     );
     report.deleted = removal.deleted;
