@@ -13,6 +13,7 @@
  *   --no-changed                  skip the single-lead measurement (its own ingest with 50 segments)
  *   --no-segments                 skip preview, refreshes, side panel and popup (ingest and Sync all only)
  *   --panel-only                  of those, only the every-lead refresh and the side panel rows
+ *   --ui-only                     of those, only the every-lead refresh, side panel first rows and popup counts
  *   --changed-only                only the single-lead measurement (no Sync all, no first pass of sizes)
  *   --profile refresh-all,…       CPU-profile these operations in the worker (ingest, ingest-50,
  *                                 preview, refresh-34, refresh-all, refresh-34-panel,
@@ -31,7 +32,7 @@ import { BENCH_TIME_ZONE } from './context';
 import { machineSummary } from './report';
 import { resultsTable } from './browser/results';
 import { startBenchSession } from './browser/session';
-import { changedLeadStep, fiftySegments, heapStep, ingestStep, previewStep, resetAll, segmentSteps, setCap, setPanelOnly, syncStep } from './browser/steps';
+import { changedLeadStep, fiftySegments, heapStep, ingestStep, previewStep, resetAll, segmentSteps, setCap, setSegmentStepsMode, syncStep, type SegmentStepsMode } from './browser/steps';
 
 interface Options {
   sizes: number[];
@@ -41,14 +42,14 @@ interface Options {
   /** Only the single-lead measurement: the first pass over the sizes (ingest without segments) is skipped. */
   changedOnly?: boolean;
   segments: boolean;
-  panelOnly: boolean;
+  mode: SegmentStepsMode;
   profile: Set<string>;
   extensionDir?: string;
   capSeconds: number;
 }
 
 function parseOptions(argv: readonly string[]): Options {
-  const options: Options = { sizes: [10_000, 100_000, 250_000], runs: 3, sync: true, changed: true, segments: true, panelOnly: false, profile: new Set(), capSeconds: 180 };
+  const options: Options = { sizes: [10_000, 100_000, 250_000], runs: 3, sync: true, changed: true, segments: true, mode: 'all', profile: new Set(), capSeconds: 180 };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--sizes') options.sizes = String(argv[++i]).split(',').map(Number);
@@ -57,7 +58,8 @@ function parseOptions(argv: readonly string[]): Options {
     else if (arg === '--cap-seconds') options.capSeconds = Number(argv[++i]);
     else if (arg === '--no-changed') options.changed = false;
     else if (arg === '--no-segments') options.segments = false;
-    else if (arg === '--panel-only') options.panelOnly = true;
+    else if (arg === '--panel-only') options.mode = 'panel';
+    else if (arg === '--ui-only') options.mode = 'ui';
     else if (arg === '--changed-only') Object.assign(options, { sync: false, segments: false, changed: true, changedOnly: true });
     else if (arg === '--profile') options.profile = new Set(String(argv[++i]).split(','));
     else if (arg === '--extension-dir') options.extensionDir = String(argv[++i]);
@@ -71,7 +73,7 @@ function parseOptions(argv: readonly string[]): Options {
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
   setCap(options.capSeconds * 1000);
-  setPanelOnly(options.panelOnly);
+  setSegmentStepsMode(options.mode);
   const started = Date.now();
   const load = [loadavg()];
   const b = await startBenchSession({ profile: options.profile, ...(options.extensionDir ? { extensionDir: options.extensionDir } : {}) });
@@ -94,7 +96,7 @@ async function main(): Promise<void> {
       await ingestStep(b, size, size - stored);
       stored = size;
       if (options.segments) {
-        if (!options.panelOnly) await previewStep(b, size);
+        if (options.mode === 'all') await previewStep(b, size);
         await segmentSteps(b, size, options.runs);
       }
       await heapStep(b, size);

@@ -14,10 +14,12 @@ export function setCap(ms: number): void {
   capMs = ms;
 }
 
-let panelOnly = false;
-/** Runs only the every-lead refresh and the side panel rows in {@link segmentSteps} (`--panel-only`). */
-export function setPanelOnly(on: boolean): void {
-  panelOnly = on;
+/** Which of {@link segmentSteps} run: all; only the every-lead refresh and the side panel rows (`--panel-only`); only the page openings (`--ui-only`). */
+export type SegmentStepsMode = 'all' | 'panel' | 'ui';
+let mode: SegmentStepsMode = 'all';
+/** Sets which of {@link segmentSteps} run (see {@link SegmentStepsMode}). */
+export function setSegmentStepsMode(next: SegmentStepsMode): void {
+  mode = next;
 }
 
 /** Ingests `count` more synthetic leads (messages of 5,000) next to the raw put, and records the row. */
@@ -108,7 +110,7 @@ async function rawFromBlank(b: BenchSession, page: Page, fn: 'rawFirstPage' | 'r
  * every-lead segment stored). Product and baseline take turns; every segment is deleted after.
  */
 export async function segmentSteps(b: BenchSession, size: number, runs: number): Promise<void> {
-  if (!panelOnly) await deleteSegment(b, await refreshPair(b, size, CONTACTED, 'full refresh, 34 % members', true, 'refresh-34'));
+  if (mode === 'all') await deleteSegment(b, await refreshPair(b, size, CONTACTED, 'full refresh, 34 % members', true, 'refresh-34'));
   const segmentId = await refreshPair(b, size, EVERYONE, 'full refresh, every lead a member', false, 'refresh-all');
 
   const view = await b.session.context.newPage();
@@ -122,8 +124,8 @@ export async function segmentSteps(b: BenchSession, size: number, runs: number):
   }
   const first = Math.min(median(ours), capMs);
   record({ leads: n(size), operation: 'side panel first rows', ours: first, capped: first === capMs, baseline: median(raw.map((r) => r.fromStart)), ...absoluteTarget(first, 150, size >= 250_000), note: `median of ${runs}, from navigation start; ${n(size)} members; ${rawNote()}` });
-  await panelSortSearchStep(b, view, segmentId, size, runs);
-  if (panelOnly) {
+  if (mode !== 'ui') await panelSortSearchStep(b, view, segmentId, size, runs);
+  if (mode === 'panel') {
     await deleteSegment(b, segmentId);
     return view.close();
   }
@@ -135,6 +137,7 @@ export async function segmentSteps(b: BenchSession, size: number, runs: number):
   record({ leads: n(size), operation: 'popup open → counts visible', ours: median(ours), baseline: median(raw.map((r) => r.fromStart)), ...absoluteTarget(median(ours), 100), note: `median of ${runs}, from navigation start; ${rawNote()}` });
 
   await deleteSegment(b, segmentId);
+  if (mode === 'ui') return view.close();
   await deleteSegment(b, await refreshPair(b, size, CONTACTED, 'full refresh, 34 % members, side panel open on it', false, 'refresh-34-panel', view));
   await deleteSegment(b, await refreshPair(b, size, EVERYONE, 'full refresh, every lead a member, side panel open on it', true, 'refresh-all-panel', view));
   await view.close();

@@ -9,6 +9,7 @@ import { primeCurrentWindow } from './list/current-window';
 import { PopupApp, type PopupStart } from './popup-app';
 import { readSegmentOverview } from '../../lib/db/segment-overview';
 import { takeEarlyRead } from '../../lib/db/early-read';
+import type { CurrentUser, Result } from '../../lib/messaging/protocol';
 import '../../components/ui.css';
 import './popup.css';
 
@@ -32,11 +33,14 @@ const START_WAIT_MS = 300;
 const atMost = <T,>(work: Promise<T>): Promise<T | undefined> =>
   Promise.race([work.catch(() => undefined), new Promise<undefined>((resolve) => setTimeout(resolve, START_WAIT_MS))]);
 
-// The segment rows and the signed-in user are asked for at once, before the first render, so the
-// first frame with data shows the counts (issue 10: popup counts visible). What fails or is late
-// is left to the live queries and the identity hook, which then show progress or the error.
-// The rows come from the raw read popup.html's first script started (popup-early.ts), else from Dexie.
-const overview = takeEarlyRead().then((early) => early?.overview ?? readSegmentOverview(db));
-void Promise.all([atMost(overview), atMost(sendToBackground('getCurrentUser', {}))]).then(([overview, user]) =>
+// The segment rows and the signed-in user are read before the first render, so the first frame
+// with data shows the counts (issue 10: popup counts visible). What fails or is late is left to
+// the live queries and the identity hook, which then show progress or the error. Both come from
+// the raw read popup.html's first script started (popup-early.ts); else the rows from Dexie and
+// the user from the background (a round trip, and maybe the service worker's start).
+const early = takeEarlyRead();
+const overview = early.then((read) => read?.overview ?? readSegmentOverview(db));
+const user = early.then((read): Promise<Result<CurrentUser>> => (read?.user ? Promise.resolve({ ok: true, data: read.user }) : sendToBackground('getCurrentUser', {})));
+void Promise.all([atMost(overview), atMost(user)]).then(([overview, user]) =>
   show({ ...(overview ? { overview } : {}), ...(user ? { user } : {}) }),
 );

@@ -2,7 +2,7 @@
 // message handler with its ownership check; each handler body lives in its own module.
 import { findAdapter } from '../adapters/registry';
 import type { FetchFn } from '../adapters/types';
-import { getCurrentUser, getEvaluationTimeZone, setConvertedStatuses, type CrmSegmentsDB, type CurrentUserSetting } from '../db';
+import { LOCAL_USER, getCurrentUser, getEvaluationTimeZone, setConvertedStatuses, type CrmSegmentsDB, type CurrentUserSetting } from '../db';
 import type { BadgeSegment } from '../messaging/protocol';
 import { UserFacingError, type MessageHandlers, type MessageSenderInfo } from '../messaging/router';
 import {
@@ -72,9 +72,6 @@ export interface BackgroundService {
 
 /** True when a message comes from a web page (a content script), not from an extension page. */
 const isPageSender = (sender: MessageSenderInfo): boolean => /^https?:/.test(sender.url ?? '');
-
-/** Who owns segments when neither an override nor a CRM user is known (alone, so in charge). */
-const LOCAL_USER: CurrentUserSetting = { userId: 'local', name: 'You', role: 'owner', orgId: 'local' };
 
 /**
  * Builds the background service (docs/semantics.md §5: the background is the only writer). Each handler

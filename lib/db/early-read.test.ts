@@ -8,6 +8,8 @@ import { changeMembershipsOf } from './memberships';
 import { firstMemberPage } from './member-rows';
 import { readSegmentOverview } from './segment-overview';
 import { putCampaigns } from './campaigns';
+import { CRM_USER_KEY, LOCAL_USER, getCurrentUser, setCrmUser } from './identity';
+import { setCurrentUserOverride } from './settings';
 
 const exists = async (name: string) => (await indexedDB.databases()).some((d) => d.name === name);
 
@@ -61,5 +63,38 @@ describe('readEarly (the pages\' first read, raw IndexedDB)', () => {
     const read = takeEarlyRead();
     expect(await read).toBeUndefined();
     expect(takeEarlyRead()).not.toBe(read);
+  });
+});
+
+describe('readEarly: who is signed in', () => {
+  const priya = { userId: 'u-priya', name: 'Priya', role: 'member', orgId: 'acme' } as const;
+  const admin = { userId: 'u-ada', name: 'Ada', role: 'admin', orgId: 'acme' } as const;
+  /** What the background's getCurrentUser answers (lib/background/service.ts). */
+  const background = async (db: ReturnType<typeof openTestDatabase>) => (await getCurrentUser(db)).user ?? LOCAL_USER;
+
+  it('answers what the background answers: the local user, the CRM user, the override over both', async () => {
+    const db = openTestDatabase('early-identity');
+    await db.open();
+    expect((await readEarly({ name: db.name }))?.user).toEqual(await background(db));
+    expect((await readEarly({ name: db.name }))?.user).toEqual(LOCAL_USER);
+    await setCrmUser(db, { user: priya, origin: 'http://127.0.0.1:5174', checkedAt: NOW });
+    expect((await readEarly({ name: db.name }))?.user).toEqual(priya);
+    expect(await background(db)).toEqual(priya);
+    await setCurrentUserOverride(db, admin);
+    expect((await readEarly({ name: db.name }))?.user).toEqual(admin);
+    expect(await background(db)).toEqual(admin);
+    await setCurrentUserOverride(db, null);
+    expect((await readEarly({ name: db.name }))?.user).toEqual(priya);
+    db.close();
+  });
+
+  it('leaves a row that is not as its schema keeps it to the background', async () => {
+    const db = openTestDatabase('early-identity-stale');
+    await db.open();
+    await db.meta.put({ key: CRM_USER_KEY, value: { user: { ...priya, role: 'guest' }, origin: 'http://crm.test', checkedAt: NOW } });
+    const early = await readEarly({ name: db.name });
+    expect(early?.overview.segments).toEqual([]);
+    expect(early?.user).toBeUndefined();
+    db.close();
   });
 });

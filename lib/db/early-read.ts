@@ -1,5 +1,6 @@
-import type { Campaign, CustomFieldDef, Lead, RefreshJob, Segment } from '../schema';
+import type { Campaign, CurrentUser, CustomFieldDef, Lead, RefreshJob, Segment } from '../schema';
 import { DB_NAME, IDB_VERSION } from './db-name';
+import { CRM_USER_KEY, USER_OVERRIDE_KEY, currentUserOfRows } from './identity-rows';
 import { compareJobs } from './job-order';
 import type { MemberBlock } from './member-blocks';
 import type { SegmentMember } from './member-rows';
@@ -8,8 +9,8 @@ import type { SegmentOverview } from './segment-overview';
 /**
  * The first read of a page (issue 10: popup counts, side panel first rows), made with raw
  * IndexedDB so that it can start from the page's first, tiny script while the app's modules
- * (Dexie, Preact, the components) still load and evaluate. It reads what `readSegmentOverview`
- * and `firstMemberPage` read, in one read-only transaction, and gives up (answers `undefined`)
+ * (Dexie, Preact, the components) still load and evaluate. It reads what `readSegmentOverview`,
+ * `getCurrentUser` and `firstMemberPage` read, in one read-only transaction, and gives up (answers `undefined`)
  * whenever the stored database is not exactly the current schema — no database yet, an older
  * version Dexie has still to upgrade — leaving those cases to the Dexie reads. Imports types
  * only, so this module's chunk holds no library.
@@ -22,13 +23,19 @@ export interface EarlyReadOptions {
   name?: string;
 }
 
-/** What {@link readEarly} read: the overview, and the first page of one segment's members when asked. */
+/**
+ * What {@link readEarly} read: the overview, who is signed in (what the background's
+ * `getCurrentUser` answers; absent when a stored identity row is not exactly as its schema keeps
+ * it), and the first page of one segment's members when asked.
+ */
 export interface EarlyRead {
   overview: SegmentOverview;
+  user?: CurrentUser;
   firstPage?: { segmentId: string; members: SegmentMember[] };
 }
 
 const OVERVIEW_STORES = ['segments', 'campaigns', 'customFields', 'jobs'] as const;
+const IDENTITY_KEYS = [USER_OVERRIDE_KEY, CRM_USER_KEY] as const;
 const PAGE_STORES = ['memberBlocks', 'leads'] as const;
 
 /** Opens the database when it exists at the current version, else `undefined` (never creates it). */
@@ -63,7 +70,7 @@ function openCurrent(name: string): Promise<IDBDatabase | undefined> {
 export async function readEarly({ segmentId, limit = 0, name = DB_NAME }: EarlyReadOptions = {}): Promise<EarlyRead | undefined> {
   const db = await openCurrent(name).catch(() => undefined);
   if (!db) return undefined;
-  const stores: string[] = segmentId ? [...OVERVIEW_STORES, ...PAGE_STORES] : [...OVERVIEW_STORES];
+  const stores: string[] = [...OVERVIEW_STORES, 'meta', ...(segmentId ? PAGE_STORES : [])];
   if (!stores.every((name) => db.objectStoreNames.contains(name))) {
     db.close();
     return undefined;
@@ -72,9 +79,12 @@ export async function readEarly({ segmentId, limit = 0, name = DB_NAME }: EarlyR
     return await new Promise<EarlyRead>((resolve, reject) => {
       const tx = db.transaction(stores, 'readonly');
       const all = OVERVIEW_STORES.map((name) => tx.objectStore(name).getAll());
+      const identity = IDENTITY_KEYS.map((key) => tx.objectStore('meta').get(key));
       const members = segmentId ? readFirstPage(tx, segmentId, limit) : undefined;
       tx.oncomplete = () => {
         const [segments, campaigns, customFields, jobs] = all.map((r) => r.result as unknown[]);
+        const [override, crm] = identity.map((r) => (r.result as { value?: unknown } | undefined)?.value);
+        const user = currentUserOfRows(override, crm);
         resolve({
           overview: {
             segments: segments as Segment[],
@@ -82,6 +92,7 @@ export async function readEarly({ segmentId, limit = 0, name = DB_NAME }: EarlyR
             customFields: customFields as CustomFieldDef[],
             jobs: (jobs as RefreshJob[]).sort(compareJobs),
           },
+          ...(user ? { user } : {}),
           ...(segmentId && members ? { firstPage: { segmentId, members } } : {}),
         });
       };

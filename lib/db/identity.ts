@@ -2,9 +2,9 @@ import { z } from '../schema';
 import type { CrmSegmentsDB } from './database';
 import { deleteMeta, getMeta, setMeta } from './meta';
 import { CurrentUserSchema, getCurrentUserOverride, type CurrentUserSetting } from './settings';
+import { CRM_USER_KEY } from './identity-rows';
 
-/** Meta key of the signed-in user as a connected CRM's API last reported it (docs/semantics.md §7). */
-export const CRM_USER_KEY = 'crm.currentUser';
+export { CRM_USER_KEY, LOCAL_USER } from './identity-rows';
 
 const CrmUserRowSchema = z.object({
   user: CurrentUserSchema,

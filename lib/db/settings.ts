@@ -1,6 +1,7 @@
 import { CurrentUserSchema, z, type CurrentUser } from '../schema';
 import type { CrmSegmentsDB } from './database';
 import { deleteMeta, getMeta, setMeta } from './meta';
+import { USER_OVERRIDE_KEY } from './identity-rows';
 
 /** True when `name` is an IANA time zone this runtime knows (e.g. "Asia/Kolkata", "UTC"). */
 export function isValidTimeZone(name: string): boolean {
@@ -21,7 +22,6 @@ export type CurrentUserSetting = CurrentUser;
 
 /** Meta key of the evaluation time zone setting (absent = follow the runtime). */
 export const TIME_ZONE_KEY = 'settings.timeZone';
-const USER_OVERRIDE_KEY = 'settings.currentUserOverride';
 
 /** The runtime's own time zone (`Intl…resolvedOptions().timeZone`), "UTC" if it has none. */
 export function runtimeTimeZone(): string {
