@@ -1,4 +1,4 @@
-import type { CrmAdapter } from '../adapters/types';
+import type { CrmAdapter, LeadPage } from '../adapters/types';
 import type { SkippedRecord } from '../messaging/protocol';
 import type { CustomFieldDef, Lead } from '../schema';
 import { capLeadFields } from './field-caps';
@@ -41,4 +41,30 @@ export function convertRecords(
     }
   });
   return batch;
+}
+
+/** One page of the CRM's records with its conversion ({@link convertRecords}) and its `syncedAt`. */
+export interface ConvertedPage {
+  page: LeadPage;
+  batch: ConvertedBatch;
+  syncedAt: number;
+}
+
+/**
+ * Converts each page of `pages` as soon as it arrives ("#N" references counted over the whole
+ * sequence), `syncedAt` = `clock()` then. Read ahead (`readAhead`), the next page is fetched AND
+ * converted while the current one is stored.
+ */
+export async function* convertPages(
+  adapter: CrmAdapter,
+  pages: AsyncIterable<LeadPage>,
+  context: { crmKey: string; customFields: readonly CustomFieldDef[] },
+  clock: () => number,
+): AsyncGenerator<ConvertedPage, void, undefined> {
+  let offset = 0;
+  for await (const page of pages) {
+    const syncedAt = clock();
+    yield { page, syncedAt, batch: convertRecords(adapter, page.records, { ...context, syncedAt }, offset) };
+    offset += page.records.length;
+  }
 }

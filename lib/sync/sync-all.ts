@@ -4,7 +4,7 @@ import { clearPendingRemoval } from '../db/pending-removal';
 import type { SyncReport } from '../messaging/protocol';
 import type { Lead } from '../schema';
 import { ingestLeads, type KnownLeads } from '../segments';
-import { convertRecords } from './convert';
+import { convertPages } from './convert';
 import { guardFetch, SyncCancelledError, type RequestLimits } from './guarded-fetch';
 import { withStoredValues } from './keep-stored';
 import { PageGuard } from './page-guard';
@@ -92,11 +92,10 @@ export async function syncAllLeads(options: SyncAllOptions): Promise<SyncReport>
     await upsertCrmCampaigns(db, campaigns);
     const knownFields = await listCustomFields(db);
 
-    // The next page is fetched while this one is stored (readAhead); errors surface in the same order.
-    for await (const page of readAhead(adapter.fetchAllLeads(origin, guard.fetchFn, signal))) {
+    // The next page is fetched and converted while this one is stored (readAhead); errors surface in the same order.
+    const converted = convertPages(adapter, adapter.fetchAllLeads(origin, guard.fetchFn, signal), { crmKey, customFields: knownFields }, clock);
+    for await (const { page, batch, syncedAt: now } of readAhead(converted)) {
       if (!pages.accept(page)) break;
-      const now = clock();
-      const batch = convertRecords(adapter, page.records, { crmKey, syncedAt: now, customFields: knownFields }, report.received);
       report.received += page.records.length;
       report.skipped.push(...batch.skipped);
       const fresh = batch.leads.filter((lead) => {
