@@ -28,6 +28,7 @@ import { createCampaignHandlers } from './campaign-handlers';
 import { createConnectionFeatures, memoryCrmPorts, type CrmBrowserPorts } from './connection-features';
 import { createRefreshJobRunner, type JobRunner } from './job-runner';
 import { createLeadMemory } from './lead-memory';
+import { previewWhenLoaded } from './preview-loading';
 import { createFieldValueCounts } from './field-value-counts';
 import { createImportHandlers } from './import-handlers';
 import { createDataHandlers } from './data-handlers';
@@ -215,8 +216,7 @@ export function createBackgroundService(ports: BackgroundPorts): BackgroundServi
       return currentOwner();
     },
     async previewSegment({ rules, sampleSize }) {
-      const leads = await leadMemory.get();
-      const preview = await previewRules(db, rules, { now: clock(), timeZone: await timeZone(), sampleSize, leads });
+      const preview = await previewWhenLoaded(leadMemory, async (leads) => previewRules(db, rules, { now: clock(), timeZone: await timeZone(), sampleSize, leads }));
       const progress = syncRunner.progress();
       return progress ? { ...preview, sync: { stored: progress.done, ...(progress.total !== undefined ? { total: progress.total } : {}) } } : preview;
     },

@@ -11,6 +11,7 @@ import {
 import { describeDuplicateKey, describeRow, describeZodProblems } from './backup-problems';
 import { decodeStored, encodeStored } from './backup-codec';
 import { announceLeadWrite } from './lead-writes';
+import { LEAD_SNAPSHOT_TABLE } from './lead-snapshot';
 import type { CrmSegmentsDB } from './database';
 import { ALL_TABLES, readTransaction, writeTransaction } from './transaction';
 
@@ -82,11 +83,15 @@ const ROW_SCHEMAS: Readonly<Record<string, z.ZodType>> = {
 
 const keyPathOf = (table: Table): string | string[] | null => (table.schema.primKey.keyPath as string | string[] | undefined) ?? null;
 
-/** Reads every table in one read transaction (a consistent snapshot) into a backup object. */
+/** Reads every table in one read transaction (a consistent snapshot) into a backup object (the lead copy's snapshot table left empty). */
 export function exportBackup(db: CrmSegmentsDB, now: number): Promise<Backup> {
   return readTransaction(db, async () => {
     const tables: Record<string, unknown[]> = {};
     for (const table of db.tables) {
+      if (table.name === LEAD_SNAPSHOT_TABLE) {
+        tables[table.name] = []; // the lead copy's snapshot is rebuilt from the leads: never exported
+        continue;
+      }
       const rows = await table.toArray();
       if (keyPathOf(table) !== null) {
         tables[table.name] = rows.map(encodeStored);
@@ -178,7 +183,8 @@ export function restoreParsedBackup(db: CrmSegmentsDB, backup: ParsedBackup): Pr
   return writeTransaction(db, ALL_TABLES, async () => {
     for (const table of db.tables) {
       await table.clear();
-      const rows = backup.tables[table.name] ?? [];
+      // A snapshot in a file is never trusted: the copy is rebuilt from the restored leads.
+      const rows = table.name === LEAD_SNAPSHOT_TABLE ? [] : (backup.tables[table.name] ?? []);
       if (rows.length === 0) continue;
       if (keyPathOf(table) !== null) await table.bulkAdd(rows);
       else await table.bulkAdd(rows.map((r) => (r as [unknown, unknown])[1]), rows.map((r) => (r as [unknown, unknown])[0]) as never);

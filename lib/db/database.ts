@@ -1,5 +1,6 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { MemberBlock, MemberBlockKey } from './member-blocks';
+import type { LeadSnapshotRow } from './lead-snapshot';
 import { packMemberships } from './pack-memberships';
 import { DB_NAME } from './db-name';
 import type {
@@ -26,7 +27,8 @@ export { DB_NAME } from './db-name';
  * Indexes exist only for real queries:
  * - `leads.crmKey`: deleting the leads a complete "Sync all" no longer returns;
  * - `memberBlocks.[segmentId+start]` (primary key, version 2): a segment's members as packed,
- *   sorted lead-id blocks (`member-blocks.ts`; read and written only through `memberships.ts`).
+ *   sorted lead-id blocks (`member-blocks.ts`; read and written only through `memberships.ts`);
+ * - `leadSnapshot.part` (version 3): the background's packed lead copy (`lead-snapshot.ts`).
  *
  * Upgrades: add a new `this.version(n)` block below the last one (never edit an old one) and a
  * case to `db/migrations.test.ts`.
@@ -40,6 +42,7 @@ export class CrmSegmentsDB extends Dexie {
   segmentHistory!: Table<SegmentHistory, [string, string]>;
   jobs!: EntityTable<RefreshJob, 'id'>;
   meta!: EntityTable<MetaRow, 'key'>;
+  leadSnapshot!: Table<LeadSnapshotRow, number>;
 
   constructor(name: string = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -57,6 +60,8 @@ export class CrmSegmentsDB extends Dexie {
     this.version(2)
       .stores({ memberships: null, memberBlocks: '[segmentId+start]' })
       .upgrade((tx) => packMemberships(tx));
+    // The lead copy's snapshot (issue 10): starts empty, written by the background.
+    this.version(3).stores({ leadSnapshot: 'part' });
   }
 }
 

@@ -10,4 +10,4 @@ export const DB_NAME = 'crm-segments';
  * The IndexedDB version of the current schema: Dexie stores `this.version(n)` as n × 10. Raise it
  * with every new `this.version(n)` in `database.ts` (db/early-read.test.ts compares the two).
  */
-export const IDB_VERSION = 20;
+export const IDB_VERSION = 30;

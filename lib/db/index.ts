@@ -8,6 +8,7 @@ export * from './validation';
 export * from './transaction';
 export * from './leads';
 export * from './lead-count';
+export { currentLeadSnapshot, leadSnapshotPart, writeLeadSnapshot, type LeadSnapshotInfo } from './lead-snapshot';
 export { leadWriteSeq, watchLeadWrites, type LeadWrite, type LeadWriteListener } from './lead-writes';
 export * from './segments';
 export * from './memberships';

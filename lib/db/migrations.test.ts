@@ -17,7 +17,7 @@ import { openTestDatabase } from '../segments/test-support';
 type Rows = Record<string, unknown[]>;
 
 /** The schema version database.ts declares last: bump it with a new `this.version(n)` and its case below. */
-const LATEST_VERSION = 2;
+const LATEST_VERSION = 3;
 
 interface MigrationCase {
   /** The old schema version the data is written with. */
@@ -106,7 +106,25 @@ const V2_ROWS: Rows = {
   memberBlocks: [{ segmentId: 'seg-1', start: 'demo/1', ids: ['demo/1'], added: [5] }],
 };
 
-const CASES: MigrationCase[] = [{ from: 1, stores: V1_STORES, seed: V1_ROWS, expected: V2_ROWS }];
+/** Version 2 exactly as shipped (packed memberships). */
+const V2_STORES = {
+  leads: 'id, crmKey',
+  segments: 'id',
+  memberBlocks: '[segmentId+start]',
+  campaigns: 'id',
+  customFields: 'key',
+  segmentHistory: '[segmentId+day]',
+  jobs: 'id',
+  meta: 'key',
+};
+
+/** Version 3 adds the lead copy's snapshot (`leadSnapshot`), empty until the background writes one; every other table is unchanged. */
+const V3_ROWS: Rows = { ...V2_ROWS, leadSnapshot: [] };
+
+const CASES: MigrationCase[] = [
+  { from: 1, stores: V1_STORES, seed: V1_ROWS, expected: V3_ROWS },
+  { from: 2, stores: V2_STORES, seed: V2_ROWS, expected: V3_ROWS },
+];
 
 /** Rows in a canonical order (by their JSON), so the comparison ignores key order of tables. */
 function canonical(rows: readonly unknown[] = []): unknown[] {

@@ -2,10 +2,10 @@ import Dexie from 'dexie';
 import type { CrmSegmentsDB } from './database';
 
 /** The name of one table of {@link CrmSegmentsDB}. */
-export type TableName = 'leads' | 'segments' | 'memberBlocks' | 'campaigns' | 'customFields' | 'segmentHistory' | 'jobs' | 'meta';
+export type TableName = 'leads' | 'segments' | 'memberBlocks' | 'campaigns' | 'customFields' | 'segmentHistory' | 'jobs' | 'meta' | 'leadSnapshot';
 
 /** Every table: only for whole-database operations (backup, restore, "Delete all data"). */
-export const ALL_TABLES: readonly TableName[] = ['leads', 'segments', 'memberBlocks', 'campaigns', 'customFields', 'segmentHistory', 'jobs', 'meta'];
+export const ALL_TABLES: readonly TableName[] = ['leads', 'segments', 'memberBlocks', 'campaigns', 'customFields', 'segmentHistory', 'jobs', 'meta', 'leadSnapshot'];
 
 /**
  * Tables a segment (re)evaluation may touch: leads read; memberships, segments, history, jobs;

@@ -29,6 +29,12 @@ export interface SegmentPreview {
    * leads stored so far. `stored`: leads fetched and stored so far; `total`: the CRM's total when known.
    */
   sync?: { stored: number; total?: number };
+  /**
+   * Set while the background still loads its copy of the leads (right after the service worker
+   * started): there is no count yet — `count` and `total` are 0, `sample` empty — so ask again;
+   * `loaded` of the `total` stored leads are in the copy so far.
+   */
+  loading?: { loaded: number; total: number };
 }
 
 /** A chip shown on a lead's badge (docs/semantics.md §1). */

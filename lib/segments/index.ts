@@ -15,6 +15,7 @@ export * from './preview';
 export * from './badges';
 export * from './lead-removal';
 export { LeadColumns, LeadRow } from './lead-columns';
+export { PACKED_FORMAT, packedParts, packRows, unpackRows, type PackedRows } from './lead-columns-pack';
 export { sameLeadContent, countNulledValues } from './lead-content';
 export { commitMembershipDiff, type MembershipDiff, type ChangeTime } from './membership-changes';
 export * from './custom-field-changes';

@@ -2,19 +2,20 @@
 import type { Lead } from '../schema';
 
 /** Text fields with few distinct values: one string instance per value (interned). */
-const INTERNED = ['crmKey', 'source', 'groupName', 'status', 'priority', 'country', 'language'] as const;
+export const INTERNED = ['crmKey', 'source', 'groupName', 'status', 'priority', 'country', 'language'] as const;
 /** Text fields with mostly distinct values: kept as they are. */
-const PLAIN = ['name', 'email', 'company', 'phone'] as const;
+export const PLAIN = ['name', 'email', 'company', 'phone'] as const;
 /** Epoch-ms fields: unboxed doubles, NaN where absent. */
-const TIMES = ['createdAt', 'lastContactAt', 'crmUpdatedAt'] as const;
+export const TIMES = ['createdAt', 'lastContactAt', 'crmUpdatedAt'] as const;
 
 type Interned = (typeof INTERNED)[number];
 type Plain = (typeof PLAIN)[number];
 type Time = (typeof TIMES)[number];
 
-const EMPTY_TAGS: string[] = Object.freeze([]) as unknown as string[];
-const EMPTY_CAMPAIGNS: Lead['campaigns'] = Object.freeze([]) as unknown as Lead['campaigns'];
-const EMPTY_CUSTOM: Lead['custom'] = Object.freeze({}) as Lead['custom'];
+/** The shared empty tags, campaigns and custom values of leads without any (one instance for all). */
+export const EMPTY_TAGS: string[] = Object.freeze([]) as unknown as string[];
+export const EMPTY_CAMPAIGNS: Lead['campaigns'] = Object.freeze([]) as unknown as Lead['campaigns'];
+export const EMPTY_CUSTOM: Lead['custom'] = Object.freeze({}) as Lead['custom'];
 
 /**
  * Every stored lead in a compact columnar form (issue 10 item 5): one array per field, repeated
@@ -75,6 +76,24 @@ export class LeadColumns {
       this.ids.pop();
       for (const column of this.columns()) column.pop();
     }
+  }
+
+  /**
+   * Appends rows for `ids` (none held yet) and returns the first new row: for a loader that then
+   * fills every column of those rows itself, in row order (lead-columns-pack.ts).
+   */
+  appendIds(ids: readonly string[]): number {
+    const first = this.ids.length;
+    for (const id of ids) {
+      this.rowOf.set(id, this.ids.length);
+      this.ids.push(id);
+    }
+    return first;
+  }
+
+  /** The one shared instance of a repeated text (the copy interns them), for such a loader. */
+  share(value: string): string {
+    return this.intern(value) as string;
   }
 
   /** Drops every lead. */

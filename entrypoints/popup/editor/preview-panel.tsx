@@ -2,13 +2,16 @@ import { Fragment } from 'preact';
 import type { PreviewState } from './use-preview';
 import { formatCount, formatNumber } from '../../../lib/format/number';
 import { syncInProgressText } from '../../../lib/format/sync-progress';
+import { leadsLoadingText } from '../../../lib/format/leads-loading';
 
 /**
  * The live preview's count line: a `role="status"` element whose text is "N leads match" once the
  * background has answered for the current rules (issue 4 §5). While a new answer is on its way the
  * status says "Counting matching leads…" and the previous count stays visible (not announced,
  * dimmed), so the number never flickers and is never read stale. A count taken while a sync still
- * stores leads says so ("Sync in progress: 4,000 of 9,240 leads stored so far").
+ * stores leads says so ("Sync in progress: 4,000 of 9,240 leads stored so far"); while the
+ * background still loads its copy of the leads (right after it started) the status says how far
+ * ("Loading leads… 40,000 of 120,000") and no count is shown as the current one.
  */
 export function PreviewStatus({ state }: { state: PreviewState }) {
   const stale = state.kind === 'loading' || state.kind === 'error' ? state.last : undefined;
@@ -23,7 +26,14 @@ export function PreviewStatus({ state }: { state: PreviewState }) {
           </>
         )}
         {state.kind === 'incomplete' && 'Complete the rules to see matching leads'}
-        {state.kind === 'loading' && (stale ? <span class="sr-only">Counting matching leads…</span> : 'Counting matching leads…')}
+        {state.kind === 'loading' &&
+          (state.leads ? (
+            <span class="preview-loading-leads">{leadsLoadingText(state.leads)}</span>
+          ) : stale ? (
+            <span class="sr-only">Counting matching leads…</span>
+          ) : (
+            'Counting matching leads…'
+          ))}
         {state.kind === 'error' && `Preview unavailable: ${state.error}`}
       </span>
       {state.kind === 'loading' && stale && (

@@ -7,6 +7,8 @@ import type { CrmSegmentsDB } from '../../../lib/db/database';
 import type { RuleSet } from '../../../lib/schema';
 import { fakeBackground, testDb } from '../test-kit';
 import { usePreview, type PreviewState } from './use-preview';
+import { PreviewStatus } from './preview-panel';
+import type { SegmentPreview } from '../../../lib/messaging/protocol';
 
 let db: CrmSegmentsDB | undefined;
 afterEach(() => {
@@ -54,4 +56,39 @@ it('never renders the answer for the old rules as the answer for new ones, not e
   view.rerender(tree(null));
   await waitFor(() => expect(screen.getByTestId('state').textContent).toBe('incomplete'));
   expect(log.every((state) => state.kind === 'incomplete')).toBe(true);
+});
+
+function StatusProbe({ rules }: { rules: RuleSet }) {
+  return <PreviewStatus state={usePreview(rules, 0)} />;
+}
+
+it('says how far the background has got loading its leads, asking again at each step, and shows no count until it has them all', async () => {
+  db = testDb();
+  const answers: Array<(answer: SegmentPreview) => void> = [];
+  const background = fakeBackground({
+    previewSegment: () => new Promise<SegmentPreview>((resolve) => answers.push(resolve)).then((data) => ({ ok: true, data })),
+  });
+  render(
+    <BackgroundProvider send={background.send}>
+      <DbProvider db={db}>
+        <StatusProbe rules={rulesFor('Google')} />
+      </DbProvider>
+    </BackgroundProvider>,
+  );
+  const status = () => screen.getByRole('status').textContent;
+  let answered = 0;
+  /** Answers the next request (once it was sent). */
+  const answer = async (data: SegmentPreview) => {
+    await waitFor(() => expect(answers.length).toBeGreaterThan(answered));
+    answers[answered++]!(data);
+  };
+  const loading = (loaded: number) => ({ count: 0, total: 0, sample: [], elapsedMs: 0, loading: { loaded, total: 120000 } });
+  await answer(loading(0));
+  await waitFor(() => expect(status()).toBe('Loading leads… 0 of 120,000'));
+  await answer(loading(40000));
+  await waitFor(() => expect(status()).toBe('Loading leads… 40,000 of 120,000'));
+  expect(status()).not.toContain('match');
+  await answer({ count: 7, total: 120000, sample: [], elapsedMs: 1 });
+  await waitFor(() => expect(status()).toBe('7 leads match of 120,000 leads'));
+  expect(background.of('previewSegment')).toHaveLength(3);
 });

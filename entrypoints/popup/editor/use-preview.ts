@@ -6,10 +6,13 @@ import { useDb } from '../../../components/db-context';
 import { useLiveQuery } from '../../../components/use-live-query';
 import { readStoredSyncStatus } from '../../../lib/sync/status';
 
-/** What the live preview shows. `last` keeps the previous answer visible while a new one loads. */
+/**
+ * What the live preview shows. `last` keeps the previous answer visible while a new one loads;
+ * `leads`: how far the background has got loading its copy of the leads, while it does.
+ */
 export type PreviewState =
   | { kind: 'incomplete' }
-  | { kind: 'loading'; last?: SegmentPreview }
+  | { kind: 'loading'; last?: SegmentPreview; leads?: { loaded: number; total: number } }
   | { kind: 'ready'; preview: SegmentPreview }
   | { kind: 'error'; error: string; last?: SegmentPreview };
 
@@ -21,7 +24,8 @@ export const PREVIEW_SAMPLE_SIZE = 5;
 
 /**
  * Asks the background to preview `rules` (previewSegment) `delayMs` after they last changed, and
- * again as a running sync stores more leads.
+ * again as a running sync stores more leads. While the background still loads its copy of the
+ * leads it answers how far it has got, at each step: the state shows that and asks again.
  * `rules` is null while they are invalid (nothing is sent). An answer to an older request than the
  * latest is ignored, so a slow early answer never overwrites a newer one.
  */
@@ -46,10 +50,17 @@ export function usePreview(rules: RuleSet | null, delayMs = PREVIEW_DEBOUNCE_MS)
       return;
     }
     setState((previous) => ({ kind: 'loading', last: lastPreview(previous) }));
-    const timer = setTimeout(() => {
+    const ask = () =>
       send('previewSegment', { rules, sampleSize: PREVIEW_SAMPLE_SIZE }).then(
         (answer) => {
           if (request !== sequence.current) return;
+          if (answer.ok && answer.data.loading) {
+            // No count yet (the background's lead copy is loading): show how far, ask again.
+            const leads = answer.data.loading;
+            setState((previous) => ({ kind: 'loading', last: lastPreview(previous), leads }));
+            void ask();
+            return;
+          }
           answeredFor.current = key;
           setState((previous) =>
             answer.ok ? { kind: 'ready', preview: answer.data } : { kind: 'error', error: answer.error, last: lastPreview(previous) },
@@ -61,7 +72,7 @@ export function usePreview(rules: RuleSet | null, delayMs = PREVIEW_DEBOUNCE_MS)
           setState((previous) => ({ kind: 'error', error: error instanceof Error ? error.message : String(error), last: lastPreview(previous) }));
         },
       );
-    }, delayMs);
+    const timer = setTimeout(ask, delayMs);
     return () => clearTimeout(timer);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key, delayMs, send, syncTick]);
