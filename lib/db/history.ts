@@ -17,6 +17,33 @@ export function getHistoryRow(db: CrmSegmentsDB, segmentId: string, day: string)
 }
 
 /**
+ * The history rows of one day read ahead in ONE transaction (a single-lead ingest reads them with
+ * its other reads, so that recording the day's change does not wait for another round trip).
+ * Valid only inside the transaction it was created in and until those rows are written: only
+ * {@link recordHistories} of that transaction writes them, and it is the last to use it.
+ */
+export class HistoryReads {
+  private readonly memo = new Map<string, Promise<SegmentHistory | undefined>>();
+
+  constructor(readonly day: string) {}
+
+  /** Reads the day's rows of `segmentIds` not read yet, in one request. */
+  prefetch(db: CrmSegmentsDB, segmentIds: Iterable<string>): Promise<unknown> {
+    const missing = [...new Set(segmentIds)].filter((id) => !this.memo.has(id));
+    if (missing.length === 0) return Dexie.Promise.resolve();
+    const read = db.segmentHistory.bulkGet(missing.map((id) => [id, this.day] as [string, string]));
+    missing.forEach((id, i) => this.memo.set(id, read.then((rows) => rows[i])));
+    return read;
+  }
+
+  /** The day's rows of `segmentIds` (`undefined` where none), reading those not read yet. */
+  rows(db: CrmSegmentsDB, segmentIds: readonly string[]): Promise<Array<SegmentHistory | undefined>> {
+    void this.prefetch(db, segmentIds);
+    return Dexie.Promise.all(segmentIds.map((id) => this.memo.get(id) as Promise<SegmentHistory | undefined>));
+  }
+}
+
+/**
  * Records a membership change in the segment's row for `day` (docs/semantics.md §2 SegmentHistory): `count`
  * becomes the segment's member count after the change and `added`/`removed` accumulate over the
  * day. Creates the row if the day has none. Validated before the write.
@@ -37,8 +64,9 @@ export async function recordHistories(
   db: CrmSegmentsDB,
   day: string,
   changes: ReadonlyArray<{ segmentId: string; count: number; added: number; removed: number }>,
+  reads?: HistoryReads,
 ): Promise<SegmentHistory[]> {
-  const existing = await db.segmentHistory.bulkGet(changes.map((c) => [c.segmentId, day] as [string, string]));
+  const existing = reads && reads.day === day ? await reads.rows(db, changes.map((c) => c.segmentId)) : await db.segmentHistory.bulkGet(changes.map((c) => [c.segmentId, day] as [string, string]));
   const rows = changes.map((c, i) =>
     validated(
       SegmentHistorySchema,

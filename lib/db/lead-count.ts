@@ -16,8 +16,18 @@ const CountSchema = z.number().int().min(0);
  * before the count existed, or leads written around the repository, e.g. test fixtures).
  */
 export async function storedLeadCount(db: CrmSegmentsDB): Promise<number> {
-  const kept = await getMeta(db, LEAD_COUNT_KEY, CountSchema.nullable(), null);
+  const kept = await keptLeadCount(db);
   return kept ?? db.leads.count();
+}
+
+/** The kept lead count, or null when there is none yet (see {@link storedLeadCount}). */
+export function keptLeadCount(db: CrmSegmentsDB): Promise<number | null> {
+  return getMeta(db, LEAD_COUNT_KEY, CountSchema.nullable(), null);
+}
+
+/** Sets the kept lead count. Call inside the transaction of the lead write it describes. */
+export async function setKeptLeadCount(db: CrmSegmentsDB, count: number): Promise<void> {
+  await setMeta(db, LEAD_COUNT_KEY, CountSchema, Math.max(0, count));
 }
 
 /**
@@ -26,8 +36,8 @@ export async function storedLeadCount(db: CrmSegmentsDB): Promise<number> {
  * far are counted (once).
  */
 export async function adjustLeadCount(db: CrmSegmentsDB, delta: number): Promise<void> {
-  const kept = await getMeta(db, LEAD_COUNT_KEY, CountSchema.nullable(), null);
+  const kept = await keptLeadCount(db);
   if (delta === 0 && kept !== null) return;
   const before = kept ?? (await db.leads.count());
-  await setMeta(db, LEAD_COUNT_KEY, CountSchema, Math.max(0, before + delta));
+  await setKeptLeadCount(db, before + delta);
 }

@@ -23,9 +23,12 @@ export function leadWriteSeq(db: CrmSegmentsDB): Promise<number> {
   return getMeta(db, LEAD_WRITE_SEQ_KEY, SeqSchema, 0);
 }
 
-/** Moves the lead write sequence by one and returns it. Call inside the lead write's transaction. */
-export async function nextLeadWriteSeq(db: CrmSegmentsDB): Promise<number> {
-  return setMeta(db, LEAD_WRITE_SEQ_KEY, SeqSchema, (await leadWriteSeq(db)) + 1);
+/**
+ * Moves the lead write sequence by one and returns it. Call inside the lead write's transaction;
+ * `current`: the sequence when the caller read it earlier in that same transaction (saves the read).
+ */
+export async function nextLeadWriteSeq(db: CrmSegmentsDB, current?: number): Promise<number> {
+  return setMeta(db, LEAD_WRITE_SEQ_KEY, SeqSchema, (current ?? (await leadWriteSeq(db))) + 1);
 }
 
 /** Listener of committed lead writes. */

@@ -1,6 +1,6 @@
 import { isExactLead, LeadSchema, type Lead, type z } from '../schema';
 import type { CrmSegmentsDB } from './database';
-import { adjustLeadCount } from './lead-count';
+import { adjustLeadCount, keptLeadCount, setKeptLeadCount } from './lead-count';
 import { announceLeadWrite, leadWriteSeq, nextLeadWriteSeq } from './lead-writes';
 import { rejected, settled, validatedAll } from './validation';
 
@@ -36,14 +36,43 @@ export async function storedLeadIds(db: CrmSegmentsDB, ids: readonly string[]): 
   return new Set((await db.leads.where(':id').anyOf([...ids]).primaryKeys()) as string[]);
 }
 
+/** The lead write sequence and the kept lead count, as read in the caller's transaction ({@link leadRowsState}). */
+export interface LeadRowsState {
+  seq: number;
+  count: number | null;
+}
+
+/** Reads {@link LeadRowsState} (both meta rows side by side). Inside the transaction that then writes leads. */
+export async function leadRowsState(db: CrmSegmentsDB): Promise<LeadRowsState> {
+  const [seq, count] = await Promise.all([leadWriteSeq(db), keptLeadCount(db)]);
+  return { seq, count };
+}
+
+/**
+ * {@link putValidatedLeads} inside the caller's transaction (over leads and meta), the sequence and
+ * count known: every write issued at once, no read and no nested transaction (whose lock would
+ * hold the caller's other requests back until it ends).
+ */
+async function putKnowingState(db: CrmSegmentsDB, leads: readonly ValidatedLead[], newCount: number, state: { seq: number; count: number }): Promise<void> {
+  const [seq] = await Promise.all([
+    nextLeadWriteSeq(db, state.seq),
+    newCount !== 0 ? setKeptLeadCount(db, state.count + newCount) : settled(undefined),
+    db.leads.bulkPut([...leads]),
+  ]);
+  announceLeadWrite(db, { kind: 'put', leads, seq });
+}
+
 /**
  * Stores leads that {@link parseLead} validated (the type guarantees it), without parsing them a
  * second time — ingest validates each record once, at the boundary, before this write. Ids must be
  * unique. `newCount`: how many of them are not stored yet, when the caller knows (else looked up);
- * the kept lead count (`lead-count.ts`) moves by it in the same transaction.
+ * the kept lead count (`lead-count.ts`) moves by it in the same transaction. `state`: the
+ * sequence and count read earlier in the caller's transaction (with `newCount` and a kept count,
+ * nothing is read and no nested transaction is opened; the caller's transaction must cover leads and meta).
  */
-export function putValidatedLeads(db: CrmSegmentsDB, leads: readonly ValidatedLead[], newCount?: number): Promise<void> {
+export function putValidatedLeads(db: CrmSegmentsDB, leads: readonly ValidatedLead[], newCount?: number, state?: LeadRowsState): Promise<void> {
   if (leads.length === 0) return settled(undefined);
+  if (state && state.count !== null && newCount !== undefined) return putKnowingState(db, leads, newCount, { seq: state.seq, count: state.count });
   return db.transaction('rw', db.leads, db.meta, async () => {
     const added = newCount ?? leads.length - (await storedLeadIds(db, leads.map((lead) => lead.id))).size;
     // The sequence is its own meta row: moved alongside, not after, the count and the rows.

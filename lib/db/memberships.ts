@@ -5,6 +5,7 @@ import { MembershipSchema, z, type Membership } from '../schema';
 import type { CrmSegmentsDB } from './database';
 import { BlockReads, changeFewMemberships, FEW_IDS, fewMembershipsOfLeads } from './member-block-reads';
 import { blockIndexOf, indexInSorted, planBlockRewrite, splitBlock, type MemberBlock, type MemberBlockKey } from './member-blocks';
+import { inWriteTransactionOver } from './transaction';
 import { rejected, settled, validated } from './validation';
 
 /**
@@ -212,8 +213,12 @@ export function changeMembershipsOfMany(db: CrmSegmentsDB, changes: readonly Seg
     const addSet = new Set(add);
     return { segmentId: c.segmentId, add, remove: [...new Set(c.remove)].filter((id) => !addSet.has(id)) };
   });
+  const few = normalized.every((c) => c.add.length + c.remove.length <= FEW_IDS);
+  // Inside a write transaction over the blocks already (an ingest): no nested one, whose lock
+  // would hold the caller's other requests back until it ends.
+  if (few && inWriteTransactionOver('memberBlocks')) return changeFewMemberships(db, normalized, addedAt, reads ?? new BlockReads());
   return db.transaction('rw', db.memberBlocks, async () => {
-    if (normalized.every((c) => c.add.length + c.remove.length <= FEW_IDS)) return changeFewMemberships(db, normalized, addedAt, reads ?? new BlockReads());
+    if (few) return changeFewMemberships(db, normalized, addedAt, reads ?? new BlockReads());
     reads?.clear();
     const allStarts = await Promise.all(work.map((c) => blockStarts(db, c.segmentId)));
     const deletes: MemberBlockKey[] = [];

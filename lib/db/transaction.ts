@@ -42,6 +42,12 @@ export function readTransaction<T>(db: CrmSegmentsDB, body: () => Promise<T>): P
   return db.transaction('r', db.tables, async () => await body());
 }
 
+/** Whether the code runs inside a read-write transaction that covers `table`. */
+export function inWriteTransactionOver(table: TableName): boolean {
+  const tx = Dexie.currentTransaction;
+  return tx !== null && tx !== undefined && tx.active && tx.mode === 'readwrite' && tx.storeNames.includes(table);
+}
+
 /**
  * Runs `work` outside any transaction in progress: a read it starts (e.g. loading a cache, asked
  * for from inside a write transaction) is its own transaction, never a part of the caller's.

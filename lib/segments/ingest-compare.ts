@@ -43,9 +43,7 @@ export interface BatchComparison {
 export function compareWithStored(db: CrmSegmentsDB, leads: ReadonlyMap<string, ValidatedLead>, inputs: CompareInputs): Promise<BatchComparison> {
   const ids = [...leads.keys()];
   const { copy, read } = inputs;
-  if (copy !== undefined && copy.seq === inputs.seq) {
-    return settled(split(ids, leads, (id) => (copy.leads.has(id) ? { stored: copy.leads.content(id) } : undefined)));
-  }
+  if (copy !== undefined && copy.seq === inputs.seq) return settled(compareWithCopy(leads, copy));
   if (read !== undefined) return settled(split(ids, leads, (id, i) => (read[i] !== undefined ? { stored: read[i] } : undefined)));
   // Keys first: only leads already stored are read back to compare (a first sync reads none).
   return storedLeadIds(db, ids).then(async (present) => {
@@ -54,6 +52,11 @@ export function compareWithStored(db: CrmSegmentsDB, leads: ReadonlyMap<string, 
     (await getLeads(db, existing)).forEach((lead, i) => stored.set(existing[i] as string, lead));
     return split(ids, leads, (id) => (present.has(id) ? { stored: stored.get(id) } : undefined));
   });
+}
+
+/** {@link compareWithStored} against the in-memory copy alone (the caller knows it is current, or only guesses). */
+export function compareWithCopy(leads: ReadonlyMap<string, ValidatedLead>, copy: KnownLeads): BatchComparison {
+  return split([...leads.keys()], leads, (id) => (copy.leads.has(id) ? { stored: copy.leads.content(id) } : undefined));
 }
 
 /** `lookup(id, index)`: undefined when the id is not stored, else its stored version. */

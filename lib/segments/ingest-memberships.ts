@@ -40,13 +40,50 @@ function knownMemberships(
   return known;
 }
 
+/** Which memberships a replacement of stored leads can know without reading blocks (see {@link planLookups}). */
+export interface LookupPlan {
+  /** Segments whose blocks must be read to know the stored memberships. */
+  toRead: Set<string>;
+  /** Stored memberships known without reading (settled segments). */
+  implied: Array<{ segmentId: string; leadId: string }>;
+  /** Settled segments the incoming versions move in or out: their blocks will be rewritten. */
+  moving: Set<string>;
+}
+
+/**
+ * Plans the look-up of the stored memberships of `changes` (no I/O): for a settled segment (see
+ * `settledEvaluation`) a stored lead is a member iff the rules accept its stored version
+ * (whatever the time, for time-dependent rules), so nothing is read; every other segment
+ * (inactive ones too, for the badges) is read from its blocks.
+ */
+export function planLookups(
+  changes: readonly StoredLeadChange[],
+  segments: readonly Segment[],
+  compile: (segment: Segment) => CompiledSegment,
+  pendingJobs: ReadonlySet<string>,
+): LookupPlan {
+  const plan: LookupPlan = { toRead: new Set(), implied: [], moving: new Set() };
+  if (changes.length === 0) return plan;
+  for (const segment of segments) {
+    const compiled = segment.status === 'active' && !usesSegments(segment) ? compile(segment) : undefined;
+    const known = settledEvaluation(segment, compiled, pendingJobs) ? knownMemberships(segment, compiled, changes, compile) : undefined;
+    if (!known) {
+      plan.toRead.add(segment.id);
+      continue;
+    }
+    changes.forEach(({ lead }, i) => {
+      if (known[i]) plan.implied.push({ segmentId: segment.id, leadId: lead.id });
+      if (known[i] !== (compiled as CompiledSegment & { ok: true }).predicate(lead)) plan.moving.add(segment.id);
+    });
+  }
+  return plan;
+}
+
 /**
  * The current memberships (segment id, lead id) of stored leads an ingest is about to replace,
- * reading only the membership blocks it must (issue 10: one changed lead with 50 active segments).
- * For a settled segment (see `settledEvaluation`) a stored lead is a member iff the rules accept
- * its stored version (whatever the time, for time-dependent rules), so nothing is read; every
- * other segment (inactive ones too, for the badges) is read from its blocks (kept in `reads` for
- * the write that follows). Call inside the ingest's transaction.
+ * reading only the membership blocks it must (issue 10: one changed lead with 50 active segments;
+ * see {@link planLookups}); the blocks read, and those of the segments the leads move in or out
+ * of, are kept in `reads` for the write that follows. Call inside the ingest's transaction.
  */
 export async function membershipsBeforeIngest(
   db: CrmSegmentsDB,
@@ -57,22 +94,7 @@ export async function membershipsBeforeIngest(
   reads?: BlockReads,
 ): Promise<Array<{ segmentId: string; leadId: string }>> {
   if (changes.length === 0) return settled([]);
-  const toRead = new Set<string>();
-  const implied: Array<{ segmentId: string; leadId: string }> = [];
-  // Segments the incoming versions move in or out: their blocks will be rewritten.
-  const moving = new Set<string>();
-  for (const segment of segments) {
-    const compiled = segment.status === 'active' && !usesSegments(segment) ? compile(segment) : undefined;
-    const known = settledEvaluation(segment, compiled, pendingJobs) ? knownMemberships(segment, compiled, changes, compile) : undefined;
-    if (!known) {
-      toRead.add(segment.id);
-      continue;
-    }
-    changes.forEach(({ lead }, i) => {
-      if (known[i]) implied.push({ segmentId: segment.id, leadId: lead.id });
-      if (known[i] !== (compiled as CompiledSegment & { ok: true }).predicate(lead)) moving.add(segment.id);
-    });
-  }
+  const { toRead, implied, moving } = planLookups(changes, segments, compile, pendingJobs);
   const leadIds = changes.map((c) => c.lead.id);
   // The blocks the membership write will rewrite, read in this round trip instead of on its path.
   const [read] = await Promise.all([

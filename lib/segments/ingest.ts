@@ -1,7 +1,8 @@
 import {
   BlockReads,
   getLeads,
-  leadWriteSeq,
+  HistoryReads,
+  leadRowsState,
   listCustomFields,
   listJobs,
   listSegments,
@@ -16,6 +17,7 @@ import {
 import type { IngestReport, SkippedRecord } from '../messaging/protocol';
 import { formatZodError, type Segment } from '../schema';
 import { dayInTimeZone } from './day';
+import { readAhead, rememberSeen } from './ingest-ahead';
 import { compareWithStored, type KnownLeads } from './ingest-compare';
 import { countNulledValues } from './lead-content';
 import { membershipsBeforeIngest } from './ingest-memberships';
@@ -94,17 +96,25 @@ export async function ingestLeads(db: CrmSegmentsDB, rawLeads: readonly unknown[
   // A copy complete now is very likely current inside the transaction too (checked there): the
   // stored versions are then not read along (a mismatch falls back to reading them).
   const copyLoaded = options.known?.() !== undefined;
+  const at = { now: options.now, timeZone: options.timeZone };
+  const day = dayInTimeZone(options.now, options.timeZone);
   return writeTransaction(db, SEGMENT_TABLES, async () => {
-    // One round trip: the lead write sequence, segments, custom fields and jobs, and for a few
-    // leads (a single-lead sync) their stored versions in case the in-memory copy is not current.
+    // Blocks and history rows read in this transaction, kept for the writes at the end.
+    const reads = { blocks: new BlockReads(), history: new HistoryReads(day) };
+    // One round trip: the lead write sequence and count, segments, custom fields and jobs, for a
+    // few leads (a single-lead sync) their stored versions in case the in-memory copy is not
+    // current, and the blocks and history rows the previous ingest's rows say will be needed.
     const few = ids.length <= FEW_LEADS && !copyLoaded;
-    const [seq, segments, customFields, jobs, read] = await Promise.all([
-      leadWriteSeq(db),
+    const [state, segments, customFields, jobs, read] = await Promise.all([
+      leadRowsState(db),
       listSegments(db),
       listCustomFields(db),
       listJobs(db),
       few ? getLeads(db, ids) : settled(undefined),
+      readAhead(db, leads, options.known?.(), at, reads),
     ]);
+    rememberSeen(db, { segments, customFields, jobs });
+    const seq = state.seq;
     // Asked for only now: every earlier lead write has committed and been announced to the copy.
     const { changed, created, replaced } = await compareWithStored(db, leads, { seq, copy: options.known?.(), read });
     const newCount = created;
@@ -120,7 +130,7 @@ export async function ingestLeads(db: CrmSegmentsDB, rawLeads: readonly unknown[
     // Inner segments before the segments built on them, so an outer rule sees this batch's changes.
     const { ordered: active } = dependencyOrder(segments.filter((s) => s.status === 'active'));
     if (changed.length === 0 || active.length === 0) {
-      await putValidatedLeads(db, changed, newCount);
+      await putValidatedLeads(db, changed, newCount, state);
       return { report, changes, refreshPending: jobs.length > 0 };
     }
 
@@ -134,12 +144,10 @@ export async function ingestLeads(db: CrmSegmentsDB, rawLeads: readonly unknown[
     });
     // New leads have no memberships: look up only the replaced ones, and only where they can differ.
     const pendingJobs = new Set(jobs.map((job) => job.segmentId));
-    // Blocks read to look memberships up are kept for the membership write at the end.
-    const reads = new BlockReads();
-    const [, memberships] = await Promise.all([
-      putValidatedLeads(db, changed, newCount),
-      membershipsBeforeIngest(db, replaced, segments, compile, pendingJobs, reads),
-    ]);
+    // The lead rows are written alongside the look-up and the membership writes (no read, no
+    // nested transaction: `state`); awaited with the latter.
+    const leadWrite = putValidatedLeads(db, changed, newCount, state);
+    const memberships = await membershipsBeforeIngest(db, replaced, segments, compile, pendingJobs, reads.blocks);
     for (const m of memberships) current.get(m.leadId)?.add(m.segmentId);
 
     const touched = new Set<string>();
@@ -170,7 +178,7 @@ export async function ingestLeads(db: CrmSegmentsDB, rawLeads: readonly unknown[
       diffs.push({ segment, diff: { add, remove }, ...(segment.error !== undefined ? { patch: { error: undefined } } : {}) });
     }
     // Every segment's difference in one go: a few round trips, not several per segment.
-    await commitMembershipDiffs(db, diffs, { now: options.now, day: dayInTimeZone(options.now, options.timeZone) }, reads);
+    await Promise.all([leadWrite, commitMembershipDiffs(db, diffs, { now: options.now, day }, reads)]);
     // Their members went stale while they could not be evaluated: re-evaluate every lead.
     for (const segment of recovered) await enqueueRefresh(db, segment, options.now);
     for (const leadId of touched) changes[leadId] = [...(current.get(leadId) as Set<string>)].sort();

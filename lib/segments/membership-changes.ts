@@ -1,4 +1,4 @@
-import { changeMembershipsOf, changeMembershipsOfMany, putSegment, putSegments, recordHistories, recordHistory, settled, type BlockReads, type CrmSegmentsDB } from '../db';
+import { changeMembershipsOf, changeMembershipsOfMany, putSegment, putSegments, recordHistories, recordHistory, settled, type BlockReads, type CrmSegmentsDB, type HistoryReads } from '../db';
 import type { Segment } from '../schema';
 
 /** A membership difference for one segment, by lead id. */
@@ -72,12 +72,18 @@ export interface SegmentDiff {
 /**
  * {@link commitMembershipDiff} for many segments in one go (a single-lead ingest with 50 active
  * segments): the membership blocks of every segment are read and rewritten together (reusing the
- * blocks `reads` holds from the look-up before, see `BlockReads`), and the segment rows and the
+ * blocks and the day's history rows `reads` holds from the reads before, see `BlockReads` and
+ * `HistoryReads`), and the segment rows and the
  * day's history rows are written in one request each, side by side, so the cost is a few round
  * trips instead of several per segment. Entries with neither a difference nor a patch are skipped.
  * One entry per segment. Call inside `writeTransaction`. Returns the stored segments of the entries written.
  */
-export async function commitMembershipDiffs(db: CrmSegmentsDB, entries: readonly SegmentDiff[], at: ChangeTime, reads?: BlockReads): Promise<Segment[]> {
+export async function commitMembershipDiffs(
+  db: CrmSegmentsDB,
+  entries: readonly SegmentDiff[],
+  at: ChangeTime,
+  reads?: { blocks?: BlockReads; history?: HistoryReads },
+): Promise<Segment[]> {
   const work = entries.filter((e) => e.patch || e.diff.add.length > 0 || e.diff.remove.length > 0);
   if (work.length === 0) return settled([]);
   const next = work.map(({ segment, diff, patch }) => withoutUndefined({ ...segment, ...patch, memberCount: segment.memberCount + diff.add.length - diff.remove.length }));
@@ -85,9 +91,9 @@ export async function commitMembershipDiffs(db: CrmSegmentsDB, entries: readonly
     diff.add.length > 0 || diff.remove.length > 0 ? [{ segmentId: segment.id, count: (next[i] as Segment).memberCount, added: diff.add.length, removed: diff.remove.length }] : [],
   );
   const [, stored] = await Promise.all([
-    changeMembershipsOfMany(db, work.map((e) => ({ segmentId: e.segment.id, ...e.diff })), at.now, reads),
+    changeMembershipsOfMany(db, work.map((e) => ({ segmentId: e.segment.id, ...e.diff })), at.now, reads?.blocks),
     putSegments(db, next),
-    history.length > 0 ? recordHistories(db, at.day, history) : settled([]),
+    history.length > 0 ? recordHistories(db, at.day, history, reads?.history) : settled([]),
   ]);
   return stored;
 }
