@@ -147,6 +147,7 @@ export async function ingestLeads(db: CrmSegmentsDB, rawLeads: readonly unknown[
     // The lead rows are written alongside the look-up and the membership writes (no read, no
     // nested transaction: `state`); awaited with the latter.
     const leadWrite = putValidatedLeads(db, changed, newCount, state);
+    leadWrite.catch(() => undefined); // awaited below; a failure aborts the transaction either way
     const memberships = await membershipsBeforeIngest(db, replaced, segments, compile, pendingJobs, reads.blocks);
     for (const m of memberships) current.get(m.leadId)?.add(m.segmentId);
 
