@@ -2,6 +2,7 @@ import { isExactLead, LeadSchema, type Lead, type z } from '../schema';
 import type { CrmSegmentsDB } from './database';
 import { adjustLeadCount, keptLeadCount, setKeptLeadCount } from './lead-count';
 import { announceLeadWrite, leadWriteSeq, nextLeadWriteSeq } from './lead-writes';
+import { putRows } from './raw-put';
 import { rejected, settled, validatedAll } from './validation';
 
 /** The stored leads for `ids`, in the same order (`undefined` where none is stored). */
@@ -80,7 +81,7 @@ export function putValidatedLeads(db: CrmSegmentsDB, leads: readonly ValidatedLe
       nextLeadWriteSeq(db),
       (async () => {
         await adjustLeadCount(db, added);
-        await db.leads.bulkPut([...leads]);
+        await putRows(db, 'leads', leads);
       })(),
     ]);
     announceLeadWrite(db, { kind: 'put', leads, seq });
