@@ -15,9 +15,12 @@
  *   --panel-only                  of those, only the every-lead refresh and the side panel rows
  *   --ui-only                     of those, only the every-lead refresh, side panel first rows and popup counts
  *   --changed-only                only the single-lead measurement (no Sync all, no first pass of sizes)
+ *   --cold-only                   only the ingest and the first preview after the service worker
+ *                                 restarts (with and without the lead copy's snapshot)
  *   --profile refresh-all,…       CPU-profile these operations in the worker (ingest, ingest-50,
  *                                 preview, refresh-34, refresh-all, refresh-34-panel,
- *                                 refresh-all-panel, first-rows, popup, changed, sync) into
+ *                                 refresh-all-panel, first-rows, popup, changed, sync,
+ *                                 cold-preview-snapshot, cold-preview-leads) into
  *                                 .tmp/bench-profiles/<op>-<size>.cpuprofile
  *   --extension-dir DIR           load this build instead of .output/chrome-mv3; for readable
  *                                 profiles: `npx wxt build -c bench/wxt.profile.config.ts` and
@@ -32,6 +35,7 @@ import { BENCH_TIME_ZONE } from './context';
 import { machineSummary } from './report';
 import { resultsTable } from './browser/results';
 import { startBenchSession } from './browser/session';
+import { coldPreviewStep } from './browser/cold-steps';
 import { changedLeadStep, fiftySegments, heapStep, ingestStep, previewStep, resetAll, segmentSteps, setCap, setSegmentStepsMode, syncStep, type SegmentStepsMode } from './browser/steps';
 
 interface Options {
@@ -41,6 +45,8 @@ interface Options {
   changed: boolean;
   /** Only the single-lead measurement: the first pass over the sizes (ingest without segments) is skipped. */
   changedOnly?: boolean;
+  /** The first preview after the service worker restarts (bench/browser/cold-steps.ts). */
+  cold: boolean;
   segments: boolean;
   mode: SegmentStepsMode;
   profile: Set<string>;
@@ -49,7 +55,7 @@ interface Options {
 }
 
 function parseOptions(argv: readonly string[]): Options {
-  const options: Options = { sizes: [10_000, 100_000, 250_000], runs: 3, sync: true, changed: true, segments: true, mode: 'all', profile: new Set(), capSeconds: 180 };
+  const options: Options = { sizes: [10_000, 100_000, 250_000], runs: 3, sync: true, changed: true, segments: true, cold: true, mode: 'all', profile: new Set(), capSeconds: 180 };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--sizes') options.sizes = String(argv[++i]).split(',').map(Number);
@@ -57,10 +63,11 @@ function parseOptions(argv: readonly string[]): Options {
     else if (arg === '--no-sync') options.sync = false;
     else if (arg === '--cap-seconds') options.capSeconds = Number(argv[++i]);
     else if (arg === '--no-changed') options.changed = false;
-    else if (arg === '--no-segments') options.segments = false;
-    else if (arg === '--panel-only') options.mode = 'panel';
-    else if (arg === '--ui-only') options.mode = 'ui';
-    else if (arg === '--changed-only') Object.assign(options, { sync: false, segments: false, changed: true, changedOnly: true });
+    else if (arg === '--no-segments') Object.assign(options, { segments: false, cold: false });
+    else if (arg === '--panel-only') Object.assign(options, { mode: 'panel', cold: false });
+    else if (arg === '--ui-only') Object.assign(options, { mode: 'ui', cold: false });
+    else if (arg === '--changed-only') Object.assign(options, { sync: false, segments: false, cold: false, changed: true, changedOnly: true });
+    else if (arg === '--cold-only') Object.assign(options, { sync: false, segments: false, changed: false, cold: true });
     else if (arg === '--profile') options.profile = new Set(String(argv[++i]).split(','));
     else if (arg === '--extension-dir') options.extensionDir = String(argv[++i]);
     else throw new Error(`unknown option ${arg}`);
@@ -99,6 +106,7 @@ async function main(): Promise<void> {
         if (options.mode === 'all') await previewStep(b, size);
         await segmentSteps(b, size, options.runs);
       }
+      if (options.cold) await coldPreviewStep(b, size, options.runs);
       await heapStep(b, size);
       load.push(loadavg());
     }

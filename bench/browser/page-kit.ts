@@ -10,10 +10,15 @@ import type { Lead } from '../../lib/schema';
 import { createLeadStream, type LeadStream } from '../synthetic-lead-gen';
 import { committed, openExisting, request } from './raw-idb';
 import { RAW_PORT } from './worker-kit-port';
+import { coldPageKit } from './page-kit-cold';
 
 type Runtime = {
   sendMessage(message: unknown): Promise<{ res?: { ok: boolean; data?: unknown; error?: string }; err?: { message?: string } } | undefined>;
-  connect(info: { name: string }): { onMessage: { addListener(f: (m: { id: number; ok: boolean; result?: unknown; error?: string }) => void): void }; postMessage(m: unknown): void };
+  connect(info: { name: string }): {
+    onMessage: { addListener(f: (m: { id: number; ok: boolean; result?: unknown; error?: string }) => void): void };
+    onDisconnect: { addListener(f: () => void): void };
+    postMessage(m: unknown): void;
+  };
 };
 const runtime = (globalThis as unknown as { chrome: { runtime: Runtime } }).chrome.runtime;
 
@@ -36,6 +41,8 @@ async function send<T = unknown>(type: string, data: unknown): Promise<T> {
 function raw<T = unknown>(message: { op: string; leads?: Lead[]; lead?: Lead }): Promise<T> {
   if (!port) {
     port = runtime.connect({ name: RAW_PORT });
+    // A stopped worker (the cold-preview step) ends the port: the next request connects again.
+    port.onDisconnect.addListener(() => (port = undefined));
     port.onMessage.addListener((m) => {
       const waiter = pending.get(m.id);
       pending.delete(m.id);
@@ -224,5 +231,6 @@ export const pageKit = {
   storedLead,
   changedLead,
   preview,
+  ...coldPageKit(send),
 };
 (globalThis as unknown as { __benchPage: typeof pageKit }).__benchPage = pageKit;

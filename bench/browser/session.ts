@@ -25,6 +25,13 @@ export interface BenchSession {
   page<K extends keyof PageKit>(fn: K, ...args: Parameters<PageKit[K]>): Promise<Answer<PageKit[K]>>;
   /** Calls a worker-kit function in the service worker (re-installing the kit if the worker restarted). */
   worker<K extends keyof WorkerKit>(fn: K, ...args: Parameters<WorkerKit[K]>): Promise<Answer<WorkerKit[K]>>;
+  /**
+   * Stops the extension's service worker (DevTools protocol `ServiceWorker.stopAllWorkers`, as
+   * Chromium does after ~30 s idle) and waits until it is gone; the next message starts it again.
+   */
+  stopWorker(): Promise<void>;
+  /** Attaches `debugger` to the running worker again (after {@link stopWorker} and a restart). */
+  reattachWorker(): Promise<void>;
   /** Largest worker heap (MB) sampled since the last call, and resets it. */
   takePeakHeapMb(): number;
   extensionUrl(path: string): string;
@@ -64,7 +71,7 @@ export async function startBenchSession(options: BenchSessionOptions = {}): Prom
     return worker;
   };
   await currentWorker();
-  const dbg = await attachWorker(driver, extensionUrl(''));
+  let dbg = await attachWorker(driver, extensionUrl(''));
   let peak = 0;
   const sampler = setInterval(() => {
     dbg.heapMb().then((mb) => (peak = Math.max(peak, mb)), () => undefined);
@@ -73,12 +80,31 @@ export async function startBenchSession(options: BenchSessionOptions = {}): Prom
   return {
     session,
     driver,
-    debugger: dbg,
+    get debugger() {
+      return dbg;
+    },
     pageSource,
     page: (fn, ...args) =>
       driver.evaluate(({ fn, args }) => (globalThis as unknown as { __benchPage: Record<string, Fn> }).__benchPage[fn]!(...(args as never[])), { fn, args }) as never,
     worker: async (fn, ...args) =>
       (await currentWorker()).evaluate(({ fn, args }) => (globalThis as unknown as { __benchWorker: Record<string, Fn> }).__benchWorker[fn]!(...(args as never[])), { fn, args }) as never,
+    async stopWorker() {
+      const cdp = await session.context.newCDPSession(driver);
+      try {
+        await cdp.send('ServiceWorker.enable');
+        await cdp.send('ServiceWorker.stopAllWorkers');
+        const running = async () => (await cdp.send('Target.getTargets')).targetInfos.some((t) => t.type === 'service_worker' && t.url.startsWith(extensionUrl('')));
+        while (await running()) await new Promise((r) => setTimeout(r, 50));
+        installedIn = undefined; // the next worker has no kit yet
+      } finally {
+        await cdp.detach().catch(() => undefined);
+      }
+    },
+    async reattachWorker() {
+      await dbg.detach();
+      await currentWorker();
+      dbg = await attachWorker(driver, extensionUrl(''));
+    },
     takePeakHeapMb() {
       const value = peak;
       peak = 0;

@@ -11,7 +11,7 @@ import type { Lead, RuleSet } from '../../lib/schema';
 import { convertRecords } from '../../lib/sync/convert';
 import { BENCH_CUSTOM_FIELDS } from '../context';
 import { RAW_PORT } from './worker-kit-port';
-import { clearRaw, committed, openRaw, packBlocks, putAll, request, RAW_BLOCK_IDS } from './raw-idb';
+import { clearRaw, committed, openExisting, openRaw, packBlocks, putAll, request, RAW_BLOCK_IDS } from './raw-idb';
 
 
 type Predicate = (lead: Lead) => boolean;
@@ -104,12 +104,40 @@ async function sync(origin: string): Promise<{ ms: number; leads: number }> {
   return { ms: performance.now() - started, leads: count };
 }
 
+/**
+ * Raw reads of the product's database in this worker (the cold-preview baselines): every record
+ * of the lead copy's snapshot one by one (`snapshot`), or every lead in key order, `chunk` a read
+ * (`leads`). Returns ms (opening the database included) and the records read.
+ */
+async function rawProductRead(what: 'snapshot' | 'leads', chunk = 5000): Promise<{ ms: number; records: number }> {
+  const started = performance.now();
+  const product = await openExisting('crm-segments');
+  let records = 0;
+  try {
+    if (what === 'snapshot') {
+      const keys = await request(product.transaction('leadSnapshot').objectStore('leadSnapshot').getAllKeys());
+      for (const key of keys) if ((await request(product.transaction('leadSnapshot').objectStore('leadSnapshot').get(key))) !== undefined) records++;
+    } else {
+      for (let after: IDBValidKey | undefined; ; ) {
+        const rows = (await request(product.transaction('leads').objectStore('leads').getAll(after === undefined ? null : IDBKeyRange.lowerBound(after, true), chunk))) as Lead[];
+        records += rows.length;
+        if (rows.length < chunk) break;
+        after = rows[rows.length - 1]!.id;
+      }
+    }
+  } finally {
+    product.close();
+  }
+  return { ms: performance.now() - started, records };
+}
+
 /** The worker's baseline entry points. */
 export const workerKit = {
   clear: async () => clearRaw(await db()),
   refresh,
   prepareChanged,
   sync,
+  rawProductRead,
 };
 
 type Port = { name: string; onMessage: { addListener(f: (m: { id: number; op: string; leads?: Lead[]; lead?: Lead }) => void): void }; postMessage(m: unknown): void };
