@@ -69,6 +69,23 @@ describe('backup', () => {
     expect(parseBackup(db, keyless)).toEqual({ error: expect.stringMatching(/^Block of memberships 1 in the backup is not valid: it has no key/) });
   });
 
+  it('restores a backup of database version 2 (before the lead copy snapshot table), and refuses version 1', async () => {
+    const db = await seeded();
+    const before = await snapshot(db);
+    const backup = JSON.parse(JSON.stringify(await exportBackup(db, NOW))) as Backup;
+    const { leadSnapshot: _cache, ...version2Tables } = backup.tables;
+    expect(_cache).toEqual([]);
+    const parsed = parseBackup(db, { ...backup, dbVersion: 2, tables: version2Tables });
+    if ('error' in parsed) throw new Error(parsed.error);
+    expect(parsed.summary.dbVersion).toBe(2);
+    await clearAllTables(db);
+    await restoreParsedBackup(db, parsed);
+    expect(await snapshot(db)).toEqual(before);
+    expect(parseBackup(db, { ...backup, dbVersion: 1, tables: version2Tables })).toEqual({
+      error: `This backup was made with database version 1; this version of the extension uses ${db.verno}.`,
+    });
+  });
+
   it('refuses a backup listing a primary key twice (lead, compound key, setting) before anything is stored', async () => {
     const db = await seeded();
     const before = await snapshot(db);

@@ -55,6 +55,15 @@ export function countBackupRows(tables: Readonly<Record<string, readonly unknown
   return { counts, memberships };
 }
 
+/**
+ * The oldest database version whose backups restore here: version 3 only added the lead copy's
+ * snapshot, a cache (lib/db/lead-snapshot.ts), so a version-2 backup holds every table that matters.
+ * Raise it when a version changes a table a backup holds.
+ */
+export const OLDEST_RESTORABLE_DB_VERSION = 2;
+/** Tables that only cache what other tables hold: absent from a backup is fine, never restored. */
+const CACHE_TABLES: ReadonlySet<string> = new Set([LEAD_SNAPSHOT_TABLE]);
+
 /** A backup that passed {@link parseBackup}: decoded rows per table of this database. */
 export interface ParsedBackup {
   summary: BackupSummary;
@@ -137,8 +146,8 @@ function headerProblem(raw: unknown, error: z.ZodError): string {
 }
 
 /**
- * Validates a backup (already JSON-parsed) against this database: format, the same database
- * version, exactly this database's tables, and every row (data-model schemas; primary keys, each
+ * Validates a backup (already JSON-parsed) against this database: format, a database version
+ * from {@link OLDEST_RESTORABLE_DB_VERSION} to this one, exactly this database's tables, and every row (data-model schemas; primary keys, each
  * present and listed once — a repeated key would make the restore's bulkAdd fail).
  * Returns the decoded tables, or `{ error }` in plain words naming the first problem.
  */
@@ -146,11 +155,13 @@ export function parseBackup(db: CrmSegmentsDB, raw: unknown): ParsedBackup | { e
   const envelope = BackupSchema.safeParse(raw);
   if (!envelope.success) return { error: headerProblem(raw, envelope.error) };
   const backup = envelope.data;
-  if (backup.dbVersion !== db.verno) {
+  if (backup.dbVersion < OLDEST_RESTORABLE_DB_VERSION || backup.dbVersion > db.verno) {
     return { error: `This backup was made with database version ${backup.dbVersion}; this version of the extension uses ${db.verno}.` };
   }
   const names = db.tables.map((t) => t.name);
-  const missing = names.filter((n) => !Object.prototype.hasOwnProperty.call(backup.tables, n));
+  const has = (name: string) => Object.prototype.hasOwnProperty.call(backup.tables, name);
+  // A cache table (the lead copy's snapshot, added in version 3) may be absent: it is never restored.
+  const missing = names.filter((n) => !has(n) && !CACHE_TABLES.has(n));
   const extra = Object.keys(backup.tables).filter((n) => !names.includes(n));
   if (missing.length > 0 || extra.length > 0) {
     return { error: `The backup's tables do not match this database (missing: ${missing.join(', ') || 'none'}; unknown: ${extra.join(', ') || 'none'}).` };
@@ -159,7 +170,7 @@ export function parseBackup(db: CrmSegmentsDB, raw: unknown): ParsedBackup | { e
   for (const table of db.tables) {
     const rows: unknown[] = [];
     const keys = new Set<string>();
-    for (const [i, encoded] of (backup.tables[table.name] as unknown[]).entries()) {
+    for (const [i, encoded] of (has(table.name) ? (backup.tables[table.name] as unknown[]) : []).entries()) {
       let row: unknown;
       try {
         row = decodeStored(encoded);
