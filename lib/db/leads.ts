@@ -58,7 +58,7 @@ async function putKnowingState(db: CrmSegmentsDB, leads: readonly ValidatedLead[
   const [seq] = await Promise.all([
     nextLeadWriteSeq(db, state.seq),
     newCount !== 0 ? setKeptLeadCount(db, state.count + newCount) : settled(undefined),
-    db.leads.bulkPut([...leads]),
+    putRows(db, 'leads', leads),
   ]);
   announceLeadWrite(db, { kind: 'put', leads, seq });
 }
