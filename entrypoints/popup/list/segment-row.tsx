@@ -1,3 +1,5 @@
+// Over 250 lines on purpose: the row and its actions (activate, refresh, duplicate, members,
+// campaign guards) share one pending state and one message line, so they stay together.
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { Campaign, RefreshJob, Segment } from '../../../lib/schema';
 import { safeColor } from '../../../lib/format/color';
