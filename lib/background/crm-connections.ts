@@ -58,7 +58,10 @@ export interface CrmConnections {
    * Throws `UserFacingError` when it is not connected.
    */
   disconnect(origin: string, options: { deleteLeads: boolean }): Promise<{ deleted: number }>;
-  /** Start-up: makes the registered content scripts those of the connected origins. */
+  /**
+   * Makes the registered content scripts those of the connected origins (at start-up, and after a
+   * backup restore or "Delete all data"), injecting the script into the open tabs of an origin it adds.
+   */
   start(): Promise<void>;
 }
 
@@ -145,7 +148,10 @@ export function createCrmConnections(ports: ConnectionPorts): CrmConnections {
     },
 
     async start() {
-      await reconcile();
+      // Origins registered now (a restored backup's, or a registration lost) get the script in their open tabs too.
+      for (const origin of await reconcile()) {
+        await ports.scripts.injectIntoOpenTabs(origin).catch((error) => ports.reportError(`content script in open tabs of ${origin}`, error));
+      }
     },
   };
   return service;

@@ -4,7 +4,8 @@ import { UserFacingError, type MessageHandlers } from '../messaging/router';
 /** What the background does after every table was replaced or emptied (caches, jobs, badges). */
 export interface DataHandlerPorts {
   db: CrmSegmentsDB;
-  afterReplace(): void;
+  /** Resolves once the background matches the new data (content scripts of the connected CRMs, alarms). */
+  afterReplace(): Promise<void>;
 }
 
 /**
@@ -29,12 +30,12 @@ export function createDataHandlers({ db, afterReplace }: DataHandlerPorts): Pick
       const parsed = parseBackup(db, { ...header, tables });
       if ('error' in parsed) throw new UserFacingError(`${parsed.error} Nothing was changed.`);
       await restoreParsedBackup(db, parsed);
-      afterReplace();
+      await afterReplace();
       return parsed.summary;
     },
     async deleteAllData() {
       await clearAllTables(db);
-      afterReplace();
+      await afterReplace();
       return { deleted: true };
     },
   };

@@ -1,5 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
-import { getLead, getSegment, listJobs, memberIds } from '../db';
+import { exportBackup, getLead, getSegment, listJobs, memberIds, putConnection, setAutoSyncMinutes, type Backup } from '../db';
+import { contentScriptId } from '../connections/hosts';
+import { memoryCrmPorts } from './connection-features';
+import { AUTO_SYNC_ALARM } from './scheduled-sync';
 import type { BadgeSegment } from '../messaging/protocol';
 import { routeMessage, type MessageSenderInfo, type RouterIdentity } from '../messaging/router';
 import { contactedInLast, DAY_MS, makeLead, NOW, openTestDatabase, statusIs, draft } from '../segments/test-support';
@@ -123,5 +126,43 @@ describe('the background service', () => {
     const { ports, send } = setUp();
     expect(await send('openSidePanel', { segmentId: 's1', leadId: 'demo/1' }, CRM_TAB)).toEqual({ ok: true, data: { opened: true } });
     expect(ports.openSidePanel).toHaveBeenCalledWith({ segmentId: 's1', leadId: 'demo/1' }, CRM_TAB);
+  });
+});
+
+describe('the background after a backup restore or "Delete all data"', () => {
+  it('registers the content script of a restored connected CRM (injected into its open tabs), and removes it with all data', async () => {
+    const crm = memoryCrmPorts();
+    const injected: string[] = [];
+    crm.scripts.injectIntoOpenTabs = async (origin) => void injected.push(origin);
+    const db = openTestDatabase('service-restore');
+    const background = createBackgroundService({
+      db,
+      fetchFn: async () => new Response('not here', { status: 404 }),
+      clock: () => NOW,
+      tabs: { membershipsChanged: vi.fn(async () => undefined), segmentsChanged: vi.fn(async () => undefined) },
+      openSidePanel: vi.fn(async () => true),
+      reportError: vi.fn(),
+      crm,
+    });
+    const send = (type: string, payload: unknown) => routeMessage(background.handlers, IDENTITY, type, payload, POPUP);
+    const origin = 'http://127.0.0.1:5174';
+    await putConnection(db, { origin, adapterId: 'demo-crm', crmKey: 'demo', label: 'Acme CRM (demo)', connectedAt: 1, grantedPermission: false });
+    await setAutoSyncMinutes(db, 30);
+    const backup = JSON.parse(JSON.stringify(await exportBackup(db, NOW))) as Backup;
+
+    expect(await send('deleteAllData', { confirmation: 'DELETE' })).toEqual({ ok: true, data: { deleted: true } });
+    expect(await crm.scripts.registeredIds()).toEqual([]);
+
+    const token = crypto.randomUUID();
+    for (const [table, rows] of Object.entries(backup.tables)) expect(await send('stageBackupRows', { token, table, rows })).toMatchObject({ ok: true });
+    const { tables: _tables, ...header } = backup;
+    expect(await send('restoreBackup', { token, header })).toMatchObject({ ok: true });
+    expect(await crm.scripts.registeredIds()).toEqual([contentScriptId(origin)]);
+    expect(injected).toEqual([origin]);
+    expect(await crm.alarms.get(AUTO_SYNC_ALARM)).toMatchObject({ periodInMinutes: 30 });
+
+    await send('deleteAllData', { confirmation: 'DELETE' });
+    expect(await crm.scripts.registeredIds()).toEqual([]);
+    expect(await crm.alarms.get(AUTO_SYNC_ALARM)).toMatchObject({ periodInMinutes: 15 });
   });
 });

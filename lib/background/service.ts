@@ -292,10 +292,13 @@ export function createBackgroundService(ports: BackgroundPorts): BackgroundServi
     }),
     ...createDataHandlers({
       db,
-      afterReplace: () => {
+      afterReplace: async () => {
         evaluationTimeZone.forget();
         jobs.kick();
         quietly('badge update', ports.tabs.segmentsChanged());
+        // The connected CRMs came or went with the data: their content scripts and the schedule follow.
+        await connections.start().catch((error) => ports.reportError('connected CRM content scripts', error));
+        await scheduled.applySetting().catch((error) => ports.reportError('scheduled sync alarm', error));
       },
     }),
     ...connectionHandlers,

@@ -78,6 +78,7 @@ describe('backup', () => {
     const parsed = parseBackup(db, { ...backup, dbVersion: 2, tables: version2Tables });
     if ('error' in parsed) throw new Error(parsed.error);
     expect(parsed.summary.dbVersion).toBe(2);
+    expect(Object.keys(parsed.summary.counts).sort()).toEqual(['campaigns', 'customFields', 'jobs', 'leads', 'memberBlocks', 'meta', 'segmentHistory', 'segments']);
     await clearAllTables(db);
     await restoreParsedBackup(db, parsed);
     expect(await snapshot(db)).toEqual(before);

@@ -186,7 +186,9 @@ export function parseBackup(db: CrmSegmentsDB, raw: unknown): ParsedBackup | { e
     }
     tables[table.name] = rows;
   }
-  return { summary: { dbVersion: backup.dbVersion, exportedAt: backup.exportedAt, ...countBackupRows(tables) }, tables };
+  // The summary names what a restore brings back: a cache table never is.
+  const restored = Object.fromEntries(Object.entries(tables).filter(([name]) => !CACHE_TABLES.has(name)));
+  return { summary: { dbVersion: backup.dbVersion, exportedAt: backup.exportedAt, ...countBackupRows(restored) }, tables };
 }
 
 /** Replaces every table with the backup's rows in ONE transaction (all or nothing). */

@@ -20,7 +20,7 @@ afterEach(cleanup);
 function backgroundOver(db: CrmSegmentsDB): SendToBackground {
   return sendThrough({
     ...createCustomFieldHandlers({ db, clock: () => 2, timeZone: async () => 'UTC', segmentsChanged: () => {} }),
-    ...createDataHandlers({ db, afterReplace: () => {} }),
+    ...createDataHandlers({ db, afterReplace: async () => {} }),
   });
 }
 
