@@ -54,10 +54,16 @@ export async function leadRowsState(db: CrmSegmentsDB): Promise<LeadRowsState> {
  * count known: every write issued at once, no read and no nested transaction (whose lock would
  * hold the caller's other requests back until it ends).
  */
-async function putKnowingState(db: CrmSegmentsDB, leads: readonly ValidatedLead[], newCount: number, state: { seq: number; count: number }): Promise<void> {
+async function putKnowingState(
+  db: CrmSegmentsDB,
+  leads: readonly ValidatedLead[],
+  newCount: number,
+  state: { seq: number; count: number },
+  countMissing = false,
+): Promise<void> {
   const [seq] = await Promise.all([
     nextLeadWriteSeq(db, state.seq),
-    newCount !== 0 ? setKeptLeadCount(db, state.count + newCount) : settled(undefined),
+    newCount !== 0 || countMissing ? setKeptLeadCount(db, state.count + newCount) : settled(undefined),
     putRows(db, 'leads', leads),
   ]);
   announceLeadWrite(db, { kind: 'put', leads, seq });
@@ -75,16 +81,13 @@ export function putValidatedLeads(db: CrmSegmentsDB, leads: readonly ValidatedLe
   if (leads.length === 0) return settled(undefined);
   if (state && state.count !== null && newCount !== undefined) return putKnowingState(db, leads, newCount, { seq: state.seq, count: state.count });
   return db.transaction('rw', db.leads, db.meta, async () => {
-    const added = newCount ?? leads.length - (await storedLeadIds(db, leads.map((lead) => lead.id))).size;
-    // The sequence is its own meta row: moved alongside, not after, the count and the rows.
-    const [seq] = await Promise.all([
-      nextLeadWriteSeq(db),
-      (async () => {
-        await adjustLeadCount(db, added);
-        await putRows(db, 'leads', leads);
-      })(),
+    const [added, current] = await Promise.all([
+      newCount ?? storedLeadIds(db, leads.map((lead) => lead.id)).then((stored) => leads.length - stored.size),
+      leadRowsState(db),
     ]);
-    announceLeadWrite(db, { kind: 'put', leads, seq });
+    // Without a kept count yet, the rows stored so far are counted (once), before the write.
+    const count = current.count ?? (await db.leads.count());
+    await putKnowingState(db, leads, added, { seq: current.seq, count }, current.count === null);
   });
 }
 

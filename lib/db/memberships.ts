@@ -213,12 +213,13 @@ export function changeMembershipsOfMany(db: CrmSegmentsDB, changes: readonly Seg
     const addSet = new Set(add);
     return { segmentId: c.segmentId, add, remove: [...new Set(c.remove)].filter((id) => !addSet.has(id)) };
   });
-  const few = normalized.every((c) => c.add.length + c.remove.length <= FEW_IDS);
-  // Inside a write transaction over the blocks already (an ingest): no nested one, whose lock
-  // would hold the caller's other requests back until it ends.
-  if (few && inWriteTransactionOver('memberBlocks')) return changeFewMemberships(db, normalized, addedAt, reads ?? new BlockReads());
+  if (normalized.every((c) => c.add.length + c.remove.length <= FEW_IDS)) {
+    const change = () => changeFewMemberships(db, normalized, addedAt, reads ?? new BlockReads());
+    // Inside a write transaction over the blocks already (an ingest): no nested one, whose lock
+    // would hold the caller's other requests back until it ends.
+    return inWriteTransactionOver('memberBlocks') ? change() : db.transaction('rw', db.memberBlocks, change);
+  }
   return db.transaction('rw', db.memberBlocks, async () => {
-    if (few) return changeFewMemberships(db, normalized, addedAt, reads ?? new BlockReads());
     reads?.clear();
     const allStarts = await Promise.all(work.map((c) => blockStarts(db, c.segmentId)));
     const deletes: MemberBlockKey[] = [];
