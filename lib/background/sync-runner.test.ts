@@ -74,6 +74,26 @@ describe('the sync runner of the background (issue 9 items 1–3)', () => {
     expect(await send(background, 'cancelSync', {})).toEqual({ ok: true, data: { cancelled: false } });
   });
 
+  it('a sync that fails part way says how many leads it saved and that none was removed, in its answer and in the status', async () => {
+    const records = Array.from({ length: 700 }, (_, i) => acmeRecord(i + 1));
+    const good = pagesOf(records);
+    crm = await startMockCrm((request) => (request.page === 2 ? { status: 500, body: { code: 'boom' } } : good(request)));
+    const { background } = service();
+    const failed = await send(background, 'syncAll', { pageUrl: `${crm.origin}/leads` });
+    expect(failed.ok).toBe(false);
+    const status = await send(background, 'getSyncStatus', {});
+    const pageSize = status.ok ? (status.data as { leadCount: number }).leadCount : 0;
+    expect(pageSize).toBeGreaterThan(0);
+    expect(pageSize).toBeLessThan(700);
+    expect(!failed.ok && failed.error).toMatch(new RegExp(`Before it stopped, ${pageSize} leads were saved; no stored lead was removed\\.$`));
+    expect(status).toMatchObject({ ok: true, data: { running: false, lastError: !failed.ok && failed.error } });
+
+    // Again: the first page is now stored as it is, the second still fails.
+    const again = await send(background, 'syncAll', { pageUrl: `${crm.origin}/leads` });
+    expect(!again.ok && again.error).toMatch(new RegExp(`Before it stopped, 0 leads were saved \\(${pageSize} more were already up to date\\); no stored lead was removed\\.$`));
+    expect(await send(background, 'getSyncStatus', {})).toMatchObject({ ok: true, data: { leadCount: pageSize } });
+  });
+
   it('a preview taken while a sync still stores leads says how many are stored so far, then no longer once it ends', async () => {
     const records = Array.from({ length: 700 }, (_, i) => acmeRecord(i + 1));
     const good = pagesOf(records);

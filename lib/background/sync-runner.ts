@@ -4,7 +4,8 @@ import { getPendingRemoval } from '../db/pending-removal';
 import type { SyncReport, SyncStatus } from '../messaging/protocol';
 import type { Lead } from '../schema';
 import type { KnownLeads } from '../segments';
-import { UserFacingError } from '../messaging/router';
+import { describeFailure, UserFacingError } from '../messaging/router';
+import { formatCount, formatNumber } from '../format/number';
 import type { RequestLimits } from '../sync/guarded-fetch';
 import { SyncCancelledError } from '../sync/guarded-fetch';
 import { resolvePendingRemoval } from '../sync/removal';
@@ -14,6 +15,18 @@ import { syncAllLeads } from '../sync/sync-all';
 /** Shown when a sync was running in a background that stopped (service worker ended, browser quit). */
 export const INTERRUPTED_SYNC =
   'The last sync was interrupted (the extension’s background stopped). No lead was removed; run Sync all again.';
+
+/**
+ * What a failed sync kept, said after its error: the pages committed before the failure stay
+ * (each page commits with its leads), and a failed sync never removes a lead (removal runs only
+ * after the last page). `stored`: leads written new or changed; `unchanged`: received and equal.
+ */
+export function savedBeforeFailure(saved: { stored: number; unchanged: number }): string {
+  const none = 'no stored lead was removed.';
+  if (saved.stored + saved.unchanged === 0) return `No lead was saved from this sync; ${none}`;
+  const upToDate = saved.unchanged ? ` (${formatNumber(saved.unchanged)} more ${saved.unchanged === 1 ? 'was' : 'were'} already up to date)` : '';
+  return `Before it stopped, ${formatCount(saved.stored, 'lead was', 'leads were')} saved${upToDate}; ${none}`;
+}
 
 /** What the runner needs from the background service. */
 export interface SyncRunnerPorts {
@@ -77,6 +90,7 @@ export function createSyncRunner(ports: SyncRunnerPorts): SyncRunner {
       const current = new AbortController();
       controller = current;
       latest = { done: 0 };
+      const saved = { stored: 0, unchanged: 0 };
       try {
         await updateSyncStatus(db, { running: true, progress: { done: 0 }, lastError: undefined, pendingRemoval: undefined });
         await prepare?.();
@@ -96,6 +110,10 @@ export function createSyncRunner(ports: SyncRunnerPorts): SyncRunner {
           // Each page's progress commits with the page's leads: the header's lead count and the sync
           // bar always agree, and no progress write queues between two pages.
           storeProgress: (progress) => updateSyncStatus(db, { progress }),
+          onPageStored: (page) => {
+            saved.stored += page.stored;
+            saved.unchanged += page.unchanged;
+          },
           onMembershipChanges: (leadIds) => ports.membershipsChanged(leadIds),
           ...(onLeads ? { onLeads } : {}),
         });
@@ -111,9 +129,13 @@ export function createSyncRunner(ports: SyncRunnerPorts): SyncRunner {
         return report;
       } catch (error) {
         ports.leadsChanged();
-        const lastError = error instanceof SyncCancelledError ? undefined : error instanceof Error ? error.message : String(error);
+        if (error instanceof SyncCancelledError) {
+          await updateSyncStatus(db, { running: false, progress: undefined, lastError: undefined }).catch(() => undefined);
+          throw error;
+        }
+        const lastError = `${describeFailure(error)} ${savedBeforeFailure(saved)}`;
         await updateSyncStatus(db, { running: false, progress: undefined, lastError }).catch(() => undefined);
-        throw error;
+        throw new UserFacingError(lastError);
       } finally {
         controller = null;
         latest = undefined;

@@ -30,6 +30,8 @@ export interface SyncAllOptions {
    * together, so they always agree, and no write of its own waits between two pages.
    */
   storeProgress?: (progress: { done: number; total?: number }) => Promise<unknown>;
+  /** A page committed: how many of its leads were stored (new or changed) and found unchanged. */
+  onPageStored?: (page: { stored: number; unchanged: number }) => void;
   /** Lead ids whose memberships changed in a committed page (for live badge pushes). */
   onMembershipChanges?: (leadIds: string[]) => void;
   /** Every page's converted leads (the scheduled sync's first `changesSince` comes from them). */
@@ -121,6 +123,7 @@ export async function syncAllLeads(options: SyncAllOptions): Promise<SyncReport>
       report.nulledValues += batch.nulledValues;
       report.truncatedValues! += batch.truncatedValues;
       report.partialRecords! += merged.partial;
+      options.onPageStored?.({ stored: ingest.stored, unchanged: ingest.unchanged });
       const changed = Object.keys(changes);
       if (changed.length) options.onMembershipChanges?.(changed);
       options.onProgress?.(progress);
