@@ -2,9 +2,10 @@ import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { isDoNotEmail } from '../../lib/campaigns/audience';
 import { csvFileName } from '../../lib/export/csv';
 import { memberEmails, membersCsv } from '../../lib/export/members-csv';
-import type { MemberColumn, MemberRow } from '../../lib/format/member-columns';
+import type { MemberColumn } from '../../lib/format/member-columns';
 import { copyText, downloadTextFile } from './file-actions';
 import { useFormatter } from './formatter-context';
+import { rowsArray, type MemberRows } from './member-rows';
 
 /** Which members an export covers. */
 export type ExportScope = 'shown' | 'all';
@@ -13,9 +14,9 @@ export type ExportScope = 'shown' | 'all';
 export interface ExportBarProps {
   segmentName: string;
   /** Members currently shown (after search and filters), in table order. */
-  shown: readonly MemberRow[];
+  shown: MemberRows;
   /** Every member of the segment, in table order. */
-  all: readonly MemberRow[];
+  all: MemberRows;
   /** The table's columns: the export has exactly these, in this order. */
   columns: readonly MemberColumn[];
   /** True while members are still being read: exports wait until every member is there. */
@@ -38,12 +39,12 @@ export function ExportBar({ segmentName, shown, all, columns, loading = false, d
   const [scope, setScope] = useState<ExportScope>('shown');
   const [message, setMessage] = useState<{ tone: 'ok' | 'warning' | 'error'; text: string } | undefined>();
   const clearTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  const rows = scope === 'all' ? all : shown;
+  const chosen = scope === 'all' ? all : shown;
   const count = (n: number, one: string, many: string) => `${formatter.number(n)} ${n === 1 ? one : many}`;
   const emptyId = useId();
   // Nothing to export or copy: the buttons are disabled and say why (title and aria-describedby).
   const empty =
-    loading || rows.length > 0
+    loading || chosen.length > 0
       ? undefined
       : all.length === 0
         ? 'No members to export: this segment has no members yet.'
@@ -59,6 +60,7 @@ export function ExportBar({ segmentName, shown, all, columns, loading = false, d
 
   const exportCsv = () => {
     try {
+      const rows = rowsArray(chosen);
       const { timeZone } = formatter.context;
       const fileName = csvFileName(segmentName, Date.now(), timeZone);
       download(fileName, membersCsv(rows, columns, timeZone));
@@ -69,6 +71,7 @@ export function ExportBar({ segmentName, shown, all, columns, loading = false, d
   };
 
   const copyEmails = async () => {
+    const rows = rowsArray(chosen);
     const doNotEmail = rows.filter((row) => isDoNotEmail(row.lead) && row.lead.email?.trim());
     const emails = memberEmails(doNotEmail.length > 0 ? rows.filter((row) => !isDoNotEmail(row.lead)) : rows);
     const leftOut = doNotEmail.length > 0 ? `${count(doNotEmail.length, 'member is', 'members are')} tagged do-not-email and left out` : '';

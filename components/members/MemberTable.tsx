@@ -1,28 +1,22 @@
 import type { Rect } from '@tanstack/virtual-core';
 import type { ComponentChildren } from 'preact';
 import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { MemberColumn, MemberRow } from '../../lib/format/member-columns';
+import type { MemberColumn } from '../../lib/format/member-columns';
 import type { MemberSort } from '../../lib/format/member-query';
 import { useFormatter } from './formatter-context';
 import { captureAnchor, restoreOffset } from './scroll-anchor';
 import { MemberRowView } from './member-row-view';
+import { leadIdsBetween, positionOfLead, type MemberRows } from './member-rows';
 import { TableHead } from './table-head';
 import { columnWidth, FILTER_ROW_HEIGHT, HEADER_HEIGHT, nextActiveIndex, ROW_HEIGHT, scrollTopToReveal } from './table-layout';
 import { useVirtualizer } from './use-virtualizer';
 
 const estimateSize = () => ROW_HEIGHT;
 
-/** Index of each key in `keys`, as a map built on the first look-up. */
-function lazyIndex(keys: readonly string[]): { get(key: string): number | undefined; has(key: string): boolean } {
-  let map: Map<string, number> | undefined;
-  const get = (key: string) => (map ??= new Map(keys.map((k, i) => [k, i]))).get(key);
-  return { get, has: (key) => get(key) !== undefined };
-}
-
 /** Props of {@link MemberTable}. */
 export interface MemberTableProps {
-  /** The rows to list, already searched, filtered and sorted. */
-  rows: readonly MemberRow[];
+  /** The rows to list, already searched, filtered and sorted (an array, or an order read row by row). */
+  rows: MemberRows;
   columns: readonly MemberColumn[];
   sort: MemberSort;
   onSort: (columnId: string) => void;
@@ -67,15 +61,15 @@ export function MemberTable(props: MemberTableProps) {
   const widths = useMemo(() => columns.map(columnWidth), [columns]);
   const totalWidth = widths.reduce((a, b) => a + b, 0);
 
-  const keys = useMemo(() => rows.map((r) => r.lead.id), [rows]);
-  // Built on first use only (an active row, or keeping the place through a live change): a new
-  // order of 250,000 members does not pay for a map nobody reads.
-  const indexByKey = useMemo(() => lazyIndex(keys), [keys]);
+  // Rows are only read around the viewport: a new order of 250,000 members costs no pass over
+  // them here. Lead ids are looked up (an active row, keeping the place through a live change)
+  // through an index built on the first look-up (member-rows.ts).
+  const indexOf = useCallback((leadId: string) => positionOfLead(rows, leadId), [rows]);
 
   // Active row (keyboard focus), tracked by lead id so it survives live changes.
   const [activeKey, setActiveKey] = useState<string | undefined>(undefined);
   const lastActiveIndex = useRef(0);
-  let activeIndex = activeKey === undefined ? -1 : (indexByKey.get(activeKey) ?? -1);
+  let activeIndex = activeKey === undefined ? -1 : (indexOf(activeKey) ?? -1);
   if (activeKey !== undefined && activeIndex === -1 && rows.length > 0) {
     // The active member left: the row now at its place becomes active.
     activeIndex = Math.min(lastActiveIndex.current, rows.length - 1);
@@ -83,26 +77,27 @@ export function MemberTable(props: MemberTableProps) {
   if (activeIndex >= 0) lastActiveIndex.current = activeIndex;
 
   // Keep the user's place when the rows change (captured before the DOM is patched).
-  const previous = useRef({ keys, queryKey });
+  const previous = useRef({ rows, queryKey });
   const pendingScrollTop = useRef<number | null>(null);
-  if (previous.current.keys !== keys || previous.current.queryKey !== queryKey) {
+  if (previous.current.rows !== rows || previous.current.queryKey !== queryKey) {
     const element = scrollRef.current;
     if (previous.current.queryKey !== queryKey) {
       pendingScrollTop.current = 0;
     } else if (element) {
-      const anchor = captureAnchor(previous.current.keys, element.scrollTop, ROW_HEIGHT);
-      pendingScrollTop.current = anchor ? restoreOffset(anchor, (k) => indexByKey.get(k), ROW_HEIGHT) : null;
+      const before = previous.current.rows;
+      const ids = { length: before.length, slice: (start: number, end: number) => leadIdsBetween(before, start, end) };
+      const anchor = captureAnchor(ids, element.scrollTop, ROW_HEIGHT);
+      pendingScrollTop.current = anchor ? restoreOffset(anchor, indexOf, ROW_HEIGHT) : null;
     }
-    previous.current = { keys, queryKey };
+    previous.current = { rows, queryKey };
   }
 
-  const getItemKey = useCallback((index: number) => keys[index] ?? index, [keys]);
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
     estimateSize,
-    // Stable per rows: virtual-core rebuilds its measurements (O(rows)) when this changes.
-    getItemKey,
+    // Items are keyed by index (the default; rows have one fixed height, nothing is measured), so
+    // a new order of as many rows keeps virtual-core's measurements instead of rebuilding them (O(rows)).
     overscan: 12,
     scrollMargin: headerHeight,
     fallbackRect: props.initialRect,
@@ -111,16 +106,20 @@ export function MemberTable(props: MemberTableProps) {
 
   useLayoutEffect(() => {
     const element = scrollRef.current;
-    if (element && pendingScrollTop.current !== null && element.scrollTop !== pendingScrollTop.current) {
+    // Compared with the offset virtual-core last saw (updated on every scroll event): reading
+    // `element.scrollTop` here would force a layout of the rows just patched, in the middle of the commit.
+    const offset = virtualizer.scrollOffset ?? element?.scrollTop;
+    if (element && pendingScrollTop.current !== null && offset !== pendingScrollTop.current) {
       element.scrollTop = pendingScrollTop.current;
     }
     pendingScrollTop.current = null;
-  }, [keys, queryKey]);
+  }, [rows, queryKey]);
 
   // The active member left: the row that took its place becomes the active one.
   useEffect(() => {
-    if (activeKey !== undefined && !indexByKey.has(activeKey) && rows[activeIndex]) setActiveKey(rows[activeIndex]!.lead.id);
-  }, [indexByKey, activeKey, activeIndex, rows]);
+    const row = rows.at(activeIndex);
+    if (activeKey !== undefined && activeIndex >= 0 && indexOf(activeKey) === undefined && row) setActiveKey(row.lead.id);
+  }, [indexOf, activeKey, activeIndex, rows]);
 
   const reveal = (index: number) => {
     const element = scrollRef.current;
@@ -130,7 +129,7 @@ export function MemberTable(props: MemberTableProps) {
   };
 
   const activate = (index: number) => {
-    const row = rows[index];
+    const row = rows.at(index);
     if (!row) return;
     setActiveKey(row.lead.id);
     reveal(index);
@@ -141,7 +140,7 @@ export function MemberTable(props: MemberTableProps) {
     const page = Math.max(1, Math.floor(((scrollRef.current?.clientHeight ?? 0) - headerHeight) / ROW_HEIGHT) - 1);
     const current = activeIndex;
     if (event.key === 'Enter' || event.key === ' ') {
-      const row = rows[current < 0 ? 0 : current];
+      const row = rows.at(current < 0 ? 0 : current);
       if (!row) return;
       event.preventDefault();
       if (current < 0) activate(0);
@@ -162,7 +161,7 @@ export function MemberTable(props: MemberTableProps) {
     onOpenRef.current(id);
   });
   const items = virtualizer.getVirtualItems();
-  const renderedKey = items.map((item) => keys[item.index] ?? '').join('\n');
+  const renderedKey = items.map((item) => rows.at(item.index)?.lead.id ?? '').join('\n');
   const { onRenderedIds } = props;
   useEffect(() => {
     onRenderedIds?.(renderedKey === '' ? [] : renderedKey.split('\n'));
@@ -193,11 +192,12 @@ export function MemberTable(props: MemberTableProps) {
         />
         <div class="table-body" role="rowgroup" style={{ height: `${rows.length * ROW_HEIGHT}px` }}>
           {items.map((item) => {
-            const row = rows[item.index];
+            const row = rows.at(item.index);
             if (!row) return null;
             return (
               <MemberRowView
-                key={row.lead.id}
+                // Keyed by position: a new order re-fills the row elements on screen instead of replacing them.
+                key={item.index}
                 id={rowId(item.index)}
                 index={item.index}
                 ariaRowIndex={item.index + headerRowCount + 1}

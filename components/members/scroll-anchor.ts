@@ -15,11 +15,17 @@ export interface ScrollAnchor {
 /** How many following rows are remembered as fallbacks when the anchor row leaves. */
 const FALLBACK_ROWS = 20;
 
+/** The keys of a list's rows: an array, or anything that can give a few of them (a long list read row by row). */
+export interface ListKeys {
+  readonly length: number;
+  slice(start: number, end: number): string[];
+}
+
 /**
  * The anchor for a list of `keys` scrolled to `offset` px (measured from the first row's top),
  * or null for an empty list / top of the list (nothing to keep).
  */
-export function captureAnchor(keys: readonly string[], offset: number, rowHeight: number): ScrollAnchor | null {
+export function captureAnchor(keys: ListKeys, offset: number, rowHeight: number): ScrollAnchor | null {
   if (keys.length === 0 || offset <= 0 || rowHeight <= 0) return null;
   const index = Math.min(Math.floor(offset / rowHeight), keys.length - 1);
   return { keys: keys.slice(index, index + FALLBACK_ROWS), delta: offset - index * rowHeight };

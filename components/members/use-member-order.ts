@@ -3,6 +3,7 @@ import type { MemberColumn, MemberRow } from '../../lib/format/member-columns';
 import { filterMembers, MemberIndex, sortMembers, type MemberSort } from '../../lib/format/member-query';
 import type { ValueFormatter } from '../../lib/format/value';
 import { memberQueryClient, type MemberOrder } from './member-query-client';
+import { OrderedRows, rowsArray, type MemberRows } from './member-rows';
 
 /**
  * Up to this many members are ordered on the page itself, within the render (a few
@@ -15,18 +16,25 @@ export const IN_THREAD_LIMIT = 2000;
 interface Ordered {
   rows: readonly MemberRow[];
   key: string;
-  sorted: MemberRow[];
-  shown: MemberRow[];
+  sorted: MemberRows;
+  shown: MemberRows;
   /** Creation order: of two results, the later one is shown. */
   seq: number;
 }
 
 /** What {@link useMemberOrder} shows. */
 export interface MemberOrderState {
-  /** Every row, in table order. */
-  sorted: MemberRow[];
-  /** The rows the search and filters keep, in table order. */
-  shown: MemberRow[];
+  /**
+   * Every row, in table order, read row by row: for a large list, the member worker's order
+   * itself (no array of rows is built on the main thread for a new order, issue 10 item 3).
+   */
+  sortedRows: MemberRows;
+  /** The rows the search and filters keep, in table order, read row by row. */
+  shownRows: MemberRows;
+  /** {@link sortedRows} as an array, built when first read (exports, tests). */
+  readonly sorted: readonly MemberRow[];
+  /** {@link shownRows} as an array, built when first read. */
+  readonly shown: readonly MemberRow[];
   /** The query the rows shown were ordered for (changes when a new order is on screen). */
   queryKey: string;
   /**
@@ -45,9 +53,10 @@ function inThread(rows: readonly MemberRow[], columns: readonly MemberColumn[], 
   return { rows, key, sorted, shown, seq: ++seq };
 }
 
+/** The worker's answer as rows read through its index arrays: O(1) here, whatever the list's size. */
 function fromOrder(rows: readonly MemberRow[], { order, shown }: MemberOrder, key: string): Ordered {
-  const sorted = Array.from(order, (i) => rows[i]!);
-  return { rows, key, sorted, shown: shown ? Array.from(shown, (i) => rows[i]!) : sorted, seq: ++seq };
+  const sorted = new OrderedRows(rows, order);
+  return { rows, key, sorted, shown: shown ? new OrderedRows(rows, shown) : sorted, seq: ++seq };
 }
 
 /**
@@ -92,13 +101,25 @@ export function useMemberOrder(
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [small, list, columns, key, formatter]);
 
-  let shown: Ordered;
-  if (here) shown = here;
-  else if (answer && answer.seq > (last.current?.seq ?? 0)) shown = answer;
-  else shown = last.current ?? { rows: list, key: '', sorted: [...list], shown: [...list], seq: 0 };
-  last.current = shown;
+  let onScreen: Ordered;
+  if (here) onScreen = here;
+  else if (answer && answer.seq > (last.current?.seq ?? 0)) onScreen = answer;
+  else onScreen = last.current ?? { rows: list, key: '', sorted: list, shown: list, seq: 0 };
+  last.current = onScreen;
   let pending: MemberOrderState['pending'];
-  if (shown.key !== key) pending = shown.key.startsWith(`${sortKey}|`) ? 'search' : 'sort';
-  else if (shown.rows !== list) pending = 'update';
-  return { sorted: shown.sorted, shown: shown.shown, queryKey: shown.key, pending };
+  if (onScreen.key !== key) pending = onScreen.key.startsWith(`${sortKey}|`) ? 'search' : 'sort';
+  else if (onScreen.rows !== list) pending = 'update';
+  const { sorted, shown } = onScreen;
+  return {
+    sortedRows: sorted,
+    shownRows: shown,
+    get sorted() {
+      return rowsArray(sorted);
+    },
+    get shown() {
+      return rowsArray(shown);
+    },
+    queryKey: onScreen.key,
+    pending,
+  };
 }

@@ -3,6 +3,7 @@ import { memberColumns, pickColumns, type MemberColumn, type MemberRow } from '.
 import { isNarrowed, type MemberSort } from '../../lib/format/member-query';
 import type { Campaign, CustomFieldDef } from '../../lib/schema';
 import { useFormatter } from './formatter-context';
+import type { MemberRows } from './member-rows';
 import { loadColumnIds, loadSort, saveColumnIds, saveSort } from './preferences';
 import { useMemberOrder, type MemberOrderState } from './use-member-order';
 
@@ -14,10 +15,10 @@ export interface MemberView {
   search: string;
   filters: Record<string, string>;
   filtersOpen: boolean;
-  /** Every row, in table order. */
-  sorted: MemberRow[];
+  /** Every row, in table order (read row by row: see `member-rows.ts`). */
+  sorted: MemberRows;
   /** The rows the search and filters keep, in table order. */
-  shown: MemberRow[];
+  shown: MemberRows;
   narrowed: boolean;
   /** Changes whenever the order or the narrowing on screen changes (the table keeps its scroll anchor otherwise). */
   queryKey: string;
@@ -54,8 +55,8 @@ export function useMemberView(rows: readonly MemberRow[] | undefined, customFiel
     search,
     filters,
     filtersOpen,
-    sorted: order.sorted,
-    shown: order.shown,
+    sorted: order.sortedRows,
+    shown: order.shownRows,
     narrowed: isNarrowed({ search, filters }),
     queryKey: order.queryKey,
     pending: order.pending,
