@@ -108,12 +108,13 @@ export function MemberTable(props: MemberTableProps) {
     const element = scrollRef.current;
     // Compared with the offset virtual-core last saw (updated on every scroll event): reading
     // `element.scrollTop` here would force a layout of the rows just patched, in the middle of the commit.
-    const offset = virtualizer.scrollOffset ?? element?.scrollTop;
+    const { scrollOffset } = virtualizer; // one instance for the table's life
+    const offset = scrollOffset ?? element?.scrollTop;
     if (element && pendingScrollTop.current !== null && offset !== pendingScrollTop.current) {
       element.scrollTop = pendingScrollTop.current;
     }
     pendingScrollTop.current = null;
-  }, [rows, queryKey]);
+  }, [rows, queryKey, virtualizer]);
 
   // The active member left: the row that took its place becomes the active one.
   useEffect(() => {
