@@ -1,20 +1,20 @@
 import { parsePanelView, PanelViewSchema, type PanelTarget } from '../../lib/schema/panel-view';
-import { z } from '../../lib/schema/zod';
+import { z, lazySchema } from '../../lib/schema/zod';
 
 export { SIDE_PANEL_TARGET_KEY, searchForTarget, type PanelTarget } from '../../lib/schema/panel-view';
 
 /** How old (ms) a stored target may be and still be honoured when the panel opens. */
 export const STORED_TARGET_MAX_AGE_MS = 60_000;
 
-const Id = z.string().trim().min(1).max(2000);
+const Id = lazySchema(() => z.string().trim().min(1).max(2000));
 
 /**
  * A navigation request from the background (`browser.storage.session` key `sidepanelTarget`):
  * `{ segmentId?, leadId?, at }`, `at` in epoch ms; at least one id.
  */
-export const StoredTargetSchema = z
+export const StoredTargetSchema = lazySchema(() => z
   .object({ segmentId: Id.optional(), leadId: Id.optional(), view: PanelViewSchema.optional(), at: z.number().finite() })
-  .refine((t) => t.segmentId !== undefined || t.leadId !== undefined, 'a segment or lead id is required');
+  .refine((t) => t.segmentId !== undefined || t.leadId !== undefined, 'a segment or lead id is required'));
 export type StoredTarget = z.infer<typeof StoredTargetSchema>;
 
 /** Reads `?segment={id}&lead={lead id}&view={view}` (any may be missing; blank or unknown values are ignored). */

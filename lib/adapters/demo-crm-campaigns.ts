@@ -2,7 +2,7 @@
  * Acme CRM (demo) campaign specifics: its channel names, and "Send audience to CRM"
  * (`PUT /api/campaigns/{id}/audience` with `{ "leadIds": [...] }` → `{ "campaignId", "stored" }`).
  */
-import { formatZodError, z, type CampaignChannel } from '../schema';
+import { formatZodError, lazySchema, z, type CampaignChannel } from '../schema';
 import { CrmApiError } from './errors';
 import type { FetchFn } from './types';
 
@@ -15,7 +15,7 @@ export function campaignChannel(label: string): CampaignChannel {
   return CHANNELS[label.trim().toLowerCase()] ?? 'other';
 }
 
-const AudienceAnswer = z.object({ campaignId: z.string(), stored: z.number().int().min(0) });
+const AudienceAnswer = lazySchema(() => z.object({ campaignId: z.string(), stored: z.number().int().min(0) }));
 
 /**
  * Stores `crmIds` as the audience of campaign `campaignId` in Acme CRM, replacing what was sent

@@ -7,7 +7,7 @@
  * "" = empty; custom fields as `cf_<key>`; campaigns as `campaignId:state:response[:respondedAt]`
  * entries joined with ";". See demo/README.md.
  */
-import { CustomFieldDefSchema, formatZodError, z, type Campaign, type CustomFieldDef } from '../schema';
+import { CustomFieldDefSchema, formatZodError, lazySchema, z, type Campaign, type CustomFieldDef } from '../schema';
 import { demoRecordToLead } from './demo-record';
 import { CrmApiError } from './errors';
 import { demoCrmPage } from './demo-crm-page';
@@ -24,32 +24,32 @@ const ROLES = ['owner', 'admin', 'member'] as const;
 
 // ---------------------------------------------------------------- API response shapes (Zod)
 
-const LeadListResponse = z.object({
+const LeadListResponse = lazySchema(() => z.object({
   page: z.number().int().min(1),
   pageSize: z.number().int().min(1),
   total: z.number().int().min(0),
   results: z.array(z.unknown()),
-});
+}));
 
 /** `GET /api/leads?updated_since=…`: the list plus the CRM's clock (`server_time`, ISO 8601). */
-const ChangedListResponse = LeadListResponse.extend({ server_time: z.iso.datetime({ offset: true }).optional() });
+const ChangedListResponse = lazySchema(() => LeadListResponse.extend({ server_time: z.iso.datetime({ offset: true }).optional() }));
 
-const CampaignsResponse = z.object({
+const CampaignsResponse = lazySchema(() => z.object({
   results: z.array(z.object({ id: z.string().min(1), name: z.string(), status: z.string(), channel: z.string().optional() })),
-});
+}));
 
 /** Each field definition is checked on its own: a malformed one skips that field, not the sync. */
-const FieldsResponse = z.object({ results: z.array(z.unknown()) });
-const FieldDefinition = z.object({ key: z.string(), label: z.string(), type: z.string(), options: z.array(z.string()).optional() });
+const FieldsResponse = lazySchema(() => z.object({ results: z.array(z.unknown()) }));
+const FieldDefinition = lazySchema(() => z.object({ key: z.string(), label: z.string(), type: z.string(), options: z.array(z.string()).optional() }));
 
-const UserResponse = z.object({
+const UserResponse = lazySchema(() => z.object({
   id: z.string().min(1),
   name: z.string(),
   role: z.enum(ROLES),
   org_id: z.string().min(1),
-});
+}));
 
-const NotFoundBody = z.object({ code: z.literal('not_found') });
+const NotFoundBody = lazySchema(() => z.object({ code: z.literal('not_found') }));
 
 /** Acme's field types → docs/semantics.md §2 custom field types. Unknown types are not offered as fields. */
 const FIELD_TYPES: Readonly<Record<string, CustomFieldDef['type']>> = {

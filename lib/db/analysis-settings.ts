@@ -1,4 +1,4 @@
-import { z } from '../schema';
+import { lazySchema, z } from '../schema';
 import type { CrmSegmentsDB } from './database';
 import { deleteMeta, getMeta, setMeta } from './meta';
 
@@ -15,7 +15,7 @@ export const MAX_CONVERTED_STATUSES = 50;
  * The converted statuses as stored: 1–50 trimmed, non-empty names of at most 100 characters,
  * duplicates (ignoring case) removed keeping the first spelling.
  */
-export const ConvertedStatusesSchema = z
+export const ConvertedStatusesSchema = lazySchema(() => z
   .array(z.string().trim().min(1, 'a status cannot be empty').max(100, 'a status is at most 100 characters'))
   .min(1, 'name at least one converted status')
   .max(MAX_CONVERTED_STATUSES, `name at most ${MAX_CONVERTED_STATUSES} statuses`)
@@ -27,7 +27,7 @@ export const ConvertedStatusesSchema = z
       seen.add(key);
       return true;
     });
-  });
+  }));
 
 /** The statuses that count as converted for the conversion rate (docs/semantics.md §8): the setting, else the default. */
 export function getConvertedStatuses(db: CrmSegmentsDB): Promise<string[]> {

@@ -6,6 +6,7 @@ import {
   LeadSchema,
   SegmentHistorySchema,
   SegmentSchema,
+  lazySchema,
   z,
 } from '../schema';
 import { describeDuplicateKey, describeRow, describeZodProblems } from './backup-problems';
@@ -25,13 +26,13 @@ export const BACKUP_VERSION = 1;
  * (JSON-encoded by backup-codec). Tables whose primary key is not inside the row store
  * `[key, row]` pairs.
  */
-export const BackupSchema = z.object({
+export const BackupSchema = lazySchema(() => z.object({
   format: z.literal(BACKUP_FORMAT),
   version: z.literal(BACKUP_VERSION),
   dbVersion: z.number().int().positive(),
   exportedAt: EpochMs,
   tables: z.record(z.string(), z.array(z.unknown())),
-});
+}));
 export type Backup = z.infer<typeof BackupSchema>;
 
 /** What a backup holds, for the restore preview and the restore answer. */
@@ -81,13 +82,13 @@ const ROW_SCHEMAS: Readonly<Record<string, z.ZodType>> = {
   customFields: CustomFieldDefSchema,
   campaigns: CampaignSchema,
   segmentHistory: SegmentHistorySchema,
-  meta: z.object({ key: z.string().min(1), value: z.unknown() }),
+  meta: lazySchema(() => z.object({ key: z.string().min(1), value: z.unknown() })),
   // Packed members (lib/db/member-blocks.ts): a malformed block would break every member lookup.
-  memberBlocks: z
+  memberBlocks: lazySchema(() => z
     .object({ segmentId: z.string().min(1), start: z.string(), ids: z.array(z.string().min(1)).min(1), added: z.array(z.number().finite()) })
     .refine((b) => b.ids.length === b.added.length, 'ids and added must have the same length')
     .refine((b) => b.ids[0] === b.start, 'a block starts with its first id')
-    .refine((b) => b.ids.every((id, i) => i === 0 || b.ids[i - 1]! < id), 'ids must be strictly increasing'),
+    .refine((b) => b.ids.every((id, i) => i === 0 || b.ids[i - 1]! < id), 'ids must be strictly increasing')),
 };
 
 const keyPathOf = (table: Table): string | string[] | null => (table.schema.primKey.keyPath as string | string[] | undefined) ?? null;

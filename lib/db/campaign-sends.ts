@@ -1,19 +1,19 @@
-import { z } from '../schema';
+import { z, lazySchema } from '../schema';
 import type { CrmSegmentsDB } from './database';
 import { getMeta, setMeta } from './meta';
 
 /** What "Send audience to CRM" last sent for one campaign. */
-export const CampaignSendSchema = z.object({
+export const CampaignSendSchema = lazySchema(() => z.object({
   /** When the CRM accepted it (epoch ms). */
   sentAt: z.number().int().min(0),
   /** How many leads were sent. */
   count: z.number().int().min(0),
   /** {@link audienceFingerprint} of the sent lead ids: tells whether the audience changed since. */
   fingerprint: z.string(),
-});
+}));
 export type CampaignSend = z.infer<typeof CampaignSendSchema>;
 
-const CampaignSendsSchema = z.record(z.string(), CampaignSendSchema);
+const CampaignSendsSchema = lazySchema(() => z.record(z.string(), CampaignSendSchema));
 
 /** Meta key of the last audience send per campaign id. */
 export const CAMPAIGN_SENDS_KEY = 'campaigns.audienceSends';

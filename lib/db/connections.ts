@@ -1,4 +1,4 @@
-import { z } from '../schema';
+import { z, lazySchema } from '../schema';
 import type { CrmSegmentsDB } from './database';
 import { getMeta, setMeta } from './meta';
 
@@ -6,7 +6,7 @@ import { getMeta, setMeta } from './meta';
  * A CRM origin the user connected (issue 11 item 2, issue 9 item 4): the extension syncs it, runs
  * its content script there and (issue 10 item 7) syncs its changes on a schedule.
  */
-export const CrmConnectionSchema = z.object({
+export const CrmConnectionSchema = lazySchema(() => z.object({
   /** The CRM's origin, e.g. "http://127.0.0.1:5174" (no path, no trailing slash). */
   origin: z.string().min(1),
   /** Id of the adapter that handles it (lib/adapters/registry.ts), e.g. "demo-crm". */
@@ -30,7 +30,7 @@ export const CrmConnectionSchema = z.object({
   changesSince: z.number().optional(),
   /** Why the last scheduled sync failed (cleared by the next success). */
   lastScheduledError: z.string().optional(),
-});
+}));
 export type CrmConnection = z.infer<typeof CrmConnectionSchema>;
 
 /** Meta key of the connected CRMs (one row: they are few). */
@@ -42,8 +42,8 @@ export const DEFAULT_AUTO_SYNC_MINUTES = 15;
 /** Periods the options page offers, minutes; 0 = off. */
 export const AUTO_SYNC_CHOICES = [0, 5, 15, 30, 60] as const;
 
-const ConnectionsSchema = z.array(CrmConnectionSchema);
-const AutoSyncSchema = z.number().int().min(0).max(24 * 60);
+const ConnectionsSchema = lazySchema(() => z.array(CrmConnectionSchema));
+const AutoSyncSchema = lazySchema(() => z.number().int().min(0).max(24 * 60));
 
 /** Every connected CRM, oldest connection first. */
 export function listConnections(db: CrmSegmentsDB): Promise<CrmConnection[]> {

@@ -1,14 +1,14 @@
-import { z } from '../schema';
+import { z, lazySchema } from '../schema';
 import type { CrmSegmentsDB } from './database';
 import { getMeta, setMeta } from './meta';
 
 /** Where a custom field definition came from: a CRM adapter, a CSV import, or the user. */
-export const CustomFieldSourceSchema = z.enum(['crm', 'import', 'manual']);
+export const CustomFieldSourceSchema = lazySchema(() => z.enum(['crm', 'import', 'manual']));
 export type CustomFieldSource = z.infer<typeof CustomFieldSourceSchema>;
 
 /** Meta key of the custom field key → source map (fields not in it came from a CRM). */
 export const CUSTOM_FIELD_SOURCES_KEY = 'customFields.sources';
-const SourcesSchema = z.record(z.string(), CustomFieldSourceSchema);
+const SourcesSchema = lazySchema(() => z.record(z.string(), CustomFieldSourceSchema));
 
 /** Custom field key → where it came from; keys absent from the map are `crm`. */
 export function getCustomFieldSources(db: CrmSegmentsDB): Promise<Record<string, CustomFieldSource>> {

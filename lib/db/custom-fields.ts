@@ -1,4 +1,4 @@
-import { CustomFieldDefSchema, CustomFieldTypeSchema, z, type CustomFieldDef } from '../schema';
+import { CustomFieldDefSchema, CustomFieldTypeSchema, lazySchema, z, type CustomFieldDef } from '../schema';
 import type { CrmSegmentsDB } from './database';
 import { deleteMeta, getMeta, setMeta } from './meta';
 import { writeValidated } from './validation';
@@ -27,7 +27,7 @@ export function getCustomField(db: CrmSegmentsDB, key: string): Promise<CustomFi
 }
 
 /** Progress of a running type change (options page): `done` of `total` leads checked. */
-export const CustomFieldRetypeProgressSchema = z.object({ key: z.string(), type: CustomFieldTypeSchema, done: z.number().int().min(0), total: z.number().int().min(0) });
+export const CustomFieldRetypeProgressSchema = lazySchema(() => z.object({ key: z.string(), type: CustomFieldTypeSchema, done: z.number().int().min(0), total: z.number().int().min(0) }));
 export type CustomFieldRetypeProgress = z.infer<typeof CustomFieldRetypeProgressSchema>;
 /** Meta key of the running type change's progress (absent when none runs). */
 export const CUSTOM_FIELD_RETYPE_KEY = 'customFields.retype';

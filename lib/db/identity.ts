@@ -1,4 +1,4 @@
-import { z } from '../schema';
+import { z, lazySchema } from '../schema';
 import type { CrmSegmentsDB } from './database';
 import { deleteMeta, getMeta, setMeta } from './meta';
 import { CurrentUserSchema, getCurrentUserOverride, type CurrentUserSetting } from './settings';
@@ -6,13 +6,13 @@ import { CRM_USER_KEY } from './identity-rows';
 
 export { CRM_USER_KEY, LOCAL_USER } from './identity-rows';
 
-const CrmUserRowSchema = z.object({
+const CrmUserRowSchema = lazySchema(() => z.object({
   user: CurrentUserSchema,
   /** The connected CRM origin whose API answered, e.g. "http://127.0.0.1:5174". */
   origin: z.string().min(1),
   /** When the API answered, epoch ms (browser clock). */
   checkedAt: z.number(),
-});
+}));
 /** The CRM user row: who the CRM's API says is signed in, which origin said so and when. */
 export type CrmUserRecord = z.infer<typeof CrmUserRowSchema>;
 

@@ -1,4 +1,4 @@
-import { z } from '../schema';
+import { z, lazySchema } from '../schema';
 import type { CrmSegmentsDB } from './database';
 import { getMeta, setMeta } from './meta';
 
@@ -9,7 +9,7 @@ import { getMeta, setMeta } from './meta';
  */
 export const LEAD_COUNT_KEY = 'leadCount';
 
-const CountSchema = z.number().int().min(0);
+const CountSchema = lazySchema(() => z.number().int().min(0));
 
 /**
  * Number of stored leads: the kept count, or a real count when there is none yet (a database from

@@ -1,4 +1,4 @@
-import { z } from '../schema';
+import { z, lazySchema } from '../schema';
 import type { CrmSegmentsDB } from './database';
 import { leadWriteSeq } from './lead-writes';
 
@@ -10,7 +10,7 @@ import { leadWriteSeq } from './lead-writes';
  * while the stored sequence is still that one, checked in the transaction that reads the header.
  * Never in a backup (rebuilt from the leads), and written only by the background.
  */
-const HeaderSchema = z.object({
+const HeaderSchema = lazySchema(() => z.object({
   part: z.literal(0),
   /** Tells this snapshot's parts from another's (a snapshot replaced while one is being read). */
   snapshot: z.string().min(1),
@@ -20,7 +20,7 @@ const HeaderSchema = z.object({
   /** Leads held. */
   count: z.number().int().min(0),
   parts: z.number().int().min(0),
-});
+}));
 
 /** A stored snapshot that is current: what to read. */
 export type LeadSnapshotInfo = Pick<z.infer<typeof HeaderSchema>, 'snapshot' | 'seq' | 'count' | 'parts'>;

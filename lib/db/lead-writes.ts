@@ -1,5 +1,5 @@
 import Dexie from 'dexie';
-import { z, type Lead } from '../schema';
+import { lazySchema, z, type Lead } from '../schema';
 import type { CrmSegmentsDB } from './database';
 import { getMeta, setMeta } from './meta';
 
@@ -16,7 +16,7 @@ export type LeadWrite = { kind: 'put'; leads: readonly Lead[]; seq: number } | {
  * exactly when the stored sequence is N (read inside the transaction that relies on it).
  */
 const LEAD_WRITE_SEQ_KEY = 'leadWriteSeq';
-const SeqSchema = z.number().int().min(0);
+const SeqSchema = lazySchema(() => z.number().int().min(0));
 
 /** The stored lead write sequence (0 before the first write). */
 export function leadWriteSeq(db: CrmSegmentsDB): Promise<number> {

@@ -1,7 +1,7 @@
 // Over 250 lines on purpose: every read and write of the packed membership blocks stays in this one
 // file, so the block invariants (sorted, bounded, `memberCount` exact) are kept in one place.
 import Dexie from 'dexie';
-import { MembershipSchema, z, type Membership } from '../schema';
+import { MembershipSchema, lazySchema, z, type Membership } from '../schema';
 import type { CrmSegmentsDB } from './database';
 import { BlockReads, changeFewMemberships, FEW_IDS, fewMembershipsOfLeads } from './member-block-reads';
 import { blockIndexOf, indexInSorted, planBlockRewrite, splitBlock, type MemberBlock, type MemberBlockKey } from './member-blocks';
@@ -164,11 +164,11 @@ export async function countMemberships(db: CrmSegmentsDB, segmentId: string): Pr
 }
 
 /** Many memberships of one segment, validated as one batch (same rules as `MembershipSchema`). */
-const MembershipBatchSchema = z.object({
+const MembershipBatchSchema = lazySchema(() => z.object({
   segmentId: MembershipSchema.shape.segmentId,
   addedAt: MembershipSchema.shape.addedAt,
   leadIds: z.array(MembershipSchema.shape.leadId),
-});
+}));
 
 /** One segment's membership change: lead ids to add and to remove. */
 export interface SegmentMembershipChange {

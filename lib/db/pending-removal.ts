@@ -1,4 +1,4 @@
-import { z } from '../schema';
+import { z, lazySchema } from '../schema';
 import type { CrmSegmentsDB } from './database';
 import { deleteMeta, getMeta, setMeta } from './meta';
 
@@ -10,13 +10,13 @@ export const PENDING_REMOVAL_KEY = 'sync.pendingRemoval';
  * CRM's stored leads (issue 9 item 1): they are removed only when the user confirms.
  * `syncStartedAt`: a lead synced again after this (epoch ms) is no longer removed.
  */
-export const PendingRemovalSchema = z.object({
+export const PendingRemovalSchema = lazySchema(() => z.object({
   crmKey: z.string().min(1),
   leadIds: z.array(z.string().min(1)),
   /** The CRM's stored leads before the sync (the "of N" of the question). */
   storedBefore: z.number().int().min(0),
   syncStartedAt: z.number(),
-});
+}));
 export type PendingRemoval = z.infer<typeof PendingRemovalSchema>;
 
 /** The pending removal, or undefined. */

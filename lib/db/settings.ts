@@ -1,4 +1,4 @@
-import { CurrentUserSchema, z, type CurrentUser } from '../schema';
+import { CurrentUserSchema, lazySchema, z, type CurrentUser } from '../schema';
 import type { CrmSegmentsDB } from './database';
 import { deleteMeta, getMeta, setMeta } from './meta';
 import { USER_OVERRIDE_KEY } from './identity-rows';
@@ -14,7 +14,7 @@ export function isValidTimeZone(name: string): boolean {
 }
 
 /** An IANA time zone name accepted by `Intl`. */
-export const TimeZoneSchema = z.string().min(1).refine(isValidTimeZone, 'is not a known time zone');
+export const TimeZoneSchema = lazySchema(() => z.string().min(1).refine(isValidTimeZone, 'is not a known time zone'));
 
 export { CurrentUserSchema };
 /** The signed-in user as the options page may override it (docs/semantics.md §7): the one `CurrentUser` shape of lib/schema. */

@@ -1,4 +1,4 @@
-import { z } from '../schema/zod';
+import { z, lazySchema } from '../schema/zod';
 import { CustomFieldDefSchema, CustomFieldLabelSchema, CUSTOM_FIELD_TYPES } from '../schema/custom-field';
 
 /**
@@ -46,24 +46,24 @@ export const DATE_TARGETS: readonly StandardTarget[] = ['createdAt', 'lastContac
 
 /** Date formats a column can be read with (detected from the values, overridable). */
 export const DATE_FORMAT_IDS = ['iso', 'yyyymmdd', 'dd MMM, yyyy HH:mm:ss', 'MMM d, yyyy', 'us', 'eu', 'yyyy/mm/dd'] as const;
-export const DateFormatIdSchema = z.enum(DATE_FORMAT_IDS);
+export const DateFormatIdSchema = lazySchema(() => z.enum(DATE_FORMAT_IDS));
 export type DateFormatId = (typeof DATE_FORMAT_IDS)[number];
 
 /** Decimal separator of a number column: "1,234.5" (`dot`) or "1.234,5" / "1 234,5" (`comma`). */
-export const NumberStyleSchema = z.enum(['dot', 'comma']);
+export const NumberStyleSchema = lazySchema(() => z.enum(['dot', 'comma']));
 export type NumberStyle = z.infer<typeof NumberStyleSchema>;
 
-const TargetSchema = z.union([
+const TargetSchema = lazySchema(() => z.union([
   z.enum(STANDARD_TARGETS),
   z.literal('skip'),
   z.literal('new'),
   z.custom<`custom.${string}`>((v) => typeof v === 'string' && /^custom\.[a-z0-9_]+$/.test(v), 'must be custom.<key>'),
-]);
+]));
 /** Where one column goes: a standard field, `custom.<key>`, `new` (a new custom field) or `skip`. */
 export type ColumnTarget = StandardTarget | 'skip' | 'new' | `custom.${string}`;
 
 /** How one CSV column is imported. `index` is its position in the header row. */
-export const ColumnPlanSchema = z.object({
+export const ColumnPlanSchema = lazySchema(() => z.object({
   index: z.number().int().min(0),
   header: z.string(),
   target: TargetSchema,
@@ -73,14 +73,14 @@ export const ColumnPlanSchema = z.object({
   numberStyle: NumberStyleSchema.optional(),
   /** Separator of multi-values (tags, multiselect); default ";". */
   separator: z.string().min(1).max(3).optional(),
-});
+}));
 export type ColumnPlan = z.infer<typeof ColumnPlanSchema>;
 
 /** The mapping of a file: one plan per column and the unique key column (its index). */
-export const ImportMappingSchema = z.object({
+export const ImportMappingSchema = lazySchema(() => z.object({
   columns: z.array(ColumnPlanSchema),
   keyColumn: z.number().int().min(0),
-});
+}));
 export type ImportMapping = z.infer<typeof ImportMappingSchema>;
 
 /**
@@ -88,14 +88,14 @@ export type ImportMapping = z.infer<typeof ImportMappingSchema>;
  * stored under (e.g. `csv:zoho-leads`), the custom field definitions (existing and new), and the
  * time zone that dates without an offset are read in (the evaluation time zone).
  */
-export const ImportPlanSchema = z.object({
+export const ImportPlanSchema = lazySchema(() => z.object({
   crmKey: z.string().regex(/^csv:[a-z0-9][a-z0-9-]*$/),
   mapping: ImportMappingSchema,
   customFields: z.array(CustomFieldDefSchema),
   timeZone: z.string().min(1),
   /** Epoch ms stored as `syncedAt`. */
   now: z.number(),
-});
+}));
 export type ImportPlan = z.infer<typeof ImportPlanSchema>;
 
 /** True when `target` is one of the standard lead fields. */

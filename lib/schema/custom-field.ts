@@ -1,8 +1,8 @@
-import { z } from './zod';
+import { z, lazySchema } from './zod';
 
 /** Custom field types (docs/semantics.md §2). `select` behaves as text in rules. */
 export const CUSTOM_FIELD_TYPES = ['text', 'number', 'date', 'boolean', 'select', 'multiselect'] as const;
-export const CustomFieldTypeSchema = z.enum(CUSTOM_FIELD_TYPES);
+export const CustomFieldTypeSchema = lazySchema(() => z.enum(CUSTOM_FIELD_TYPES));
 export type CustomFieldType = z.infer<typeof CustomFieldTypeSchema>;
 
 /**
@@ -17,13 +17,13 @@ export function stripBidiControls(text: string): string {
 }
 
 /** A custom field label at the boundary (CRM, CSV header, stored definition): bidi controls stripped, not empty. */
-export const CustomFieldLabelSchema = z.string().transform(stripBidiControls).pipe(z.string().min(1, 'a label is required'));
+export const CustomFieldLabelSchema = lazySchema(() => z.string().transform(stripBidiControls).pipe(z.string().min(1, 'a label is required')));
 
 /** A label the user types (rename): bidi controls stripped, trimmed, 1–100 characters. */
-export const TypedLabelSchema = z.string().transform(stripBidiControls).pipe(z.string().trim().min(1, 'a label is required').max(100));
+export const TypedLabelSchema = lazySchema(() => z.string().transform(stripBidiControls).pipe(z.string().trim().min(1, 'a label is required').max(100)));
 
 /** A custom field definition (docs/semantics.md §2): discovered by the adapter from the CRM, or created by a CSV import ("new field" in the column mapping). */
-export const CustomFieldDefSchema = z.object({
+export const CustomFieldDefSchema = lazySchema(() => z.object({
   key: z
     .string()
     .regex(/^[a-z0-9_]+$/, 'key must be lower-case letters, digits or _')
@@ -32,7 +32,7 @@ export const CustomFieldDefSchema = z.object({
   label: CustomFieldLabelSchema,
   type: CustomFieldTypeSchema,
   options: z.array(z.string()).optional(),
-});
+}));
 export type CustomFieldDef = z.infer<typeof CustomFieldDefSchema>;
 
 /**

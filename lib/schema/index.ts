@@ -1,5 +1,5 @@
 /** Zod schemas and inferred types: the single source of truth for the data model (docs/semantics.md §2–3). */
-export { z } from './zod';
+export { z, lazySchema } from './zod';
 export * from './common';
 export * from './lead';
 export * from './lead-check';

@@ -1,4 +1,4 @@
-import { z } from './zod';
+import { z, lazySchema } from './zod';
 import { EpochMs } from './common';
 
 /** Campaign response kinds (docs/semantics.md §2). */
@@ -11,27 +11,27 @@ export const CAMPAIGN_RESPONSES = [
   'bounced',
   'unsubscribed',
 ] as const;
-export const CampaignResponseSchema = z.enum(CAMPAIGN_RESPONSES);
+export const CampaignResponseSchema = lazySchema(() => z.enum(CAMPAIGN_RESPONSES));
 export type CampaignResponse = z.infer<typeof CampaignResponseSchema>;
 
 /** One campaign entry of a lead (docs/semantics.md §2). */
-export const LeadCampaignSchema = z.object({
+export const LeadCampaignSchema = lazySchema(() => z.object({
   campaignId: z.string().min(1),
   state: z.enum(['participating', 'excluded']),
   response: CampaignResponseSchema.optional(),
   respondedAt: EpochMs.optional(),
-});
+}));
 export type LeadCampaign = z.infer<typeof LeadCampaignSchema>;
 
 /** A custom field value after ingest normalisation (docs/semantics.md §2); `null` = could not convert. */
-export const CustomValueSchema = z.union([z.string(), z.number(), z.boolean(), z.array(z.string()), z.null()]);
+export const CustomValueSchema = lazySchema(() => z.union([z.string(), z.number(), z.boolean(), z.array(z.string()), z.null()]));
 export type CustomValue = z.infer<typeof CustomValueSchema>;
 
 /**
  * A lead as stored (docs/semantics.md §2, contract). `id` is `${crmKey}/${crmId}`; times are epoch ms (UTC).
  * Values are normalised by the adapter before they reach this schema.
  */
-export const LeadSchema = z
+export const LeadSchema = lazySchema(() => z
   .object({
     id: z.string().min(1),
     crmKey: z.string().min(1),
@@ -57,5 +57,5 @@ export const LeadSchema = z
   .refine((lead) => lead.id === `${lead.crmKey}/${lead.crmId}`, {
     message: 'id must be `${crmKey}/${crmId}`',
     path: ['id'],
-  });
+  }));
 export type Lead = z.infer<typeof LeadSchema>;

@@ -1,13 +1,17 @@
-import { z } from './zod';
+import { z, lazySchema } from './zod';
 
 /** The side panel's views of a segment (its tabs): members (default), analysis, compare (issue 8 §5). */
-export const PanelViewSchema = z.enum(['members', 'analysis', 'compare']);
+export const PANEL_VIEWS = ['members', 'analysis', 'compare'] as const;
+export const PanelViewSchema = lazySchema(() => z.enum(PANEL_VIEWS));
 export type PanelView = z.infer<typeof PanelViewSchema>;
 
-/** `value` as a panel view, or undefined when it is not one (e.g. a hand-edited URL). */
+/**
+ * `value` as a panel view, or undefined when it is not one (e.g. a hand-edited URL). Checked
+ * against the list rather than through `PanelViewSchema`: the side panel reads its URL before its
+ * first render, which then builds no Zod schema (issue 10: side panel first rows).
+ */
 export function parsePanelView(value: unknown): PanelView | undefined {
-  const parsed = PanelViewSchema.safeParse(value);
-  return parsed.success ? parsed.data : undefined;
+  return (PANEL_VIEWS as readonly unknown[]).includes(value) ? (value as PanelView) : undefined;
 }
 
 /** What the side panel shows: a segment's members, a lead's details, or both (issue 5). */

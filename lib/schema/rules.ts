@@ -1,4 +1,4 @@
-import { z } from './zod';
+import { z, lazySchema } from './zod';
 import { IsoDay } from './common';
 import type { CustomFieldDef } from './custom-field';
 import { CAMPAIGN_RESPONSES } from './lead';
@@ -223,11 +223,11 @@ export function checkRuleSet(input: unknown, options: CheckOptions = {}): RuleEr
  * per-operator checks as {@link checkRuleSet} without custom field definitions; each issue's
  * message names the rule ("Rule 2: 'between' needs low ≤ high").
  */
-export const RuleSetSchema = z.custom<RuleSet>().superRefine((value, ctx) => {
+export const RuleSetSchema = lazySchema(() => z.custom<RuleSet>().superRefine((value, ctx) => {
   for (const problem of checkRuleSet(value)) {
     ctx.addIssue({ code: 'custom', message: problem.message, path: [] });
   }
-});
+}));
 
 /**
  * Ids of the segments a rule set's `segmentMembership` rules refer to, at any depth, each once,

@@ -1,4 +1,4 @@
-import { z } from './zod';
+import { z, lazySchema } from './zod';
 import { formatZodError } from './common';
 import { SegmentDraftSchema, type Segment } from './segment';
 
@@ -13,25 +13,25 @@ export const SEGMENT_FILE_VERSION = 1;
 /** Files larger than this (bytes) are refused before reading. */
 export const MAX_SEGMENT_FILE_BYTES = 5 * 1024 * 1024;
 
-const PersonSchema = z.object({
+const PersonSchema = lazySchema(() => z.object({
   userId: z.string().max(200),
   name: z.string().max(200),
   orgId: z.string().max(200),
-});
+}));
 
 /** One segment definition in a file: a draft plus its creator and creation time (ISO 8601). */
-export const SegmentFileEntrySchema = SegmentDraftSchema.extend({
+export const SegmentFileEntrySchema = lazySchema(() => SegmentDraftSchema.extend({
   createdBy: PersonSchema,
   createdAt: z.iso.datetime({ offset: true }).optional(),
-});
+}));
 export type SegmentFileEntry = z.output<typeof SegmentFileEntrySchema>;
 
-export const SegmentFileSchema = z.object({
+export const SegmentFileSchema = lazySchema(() => z.object({
   format: z.literal(SEGMENT_FILE_FORMAT, { error: 'is not a CRM Segments segment file' }),
   version: z.literal(SEGMENT_FILE_VERSION),
   exportedAt: z.iso.datetime({ offset: true }),
   segments: z.array(SegmentFileEntrySchema).min(1, 'the file has no segments').max(500, 'a file holds at most 500 segments'),
-});
+}));
 export type SegmentFile = z.output<typeof SegmentFileSchema>;
 
 /** The result of reading a segment file: its content, or why it was refused (in words). */

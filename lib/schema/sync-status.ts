@@ -1,17 +1,17 @@
-import { z } from './zod';
+import { z, lazySchema } from './zod';
 
 /** A record that was skipped, and why (docs/semantics.md §2, §6: skipped and reported, never guessed). */
-export const SkippedRecordSchema = z.object({
+export const SkippedRecordSchema = lazySchema(() => z.object({
   /** The record's id if it had one, else its position in the batch ("#3"). */
   ref: z.string(),
   reason: z.string(),
-});
+}));
 export type SkippedRecord = z.infer<typeof SkippedRecordSchema>;
 
-const count = z.number().int();
+const count = lazySchema(() => z.number().int());
 
 /** Outcome of storing a batch of leads (docs/semantics.md §5 incremental ingest). */
-export const IngestReportSchema = z.object({
+export const IngestReportSchema = lazySchema(() => z.object({
   received: count,
   /** New or changed leads written. */
   stored: count,
@@ -21,11 +21,11 @@ export const IngestReportSchema = z.object({
   nulledValues: count,
   /** Of `stored`, the leads that were new (the rest were updated). Set by `ingestLeads`. */
   created: count.optional(),
-});
+}));
 export type IngestReport = z.infer<typeof IngestReportSchema>;
 
 /** Outcome of a "Sync all" (docs/semantics.md §6). */
-export const SyncReportSchema = IngestReportSchema.extend({
+export const SyncReportSchema = lazySchema(() => IngestReportSchema.extend({
   crmKey: z.string(),
   /** Leads removed because a complete sync no longer returned them. */
   deleted: count,
@@ -46,11 +46,11 @@ export const SyncReportSchema = IngestReportSchema.extend({
   truncatedValues: count.optional(),
   /** Records that lacked fields (or carried them unreadably): the stored values were kept for those fields. */
   partialRecords: count.optional(),
-});
+}));
 export type SyncReport = z.infer<typeof SyncReportSchema>;
 
 /** State of "Sync all" as the popup header shows it (issue #3 item 4), persisted in a meta row. */
-export const SyncStatusSchema = z.object({
+export const SyncStatusSchema = lazySchema(() => z.object({
   /** The store's lead count when written. */
   leadCount: count.min(0),
   lastSyncAt: z.number().optional(),
@@ -64,5 +64,5 @@ export const SyncStatusSchema = z.object({
    * only when the user confirms (resolveSyncRemoval). `of`: the CRM's leads stored before the sync.
    */
   pendingRemoval: z.object({ crmKey: z.string(), count: count.min(0), of: count.min(0) }).optional(),
-});
+}));
 export type SyncStatus = z.infer<typeof SyncStatusSchema>;

@@ -1,4 +1,4 @@
-import { z } from '../../../lib/schema/zod';
+import { z, lazySchema } from '../../../lib/schema/zod';
 import type { RuleSet } from '../../../lib/schema';
 
 /**
@@ -25,23 +25,23 @@ export interface DraftStore {
   clear(): void;
 }
 
-const RuleLikeSchema = z.object({ field: z.string(), operator: z.string(), value: z.unknown().optional() });
-const RuleSetLikeSchema: z.ZodType<RuleSet> = z.lazy(() =>
+const RuleLikeSchema = lazySchema(() => z.object({ field: z.string(), operator: z.string(), value: z.unknown().optional() }));
+const RuleSetLikeSchema: z.ZodType<RuleSet> = lazySchema(() => z.lazy(() =>
   z.object({
     combinator: z.enum(['and', 'or']),
     rules: z.array(z.union([RuleSetLikeSchema, RuleLikeSchema])),
   }),
-) as z.ZodType<RuleSet>;
+) as z.ZodType<RuleSet>);
 
 /** Validates a stored draft (a boundary: storage may hold anything, e.g. from an older version). */
-export const SavedDraftSchema = z.object({
+export const SavedDraftSchema = lazySchema(() => z.object({
   segmentId: z.string().min(1).optional(),
   name: z.string().max(1000),
   description: z.string().max(5000),
   color: z.string().max(50),
   rules: RuleSetLikeSchema,
   savedAt: z.number().finite(),
-});
+}));
 
 /** Storage key of the popup's draft. */
 export const DRAFT_KEY = 'crm-segments.popup.editor-draft.v1';
