@@ -28,7 +28,7 @@ export async function coldPreviewStep(b: BenchSession, size: number, runs: numbe
         await b.page('dropSnapshot');
       }
       await b.stopWorker();
-      const result = await b.profiled(`cold-preview-${from}`, size, () => b.page('coldPreview', CONTACTED));
+      const result = await b.profiledFromStart(`cold-preview-${from}`, size, () => b.page('coldPreview', CONTACTED));
       if (result.total !== size) throw new Error(`cold preview scanned ${result.total} leads, expected ${size}`);
       ours[from].push(result.ms);
       loadingAnswers[from].push(result.loadingAnswers);

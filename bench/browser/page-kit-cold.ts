@@ -8,20 +8,20 @@ import { committed, openExisting, request } from './raw-idb';
 type Send = <T = unknown>(type: string, data: unknown) => Promise<T>;
 
 /** Whether the product's stored lead snapshot is current: its header's sequence is the stored lead write sequence. */
-async function snapshotCurrent(): Promise<{ current: boolean; parts: number }> {
+async function snapshotCurrent(): Promise<{ current: boolean; parts: number; format?: number }> {
   const db = await openExisting('crm-segments');
   try {
     const tx = db.transaction(['leadSnapshot', 'meta'], 'readonly');
     const [header, seq] = await Promise.all([request(tx.objectStore('leadSnapshot').get(0)), request(tx.objectStore('meta').get('leadWriteSeq'))]);
-    const h = header as { seq?: number; parts?: number } | undefined;
-    return { current: h !== undefined && h.seq === (seq as { value?: number } | undefined)?.value, parts: h?.parts ?? 0 };
+    const h = header as { seq?: number; parts?: number; format?: number } | undefined;
+    return { current: h !== undefined && h.seq === (seq as { value?: number } | undefined)?.value, parts: h?.parts ?? 0, ...(h?.format !== undefined ? { format: h.format } : {}) };
   } finally {
     db.close();
   }
 }
 
 /** Waits (polling every 100 ms) until the snapshot is current, or `timeoutMs` passed. */
-async function snapshotSaved(timeoutMs = 120_000): Promise<{ current: boolean; parts: number }> {
+async function snapshotSaved(timeoutMs = 120_000): Promise<{ current: boolean; parts: number; format?: number }> {
   for (const deadline = Date.now() + timeoutMs; ; await new Promise((r) => setTimeout(r, 100))) {
     const state = await snapshotCurrent();
     if (state.current || Date.now() > deadline) return state;

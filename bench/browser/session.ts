@@ -4,6 +4,7 @@ import type { Page, Worker } from 'playwright-core';
 import { launchExtension, type ExtensionSession } from '../../e2e/harness';
 import { readLeadsCsv } from '../leads-csv';
 import { bundleKit } from './bundle';
+import { profiledFromStart } from './cold-profile';
 import type { pageKit } from './page-kit';
 import { attachWorker, type WorkerDebugger } from './worker-debugger';
 import type { workerKit } from './worker-kit';
@@ -40,6 +41,8 @@ export interface BenchSession {
    * written to `<profileDir>/<op>-<size>.cpuprofile`.
    */
   profiled<T>(op: string, size: number, work: () => Promise<T>): Promise<T>;
+  /** As {@link profiled}, for `work` that starts the stopped worker: profiled from the worker's first instruction. */
+  profiledFromStart<T>(op: string, size: number, work: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -50,12 +53,17 @@ export interface BenchSessionOptions {
   /** Operations to run under the worker's CPU profiler (see `profiled`), and where the profiles go. */
   profile?: ReadonlySet<string>;
   profileDir?: string;
+  /** Reuse this Chromium profile (its stored leads survive the session). */
+  userDataDir?: string;
 }
 
 /** Launches the extension, opens the driver page with the page kit (seeded with the dataset's rows) and installs the worker kit. */
 export async function startBenchSession(options: BenchSessionOptions = {}): Promise<BenchSession> {
   const [pageSource, workerSource] = await Promise.all([bundleKit('page-kit.ts'), bundleKit('worker-kit.ts')]);
-  const session = await launchExtension(options.extensionDir ? { extensionDir: options.extensionDir } : {});
+  const session = await launchExtension({
+    ...(options.extensionDir ? { extensionDir: options.extensionDir } : {}),
+    ...(options.userDataDir ? { userDataDir: options.userDataDir } : {}),
+  });
   const extensionUrl = (path: string) => `chrome-extension://${session.extensionId}/${path}`;
   const driver = await session.openExtensionPage('manifest.json');
   await driver.evaluate(pageSource);
@@ -123,6 +131,10 @@ export async function startBenchSession(options: BenchSessionOptions = {}): Prom
         mkdirSync(dir, { recursive: true });
         writeFileSync(join(dir, `${op}-${size}.cpuprofile`), JSON.stringify(profile));
       }
+    },
+    profiledFromStart(op, size, work) {
+      if (!options.profile?.has(op)) return work();
+      return profiledFromStart(driver, extensionUrl(''), options.profileDir ?? '.tmp/bench-profiles', `${op}-${size}`, work);
     },
     async close() {
       clearInterval(sampler);

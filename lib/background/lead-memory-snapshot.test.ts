@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { generateLeads } from '../../bench/synthetic-leads';
-import { clearAllTables, exportBackup, leadWriteSeq, listLeads, type CrmSegmentsDB } from '../db';
+import { clearAllTables, currentLeadSnapshot, exportBackup, leadWriteSeq, listLeads, writeLeadSnapshot, type CrmSegmentsDB } from '../db';
 import type { Lead } from '../schema';
-import { ingestLeads, LeadColumns } from '../segments';
+import { ingestLeads, LeadColumns, PACKED_FORMAT } from '../segments';
 import { NOW, TIME_ZONE, makeLead, openTestDatabase } from '../segments/test-support';
 import { createLeadMemory, type LeadMemory } from './lead-memory';
 import { previewWhenLoaded } from './preview-loading';
@@ -76,6 +76,24 @@ describe('the lead copy snapshot', () => {
     expect(loaded.size).toBe(3);
     expect(loaded.content('demo/1')?.status).toBe('Won');
     expect(await memory.save()).toBe(true);
+    memory.close();
+  });
+
+  it('ignores a snapshot of the first layout (one string per lead), and saves it again in the current one', async () => {
+    const db = openTestDatabase('snapshot');
+    await ingestLeads(db, [makeLead('1', { status: 'New' }), makeLead('2', { name: 'Bo' })], at);
+    const seq = await leadWriteSeq(db);
+    // As the first layout stored it: current by its sequence, but of format 1.
+    const first = { count: 1, ids: ['demo/1'], plain: [['Stale'], [undefined], [undefined], [undefined]], dict: [], codes: new Uint32Array(7), times: new Float64Array(3), words: new Uint32Array([0, 0, 0]), numbers: new Float64Array(0) };
+    expect(await writeLeadSnapshot(db, { format: 1, seq, count: 1 }, [first], () => true)).toBe(true);
+    expect(await currentLeadSnapshot(db, PACKED_FORMAT)).toBeUndefined();
+
+    const memory = createLeadMemory(db, 1000, NEVER);
+    const loaded = await memory.get();
+    expect(loaded.size).toBe(2);
+    expect(loaded.content('demo/2')?.name).toBe('Bo');
+    expect(await memory.save()).toBe(true);
+    expect((await currentLeadSnapshot(db, PACKED_FORMAT))?.count).toBe(2);
     memory.close();
   });
 

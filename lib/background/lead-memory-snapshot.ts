@@ -17,9 +17,17 @@ export async function loadFromSnapshot(
   const info = await currentLeadSnapshot(db, PACKED_FORMAT);
   if (!info || cancelled()) return undefined;
   onStep(0, info.count);
+  // Part k+1 is being read while part k is checked and appended.
+  const read = (index: number) => {
+    const part = leadSnapshotPart(db, info, index);
+    part.catch(() => undefined); // awaited below, unless the load stops first
+    return part;
+  };
   try {
+    let next = read(1);
     for (let index = 1; index <= info.parts; index++) {
-      const part = await leadSnapshotPart(db, info, index);
+      const part = await next;
+      if (index < info.parts) next = read(index + 1);
       if (part === undefined || cancelled()) throw new Error('snapshot replaced');
       unpackRows(columns, part);
       onStep(columns.size, info.count);

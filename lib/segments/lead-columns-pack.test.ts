@@ -28,8 +28,36 @@ describe('packed lead columns', () => {
     const columns = new LeadColumns();
     columns.upsert(LEADS);
     const part = packRows(columns, 0, 3);
-    expect(() => unpackRows(new LeadColumns(), { ...part, words: part.words.slice(1) })).toThrow('damaged');
-    expect(() => unpackRows(new LeadColumns(), { ...part, ids: [] })).toThrow('damaged');
+    expect(() => unpackRows(new LeadColumns(), { ...part, customWords: part.customWords.slice(1) })).toThrow('damaged');
+    expect(() => unpackRows(new LeadColumns(), { ...part, tagWords: part.tagWords.slice(0, -1) })).toThrow('damaged');
+    expect(() => unpackRows(new LeadColumns(), { ...part, campaignNumbers: new Float64Array(0) })).toThrow('damaged');
+    expect(() => unpackRows(new LeadColumns(), { ...part, texts: ['demo/1', ...part.texts.slice(1)] })).toThrow('damaged');
+    expect(() => unpackRows(new LeadColumns(), { ...part, ends: part.ends.map((end) => end + 1) })).toThrow('damaged');
     expect(() => unpackRows(new LeadColumns(), { ...part, dict: [] })).toThrow('damaged');
+    const copy = new LeadColumns();
+    expect(() => unpackRows(copy, { ...part, present: new Uint8Array(part.present.length) })).toThrow('damaged');
+    expect(copy.size).toBe(0);
+  });
+
+  it('refuses a part of the first layout (one string per lead)', () => {
+    const first = { count: 1, ids: ['demo/1'], plain: [['A'], [undefined], [undefined], [undefined]], dict: [], codes: new Uint32Array(7), times: new Float64Array(3), words: new Uint32Array([0, 0, 0]), numbers: new Float64Array(0) };
+    expect(() => unpackRows(new LeadColumns(), first)).toThrow('damaged');
+  });
+
+  it('decodes a column when it is first read, and stays exact through writes after', () => {
+    const columns = new LeadColumns();
+    columns.upsert(LEADS);
+    const copy = new LeadColumns();
+    for (const part of packedParts(columns, 2)) unpackRows(copy, structuredClone(part));
+    expect(copy.size).toBe(3);
+    expect(copy.interned.status).toEqual(['New', undefined, 'New']);
+    copy.upsert([makeLead('2', { status: 'Won' }), makeLead('4')]);
+    copy.remove(['demo/1']);
+    const expected = new LeadColumns();
+    expected.upsert(LEADS);
+    expected.upsert([makeLead('2', { status: 'Won' }), makeLead('4')]);
+    expected.remove(['demo/1']);
+    for (const key of ['ids', 'interned', 'plain', 'times', 'tags', 'campaigns', 'custom'] as const) expect(copy[key], key).toEqual(expected[key]);
+    for (const id of expected.ids) expect(copy.content(id), id).toEqual(expected.content(id));
   });
 });

@@ -1,37 +1,43 @@
 import type { Lead } from '../schema';
-import { EMPTY_CAMPAIGNS, EMPTY_CUSTOM, EMPTY_TAGS, INTERNED, PLAIN, TIMES, type LeadColumns } from './lead-columns';
+import { EMPTY_CAMPAIGNS, EMPTY_CUSTOM, EMPTY_TAGS, INTERNED, PLAIN, TIMES, type ColumnName, type LeadColumns } from './lead-columns';
+import { PackedWords, ValueReader } from './lead-columns-words';
 
 /** Version of the packed layout below: a stored snapshot of another version is never read. */
-export const PACKED_FORMAT = 1;
+export const PACKED_FORMAT = 2;
 
 /** Rows per packed part: a few records for 250,000 leads, each read and decoded on its own. */
 export const PACKED_PART_ROWS = 25_000;
 
+/** The text columns kept joined: the ids, then the PLAIN columns. */
+const TEXTS = ['ids', ...PLAIN] as const;
+
 /**
- * Consecutive rows of a {@link LeadColumns} in a form IndexedDB stores and reads back as few,
- * cheap objects (issue 10: the lead copy's snapshot): typed arrays for the repeated texts (indexes
- * into `dict`), the dates, and the tags, campaigns and custom values (a word stream, its numbers
- * apart); plain arrays for the ids and the mostly distinct texts.
+ * Consecutive rows of a {@link LeadColumns} in a form IndexedDB stores and reads back as a few
+ * large values (issue 10: the lead copy's snapshot; one string per text column, not one per lead,
+ * so reading it is a copy of bytes): typed arrays for the repeated texts (indexes into `dict`),
+ * the dates, and the tags, campaigns and custom values (word streams, their numbers apart).
  */
 export interface PackedRows {
   count: number;
-  ids: string[];
-  /** One array per PLAIN column, `count` each. */
-  plain: Array<Array<string | undefined>>;
+  /** The ids, then each PLAIN column: every row's text joined (an absent one adds nothing). */
+  texts: string[];
+  /** Where each row's text ends in its column's string, column by column (`texts.length` × `count`). */
+  ends: Uint32Array;
+  /** PLAIN column by column: 1 where the row has a text ("" included), 0 where absent. */
+  present: Uint8Array;
   /** The repeated texts of these rows (interned columns, tags, campaign texts, custom keys and texts). */
   dict: string[];
   /** INTERNED column by column: `dict` index + 1, 0 where absent. */
   codes: Uint32Array;
   /** TIMES column by column, NaN where absent. */
   times: Float64Array;
-  /** Per row: tags, campaigns, custom values (see `KIND`). */
-  words: Uint32Array;
-  /** The numbers of `words`, in order. */
-  numbers: Float64Array;
+  /** Per row: its tags; its campaigns; its custom values (lead-columns-words.ts), each with its numbers apart. */
+  tagWords: Uint32Array;
+  campaignWords: Uint32Array;
+  campaignNumbers: Float64Array;
+  customWords: Uint32Array;
+  customNumbers: Float64Array;
 }
-
-/** Kinds of a value word: the low 3 bits; a text's word is `dict index × 8 + TEXT`, a text list's `length × 8 + LIST`. */
-const KIND = { NULL: 0, FALSE: 1, TRUE: 2, NUMBER: 3, TEXT: 4, LIST: 5, UNDEFINED: 6 } as const;
 
 /** Packs rows `from` (inclusive) to `to` (exclusive) of `columns`. Throws on a value the layout cannot hold. */
 export function packRows(columns: LeadColumns, from: number, to: number): PackedRows {
@@ -43,31 +49,23 @@ export function packRows(columns: LeadColumns, from: number, to: number): Packed
     if (index === undefined) dictIndex.set(value, (index = dict.push(value) - 1));
     return index;
   };
-  const words: number[] = [];
-  const numbers: number[] = [];
-  const value = (v: unknown) => {
-    if (v === null) words.push(KIND.NULL);
-    else if (v === undefined) words.push(KIND.UNDEFINED);
-    else if (typeof v === 'boolean') words.push(v ? KIND.TRUE : KIND.FALSE);
-    else if (typeof v === 'number') {
-      words.push(KIND.NUMBER);
-      numbers.push(v);
+  const ends = new Uint32Array(TEXTS.length * count);
+  const present = new Uint8Array(PLAIN.length * count);
+  const texts = TEXTS.map((key, k) => {
+    const column = key === 'ids' ? columns.ids : columns.plain[key];
+    const parts: string[] = [];
+    let end = 0;
+    for (let i = 0; i < count; i++) {
+      const value = column[from + i];
+      if (value !== undefined) {
+        parts.push(value);
+        end += value.length;
+        if (k > 0) present[(k - 1) * count + i] = 1;
+      }
+      ends[k * count + i] = end;
     }
-    else if (typeof v === 'string') words.push(text(v) * 8 + KIND.TEXT);
-    else if (Array.isArray(v) && v.every((item) => typeof item === 'string')) {
-      words.push(v.length * 8 + KIND.LIST);
-      for (const item of v as string[]) words.push(text(item));
-    } else throw new Error('a lead value the packed copy cannot hold');
-  };
-  const object = (o: object) => {
-    const keys = Object.keys(o);
-    words.push(keys.length);
-    for (const key of keys) {
-      words.push(text(key));
-      value((o as Record<string, unknown>)[key]);
-    }
-  };
-
+    return parts.join('');
+  });
   const codes = new Uint32Array(INTERNED.length * count);
   INTERNED.forEach((key, k) => {
     const column = columns.interned[key];
@@ -78,24 +76,29 @@ export function packRows(columns: LeadColumns, from: number, to: number): Packed
   });
   const times = new Float64Array(TIMES.length * count);
   TIMES.forEach((key, k) => times.set(columns.times[key].slice(from, to), k * count));
+  const tags = new PackedWords(text);
+  const campaigns = new PackedWords(text);
+  const custom = new PackedWords(text);
   for (let row = from; row < to; row++) {
-    const tags = columns.tags[row] as string[];
-    words.push(tags.length);
-    for (const tag of tags) words.push(text(tag));
-    const campaigns = columns.campaigns[row] as Lead['campaigns'];
-    words.push(campaigns.length);
-    for (const entry of campaigns) object(entry);
-    object(columns.custom[row] as Lead['custom']);
+    tags.list(columns.tags[row] as string[]);
+    const entries = columns.campaigns[row] as Lead['campaigns'];
+    campaigns.word(entries.length);
+    for (const entry of entries) campaigns.object(entry);
+    custom.object(columns.custom[row] as Lead['custom']);
   }
   return {
     count,
-    ids: columns.ids.slice(from, to),
-    plain: PLAIN.map((key) => columns.plain[key].slice(from, to)),
+    texts,
+    ends,
+    present,
     dict,
     codes,
     times,
-    words: Uint32Array.from(words),
-    numbers: Float64Array.from(numbers),
+    tagWords: tags.words(),
+    campaignWords: campaigns.words(),
+    campaignNumbers: campaigns.numbers(),
+    customWords: custom.words(),
+    customNumbers: custom.numbers(),
   };
 }
 
@@ -104,94 +107,107 @@ export function* packedParts(columns: LeadColumns, partRows = PACKED_PART_ROWS):
   for (let from = 0; from < columns.size; from += partRows) yield packRows(columns, from, Math.min(columns.size, from + partRows));
 }
 
+const damaged = () => new Error('a damaged packed part');
+
 /** True when `part` has the layout of {@link PackedRows} (a stored record is checked before it is read). */
 function isPackedRows(part: unknown): part is PackedRows {
   const p = part as Partial<PackedRows> | null;
   if (typeof p !== 'object' || p === null || !Number.isInteger(p.count)) return false;
   const count = p.count as number;
   return (
-    Array.isArray(p.ids) &&
-    p.ids.length === count &&
-    Array.isArray(p.plain) &&
-    p.plain.length === PLAIN.length &&
-    p.plain.every((column) => Array.isArray(column) && column.length === count) &&
+    Array.isArray(p.texts) &&
+    p.texts.length === TEXTS.length &&
+    p.texts.every((t) => typeof t === 'string') &&
+    p.ends instanceof Uint32Array &&
+    p.ends.length === TEXTS.length * count &&
+    p.present instanceof Uint8Array &&
+    p.present.length === PLAIN.length * count &&
     Array.isArray(p.dict) &&
+    p.dict.every((t) => typeof t === 'string') &&
     p.codes instanceof Uint32Array &&
     p.codes.length === INTERNED.length * count &&
     p.times instanceof Float64Array &&
     p.times.length === TIMES.length * count &&
-    p.words instanceof Uint32Array &&
-    p.numbers instanceof Float64Array
+    [p.tagWords, p.campaignWords, p.customWords].every((w) => w instanceof Uint32Array) &&
+    [p.campaignNumbers, p.customNumbers].every((n) => n instanceof Float64Array)
   );
+}
+
+/** Throws unless every offset, code and word of `part` reads back (so that decoding it later cannot fail). */
+function checkPart(part: PackedRows): void {
+  const { count, texts, ends, codes, dict } = part;
+  texts.forEach((joined, k) => {
+    let start = 0;
+    for (let i = 0; i < count; i++) {
+      const end = ends[k * count + i] as number;
+      if (end < start || (k > 0 && part.present[(k - 1) * count + i] === 0 && end !== start)) throw damaged();
+      start = end;
+    }
+    if (start !== joined.length) throw damaged();
+  });
+  for (const code of codes) if (code > dict.length) throw damaged();
+  const tags = new ValueReader(part.tagWords, new Float64Array(0), dict, false);
+  const campaigns = new ValueReader(part.campaignWords, part.campaignNumbers, dict, false);
+  const custom = new ValueReader(part.customWords, part.customNumbers, dict, false);
+  for (let i = 0; i < count; i++) {
+    tags.list(EMPTY_TAGS);
+    for (let n = campaigns.word(); n > 0; n--) campaigns.object({});
+    custom.object(EMPTY_CUSTOM);
+  }
+  for (const reader of [tags, campaigns, custom]) reader.end();
+}
+
+/** Column `key` of a checked `part` (its repeated texts from `dict`, already shared). */
+function decodeColumn(part: PackedRows, dict: readonly string[], key: ColumnName): ArrayLike<unknown> {
+  const { count } = part;
+  const textColumn = (TEXTS as readonly string[]).indexOf(key);
+  if (textColumn >= 0) {
+    const joined = part.texts[textColumn] as string;
+    const values = new Array<string | undefined>(count);
+    for (let i = 0, start = 0; i < count; i++) {
+      const end = part.ends[textColumn * count + i] as number;
+      values[i] = textColumn > 0 && part.present[(textColumn - 1) * count + i] === 0 ? undefined : joined.slice(start, end);
+      start = end;
+    }
+    return values;
+  }
+  const interned = (INTERNED as readonly string[]).indexOf(key);
+  if (interned >= 0) {
+    const values = new Array<string | undefined>(count);
+    for (let i = 0; i < count; i++) {
+      const code = part.codes[interned * count + i] as number;
+      values[i] = code === 0 ? undefined : dict[code - 1];
+    }
+    return values;
+  }
+  const time = (TIMES as readonly string[]).indexOf(key);
+  if (time >= 0) return part.times.subarray(time * count, (time + 1) * count);
+  const values = new Array<unknown>(count);
+  if (key === 'tags') {
+    const reader = new ValueReader(part.tagWords, new Float64Array(0), dict, true);
+    for (let i = 0; i < count; i++) values[i] = reader.list(EMPTY_TAGS);
+  } else if (key === 'campaigns') {
+    const reader = new ValueReader(part.campaignWords, part.campaignNumbers, dict, true);
+    for (let i = 0; i < count; i++) {
+      const n = reader.word();
+      values[i] = n === 0 ? EMPTY_CAMPAIGNS : Array.from({ length: n }, () => reader.object({} as Lead['campaigns'][number]));
+    }
+  } else {
+    const reader = new ValueReader(part.customWords, part.customNumbers, dict, true);
+    for (let i = 0; i < count; i++) values[i] = reader.object(EMPTY_CUSTOM);
+  }
+  return values;
 }
 
 /**
  * Appends the rows of a packed part (from {@link packRows}) to `columns`, none of whose ids it
- * holds yet, exactly as they were (repeated texts shared through the copy's own pool). Throws
- * when the part is damaged; the copy is then partly filled and must be cleared.
+ * holds yet, exactly as they were (repeated texts shared through the copy's own pool). The part is
+ * checked whole now and decoded column by column when a column is first read (a first preview
+ * decodes only what its rules read). Throws when the part is damaged (nothing appended).
  */
 export function unpackRows(columns: LeadColumns, part: unknown): void {
-  if (!isPackedRows(part)) throw new Error('a damaged packed part');
-  const { count } = part;
-  const dict = part.dict.map((entry) => columns.share(String(entry)));
-  const text = (index: number): string => {
-    if (index >= dict.length) throw new Error('a damaged packed part');
-    return dict[index] as string;
-  };
-  const { words, numbers } = part;
-  let w = 0;
-  let n = 0;
-  const word = (): number => {
-    if (w >= words.length) throw new Error('a damaged packed part');
-    return words[w++] as number;
-  };
-  const value = (): unknown => {
-    const v = word();
-    const kind = v & 7;
-    if (kind === KIND.NULL) return null;
-    if (kind === KIND.UNDEFINED) return undefined;
-    if (kind === KIND.FALSE || kind === KIND.TRUE) return kind === KIND.TRUE;
-    if (kind === KIND.NUMBER) return numbers[n++];
-    if (kind === KIND.TEXT) return text((v - kind) / 8);
-    if (kind === KIND.LIST) return Array.from({ length: (v - kind) / 8 }, () => text(word()));
-    throw new Error('a damaged packed part');
-  };
-  const object = <T extends object>(empty: T): T => {
-    const size = word();
-    if (size === 0) return empty;
-    const copy: Record<string, unknown> = {};
-    for (let k = 0; k < size; k++) {
-      const key = text(word());
-      // An own "__proto__" key stays an own property (an assignment would set the prototype).
-      if (key === '__proto__') Object.defineProperty(copy, key, { value: value(), enumerable: true, writable: true, configurable: true });
-      else copy[key] = value();
-    }
-    return copy as T;
-  };
-
-  const first = columns.appendIds(part.ids);
-  INTERNED.forEach((key, k) => {
-    const column = columns.interned[key];
-    for (let i = 0; i < count; i++) {
-      const code = part.codes[k * count + i] as number;
-      column[first + i] = code === 0 ? undefined : text(code - 1);
-    }
-  });
-  PLAIN.forEach((key, k) => {
-    const column = columns.plain[key];
-    const stored = part.plain[k] as Array<string | undefined>;
-    for (let i = 0; i < count; i++) column[first + i] = stored[i];
-  });
-  TIMES.forEach((key, k) => {
-    const column = columns.times[key];
-    for (let i = 0; i < count; i++) column[first + i] = part.times[k * count + i] as number;
-  });
-  for (let i = 0; i < count; i++) {
-    const tagCount = word();
-    columns.tags[first + i] = tagCount === 0 ? EMPTY_TAGS : Array.from({ length: tagCount }, () => text(word()));
-    const campaignCount = word();
-    columns.campaigns[first + i] = campaignCount === 0 ? EMPTY_CAMPAIGNS : Array.from({ length: campaignCount }, () => object({} as Lead['campaigns'][number]));
-    columns.custom[first + i] = object(EMPTY_CUSTOM);
-  }
-  if (w !== words.length || n !== numbers.length) throw new Error('a damaged packed part');
+  if (!isPackedRows(part)) throw damaged();
+  checkPart(part);
+  const dict = part.dict.map((entry) => columns.share(entry));
+  columns.appendLazy(part.count, (key) => decodeColumn(part, dict, key));
 }

@@ -5,6 +5,7 @@ import { putCustomFields } from '../db';
 import { compileRules } from '../engine';
 import type { Lead, RuleSet } from '../schema';
 import { LeadColumns } from './lead-columns';
+import { packedParts, unpackRows } from './lead-columns-pack';
 import { sameLeadContent } from './lead-content';
 import { leadSummary, previewRules } from './preview';
 import { openTestDatabase } from './test-support';
@@ -35,6 +36,10 @@ describe('LeadColumns', () => {
       const expected = engineAnswer(LEADS, segment.rules);
       expect(expected.count).toBeGreaterThan(0);
       expect(await columnsAnswer(columns, segment.rules), segment.name).toEqual(expected);
+      // The same from a snapshot's packed parts, each segment first to read its columns.
+      const loaded = new LeadColumns();
+      for (const part of packedParts(columns, 700)) unpackRows(loaded, structuredClone(part));
+      expect(await columnsAnswer(loaded, segment.rules), `${segment.name}, from packed parts`).toEqual(expected);
     }
   });
 

@@ -1,21 +1,18 @@
-// Over 250 lines on purpose: the columnar copy and its row view (LeadRow) read the same columns and change together.
 import type { Lead } from '../schema';
+import { COLUMNS, EMPTY_CAMPAIGNS, EMPTY_CUSTOM, EMPTY_TAGS, INTERNED, PLAIN, TIMES, type ColumnName, type Interned, type Plain, type Time } from './lead-fields';
+import { LeadRow } from './lead-row';
 
-/** Text fields with few distinct values: one string instance per value (interned). */
-export const INTERNED = ['crmKey', 'source', 'groupName', 'status', 'priority', 'country', 'language'] as const;
-/** Text fields with mostly distinct values: kept as they are. */
-export const PLAIN = ['name', 'email', 'company', 'phone'] as const;
-/** Epoch-ms fields: unboxed doubles, NaN where absent. */
-export const TIMES = ['createdAt', 'lastContactAt', 'crmUpdatedAt'] as const;
+export { COLUMNS, EMPTY_CAMPAIGNS, EMPTY_CUSTOM, EMPTY_TAGS, INTERNED, PLAIN, TIMES, type ColumnName } from './lead-fields';
 
-type Interned = (typeof INTERNED)[number];
-type Plain = (typeof PLAIN)[number];
-type Time = (typeof TIMES)[number];
+/** Rows appended undecoded (a snapshot part): `decode(column)` gives that column's values of those rows, in order. */
+type LazyRows = { first: number; decode: (column: ColumnName) => ArrayLike<unknown>; decoded: Set<ColumnName> };
 
-/** The shared empty tags, campaigns and custom values of leads without any (one instance for all). */
-export const EMPTY_TAGS: string[] = Object.freeze([]) as unknown as string[];
-export const EMPTY_CAMPAIGNS: Lead['campaigns'] = Object.freeze([]) as unknown as Lead['campaigns'];
-export const EMPTY_CUSTOM: Lead['custom'] = Object.freeze({}) as Lead['custom'];
+/** An object whose properties are the named columns, each read through `column` (so an undecoded one is decoded first). */
+function columnsView<K extends ColumnName, T>(keys: readonly K[], column: (key: K) => T[]): Record<K, T[]> {
+  const view = {} as Record<K, T[]>;
+  for (const key of keys) Object.defineProperty(view, key, { get: () => column(key), enumerable: true });
+  return view;
+}
 
 /**
  * Every stored lead in a compact columnar form (issue 10 item 5): one array per field, repeated
@@ -23,38 +20,56 @@ export const EMPTY_CUSTOM: Lead['custom'] = Object.freeze({}) as Lead['custom'];
  * unboxed doubles, `crmId` derived from the id. The preview scans it through one reused
  * {@link LeadRow} (no object per lead); it is updated in place as leads are written or deleted.
  * Everything but `syncedAt` is kept, so {@link LeadColumns.content} gives the stored version of a
- * lead for an unchanged-lead check without reading IndexedDB.
+ * lead for an unchanged-lead check without reading IndexedDB. Rows loaded from a snapshot
+ * ({@link appendLazy}) are decoded column by column when a column is first read, so the first
+ * preview after the worker starts decodes only the columns its rules read.
  */
 export class LeadColumns {
-  /** Row of each lead id. Rows are dense: a deletion moves the last row into the hole. */
-  private readonly rowOf = new Map<string, number>();
-  readonly ids: string[] = [];
-  readonly interned = Object.fromEntries(INTERNED.map((key) => [key, [] as Array<string | undefined>])) as Record<Interned, Array<string | undefined>>;
-  readonly plain = Object.fromEntries(PLAIN.map((key) => [key, [] as Array<string | undefined>])) as Record<Plain, Array<string | undefined>>;
-  readonly times = Object.fromEntries(TIMES.map((key) => [key, [] as number[]])) as Record<Time, number[]>;
-  readonly tags: string[][] = [];
-  readonly campaigns: Array<Lead['campaigns']> = [];
-  readonly custom: Array<Lead['custom']> = [];
+  private readonly data = Object.fromEntries(COLUMNS.map((key) => [key, [] as unknown[]])) as Record<ColumnName, unknown[]>;
+  /** Columns some of whose rows are still undecoded (in `lazy`). */
+  private readonly undecoded = new Set<ColumnName>();
+  private lazy: LazyRows[] = [];
+  private length = 0;
+  /** Row of each lead id, built when first needed. Rows are dense: a deletion moves the last row into the hole. */
+  private rowIndex: Map<string, number> | undefined = new Map();
+  readonly interned = columnsView<Interned, string | undefined>(INTERNED, (key) => this.column(key));
+  readonly plain = columnsView<Plain, string | undefined>(PLAIN, (key) => this.column(key));
+  readonly times = columnsView<Time, number>(TIMES, (key) => this.column(key));
   private readonly pool = new Map<string, string>();
+
+  get ids(): string[] {
+    return this.column('ids');
+  }
+  get tags(): string[][] {
+    return this.column('tags');
+  }
+  get campaigns(): Array<Lead['campaigns']> {
+    return this.column('campaigns');
+  }
+  get custom(): Array<Lead['custom']> {
+    return this.column('custom');
+  }
 
   /** Number of leads held. */
   get size(): number {
-    return this.ids.length;
+    return this.length;
   }
 
   /** True when a lead with this id is held. */
   has(id: string): boolean {
-    return this.rowOf.has(id);
+    return this.rowOf().has(id);
   }
 
   /** Inserts or replaces leads (by id). */
   upsert(leads: Iterable<Lead>): void {
+    this.decodeAll();
+    const rowOf = this.rowOf();
     for (const lead of leads) {
-      let row = this.rowOf.get(lead.id);
+      let row = rowOf.get(lead.id);
       if (row === undefined) {
-        row = this.ids.length;
-        this.rowOf.set(lead.id, row);
-        this.ids.push(lead.id);
+        row = this.length++;
+        rowOf.set(lead.id, row);
+        this.data.ids.push(lead.id);
       }
       this.write(row, lead);
     }
@@ -62,33 +77,34 @@ export class LeadColumns {
 
   /** Removes leads by id (absent ids ignored). */
   remove(ids: Iterable<string>): void {
+    this.decodeAll();
+    const rowOf = this.rowOf();
+    const columns = Object.values(this.data);
     for (const id of ids) {
-      const row = this.rowOf.get(id);
+      const row = rowOf.get(id);
       if (row === undefined) continue;
-      this.rowOf.delete(id);
-      const last = this.ids.length - 1;
+      rowOf.delete(id);
+      const last = this.length - 1;
       if (row !== last) {
-        const moved = this.ids[last] as string;
-        this.ids[row] = moved;
-        this.rowOf.set(moved, row);
-        for (const column of this.columns()) column[row] = column[last];
+        rowOf.set(this.data.ids[last] as string, row);
+        for (const column of columns) column[row] = column[last];
       }
-      this.ids.pop();
-      for (const column of this.columns()) column.pop();
+      for (const column of columns) column.pop();
+      this.length--;
     }
   }
 
   /**
-   * Appends rows for `ids` (none held yet) and returns the first new row: for a loader that then
-   * fills every column of those rows itself, in row order (lead-columns-pack.ts).
+   * Appends `count` rows (none of whose ids are held yet) without decoding them: `decode(column)`
+   * is called once per column, when that column is first read, and must give its `count` values
+   * (for a snapshot's loader, lead-columns-pack.ts).
    */
-  appendIds(ids: readonly string[]): number {
-    const first = this.ids.length;
-    for (const id of ids) {
-      this.rowOf.set(id, this.ids.length);
-      this.ids.push(id);
-    }
-    return first;
+  appendLazy(count: number, decode: (column: ColumnName) => ArrayLike<unknown>): void {
+    if (count === 0) return;
+    this.lazy.push({ first: this.length, decode, decoded: new Set() });
+    this.length += count;
+    for (const key of COLUMNS) this.undecoded.add(key);
+    this.rowIndex = undefined;
   }
 
   /** The one shared instance of a repeated text (the copy interns them), for such a loader. */
@@ -98,15 +114,17 @@ export class LeadColumns {
 
   /** Drops every lead. */
   clear(): void {
-    this.rowOf.clear();
-    this.ids.length = 0;
-    for (const column of this.columns()) column.length = 0;
+    this.lazy = [];
+    this.undecoded.clear();
+    this.rowIndex = new Map();
+    this.length = 0;
+    for (const column of Object.values(this.data)) column.length = 0;
     this.pool.clear();
   }
 
   /** The held version of a lead without `syncedAt` (0 there), or undefined when not held. */
   content(id: string): Lead | undefined {
-    const row = this.rowOf.get(id);
+    const row = this.rowOf().get(id);
     if (row === undefined) return undefined;
     const view = new LeadRow(this);
     view.row = row;
@@ -115,9 +133,10 @@ export class LeadColumns {
 
   /** The row of each of `ids`, in their order, for {@link visitRows}; undefined when any id is not held. */
   rowsOf(ids: readonly string[]): number[] | undefined {
+    const rowOf = this.rowOf();
     const rows: number[] = new Array<number>(ids.length);
     for (let i = 0; i < ids.length; i++) {
-      const row = this.rowOf.get(ids[i] as string);
+      const row = rowOf.get(ids[i] as string);
       if (row === undefined) return undefined;
       rows[i] = row;
     }
@@ -136,14 +155,38 @@ export class LeadColumns {
   /** Calls `visit` with one reused row view per held lead (in row order, not id order). */
   scan(visit: (row: LeadRow) => void): void {
     const view = new LeadRow(this);
-    for (let row = 0; row < this.ids.length; row++) {
+    for (let row = 0; row < this.length; row++) {
       view.row = row;
       visit(view);
     }
   }
 
-  private columns(): unknown[][] {
-    return [...Object.values(this.interned), ...Object.values(this.plain), ...Object.values(this.times), this.tags, this.campaigns, this.custom];
+  /** A column, its undecoded rows decoded first. */
+  private column<T>(key: ColumnName): T[] {
+    if (this.undecoded.size !== 0 && this.undecoded.has(key)) {
+      const column = this.data[key];
+      for (const { first, decode, decoded } of this.lazy) {
+        if (decoded.has(key)) continue;
+        decoded.add(key);
+        const values = decode(key);
+        for (let i = 0; i < values.length; i++) column[first + i] = values[i];
+      }
+      this.undecoded.delete(key);
+      if (this.undecoded.size === 0) this.lazy = [];
+    }
+    return this.data[key] as T[];
+  }
+
+  private decodeAll(): void {
+    for (const key of COLUMNS) this.column(key);
+  }
+
+  private rowOf(): Map<string, number> {
+    if (this.rowIndex) return this.rowIndex;
+    const ids = this.ids;
+    const rowOf = new Map<string, number>();
+    for (let row = 0; row < ids.length; row++) rowOf.set(ids[row] as string, row);
+    return (this.rowIndex = rowOf);
   }
 
   private intern(value: string | undefined): string | undefined {
@@ -155,12 +198,13 @@ export class LeadColumns {
   }
 
   private write(row: number, lead: Lead): void {
-    for (const key of INTERNED) this.interned[key][row] = this.intern(lead[key]);
-    for (const key of PLAIN) this.plain[key][row] = lead[key];
-    for (const key of TIMES) this.times[key][row] = lead[key] ?? Number.NaN;
-    this.tags[row] = lead.tags.length === 0 ? EMPTY_TAGS : lead.tags.map((tag) => this.intern(tag) as string);
-    this.campaigns[row] = lead.campaigns.length === 0 ? EMPTY_CAMPAIGNS : lead.campaigns.map((entry) => this.campaign(entry));
-    this.custom[row] = this.customValues(lead.custom);
+    const { data } = this;
+    for (const key of INTERNED) data[key][row] = this.intern(lead[key]);
+    for (const key of PLAIN) data[key][row] = lead[key];
+    for (const key of TIMES) data[key][row] = lead[key] ?? Number.NaN;
+    data.tags[row] = lead.tags.length === 0 ? EMPTY_TAGS : lead.tags.map((tag) => this.intern(tag) as string);
+    data.campaigns[row] = lead.campaigns.length === 0 ? EMPTY_CAMPAIGNS : lead.campaigns.map((entry) => this.campaign(entry));
+    data.custom[row] = this.customValues(lead.custom);
   }
 
   /** A campaign entry with its repeated texts shared (the same keys, in the same order). */
@@ -186,93 +230,4 @@ export class LeadColumns {
   }
 }
 
-const time = (value: number | undefined): number | undefined => (value === undefined || Number.isNaN(value) ? undefined : value);
-
-/**
- * One row of {@link LeadColumns} read as a lead (the fields a compiled rule set reads are getters
- * over the columns). Reused while scanning: copy what must outlive the visit (`toLead`).
- */
-export class LeadRow {
-  row = 0;
-  constructor(private readonly c: LeadColumns) {}
-  get id(): string {
-    return this.c.ids[this.row] as string;
-  }
-  get crmKey(): string {
-    return this.c.interned.crmKey[this.row] as string;
-  }
-  get crmId(): string {
-    return this.id.slice(this.crmKey.length + 1);
-  }
-  get name(): string {
-    return this.c.plain.name[this.row] as string;
-  }
-  get email(): string | undefined {
-    return this.c.plain.email[this.row];
-  }
-  get company(): string | undefined {
-    return this.c.plain.company[this.row];
-  }
-  get phone(): string | undefined {
-    return this.c.plain.phone[this.row];
-  }
-  get source(): string | undefined {
-    return this.c.interned.source[this.row];
-  }
-  get groupName(): string | undefined {
-    return this.c.interned.groupName[this.row];
-  }
-  get status(): string | undefined {
-    return this.c.interned.status[this.row];
-  }
-  get priority(): string | undefined {
-    return this.c.interned.priority[this.row];
-  }
-  get country(): string | undefined {
-    return this.c.interned.country[this.row];
-  }
-  get language(): string | undefined {
-    return this.c.interned.language[this.row];
-  }
-  get tags(): string[] {
-    return this.c.tags[this.row] as string[];
-  }
-  get createdAt(): number | undefined {
-    return time(this.c.times.createdAt[this.row]);
-  }
-  get lastContactAt(): number | undefined {
-    return time(this.c.times.lastContactAt[this.row]);
-  }
-  get crmUpdatedAt(): number | undefined {
-    return time(this.c.times.crmUpdatedAt[this.row]);
-  }
-  get campaigns(): Lead['campaigns'] {
-    return this.c.campaigns[this.row] as Lead['campaigns'];
-  }
-  get custom(): Lead['custom'] {
-    return this.c.custom[this.row] as Lead['custom'];
-  }
-
-  /** This row as the engine reads a lead (the getters above; `syncedAt` is not kept). */
-  asLead(): Lead {
-    return this as unknown as Lead;
-  }
-
-  /** A plain copy of this row (absent fields left out, `syncedAt` 0). */
-  toLead(): Lead {
-    const lead: Record<string, unknown> = { id: this.id, crmKey: this.crmKey, crmId: this.crmId, name: this.name };
-    for (const key of ['email', 'company', 'phone', 'source', 'groupName', 'status', 'priority', 'country', 'language'] as const) {
-      const value = this[key];
-      if (value !== undefined) lead[key] = value;
-    }
-    lead.tags = [...this.tags];
-    for (const key of TIMES) {
-      const value = this[key];
-      if (value !== undefined) lead[key] = value;
-    }
-    lead.campaigns = this.campaigns;
-    lead.custom = this.custom;
-    lead.syncedAt = 0;
-    return lead as Lead;
-  }
-}
+export { LeadRow } from './lead-row';
