@@ -22,6 +22,8 @@
  *                                 refresh-all-panel, first-rows, popup, changed, sync,
  *                                 cold-preview-snapshot, cold-preview-leads) into
  *                                 .tmp/bench-profiles/<op>-<size>.cpuprofile
+ *   --trace-panel DIR             Chromium performance traces of the side panel during the sort
+ *                                 click and the search keystroke, into DIR/<sort|search>-<size>-<run>.json
  *   --extension-dir DIR           load this build instead of .output/chrome-mv3; for readable
  *                                 profiles: `npx wxt build -c bench/wxt.profile.config.ts` and
  *                                 `--extension-dir .output/profile/chrome-mv3`
@@ -35,6 +37,7 @@ import { BENCH_TIME_ZONE } from './context';
 import { machineSummary } from './report';
 import { resultsTable } from './browser/results';
 import { startBenchSession } from './browser/session';
+import { setPanelTraceDir } from './browser/panel-trace';
 import { coldPreviewStep } from './browser/cold-steps';
 import { changedLeadStep, fiftySegments, heapStep, ingestStep, previewStep, resetAll, segmentSteps, setCap, setSegmentStepsMode, syncStep, type SegmentStepsMode } from './browser/steps';
 
@@ -52,6 +55,7 @@ interface Options {
   profile: Set<string>;
   extensionDir?: string;
   capSeconds: number;
+  tracePanel?: string;
 }
 
 function parseOptions(argv: readonly string[]): Options {
@@ -70,6 +74,7 @@ function parseOptions(argv: readonly string[]): Options {
     else if (arg === '--cold-only') Object.assign(options, { sync: false, segments: false, changed: false, cold: true });
     else if (arg === '--profile') options.profile = new Set(String(argv[++i]).split(','));
     else if (arg === '--extension-dir') options.extensionDir = String(argv[++i]);
+    else if (arg === '--trace-panel') options.tracePanel = String(argv[++i]);
     else throw new Error(`unknown option ${arg}`);
   }
   if (options.sizes.some((s, i) => !Number.isInteger(s) || s < 5000 || s <= (options.sizes[i - 1] ?? 0))) throw new Error('--sizes: ascending whole numbers ≥ 5,000');
@@ -81,6 +86,7 @@ async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
   setCap(options.capSeconds * 1000);
   setSegmentStepsMode(options.mode);
+  setPanelTraceDir(options.tracePanel);
   const started = Date.now();
   const load = [loadavg()];
   const b = await startBenchSession({ profile: options.profile, ...(options.extensionDir ? { extensionDir: options.extensionDir } : {}) });

@@ -3,6 +3,7 @@ import { bundleKit } from './bundle';
 import type { panelKit } from './panel-kit';
 import { absoluteTarget, median, record } from './results';
 import type { BenchSession } from './session';
+import { startPanelTrace } from './panel-trace';
 
 type PanelKit = typeof panelKit;
 type Fn = (...args: never[]) => unknown;
@@ -19,6 +20,9 @@ async function kit<K extends keyof PanelKit>(page: Page, fn: K, ...args: Paramet
 /** The character typed as the first search keystroke: in some members' names, in no e-mail domain (example.com). */
 const SEARCH_KEY = 'z';
 
+/** Runs so far (names the traces of `--trace-panel`). */
+let traceRun = 0;
+
 /**
  * One run: the side panel opened on `segmentId` in `page` and left to load all `size` members
  * and settle; then a click on the "Name" column header, and then one keystroke into "Search
@@ -28,12 +32,17 @@ async function panelRun(b: BenchSession, page: Page, segmentId: string, size: nu
   await page.goto(b.extensionUrl(`sidepanel.html?segment=${encodeURIComponent(segmentId)}`));
   await page.evaluate(await (source ??= bundleKit('panel-kit.ts')));
   await kit(page, 'ready', size);
+  const run = ++traceRun;
+  let stop = await startPanelTrace(page, `sort-${size}-${run}`);
   await kit(page, 'arm', 'sort');
   await page.locator('.sort-button[title="Sort by Name"]').click();
   const sort = await kit(page, 'settle');
+  await stop();
+  stop = await startPanelTrace(page, `search-${size}-${run}`);
   await kit(page, 'arm', 'search');
   await page.getByLabel('Search members').press(SEARCH_KEY);
   const search = await kit(page, 'settle');
+  await stop();
   console.error(`  longest frame after the sort click: ${sort.longest}\n  longest frame after the keystroke: ${search.longest}`);
   return { sort, search };
 }
