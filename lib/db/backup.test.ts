@@ -5,13 +5,14 @@ import { clearAllTables, exportBackup, parseBackup, restoreParsedBackup, type Ba
 import { decodeStored, encodeStored } from './backup-codec';
 import type { CrmSegmentsDB } from './database';
 import { putCustomFields } from './custom-fields';
+import { CONFIG_STAMP_KEY, withoutStamp } from './config-stamp';
 import { setMeta } from './meta';
 import { z } from '../schema';
 
-/** Every table's rows, sorted by their JSON (for row-by-row comparison). */
+/** Every table's rows, sorted by their JSON (for row-by-row comparison), without the configuration stamp (never backed up). */
 async function snapshot(db: CrmSegmentsDB): Promise<Record<string, string[]>> {
   const out: Record<string, string[]> = {};
-  for (const table of db.tables) out[table.name] = (await table.toArray()).map((r) => JSON.stringify(r)).sort();
+  for (const table of db.tables) out[table.name] = withoutStamp(table.name, await table.toArray()).map((r) => JSON.stringify(r)).sort();
   return out;
 }
 
@@ -29,8 +30,12 @@ describe('backup', () => {
   it('export → delete all → restore gives identical tables, row by row', async () => {
     const db = await seeded();
     const before = await snapshot(db);
+    const stampBefore = (await db.meta.get(CONFIG_STAMP_KEY))?.value;
+    expect(stampBefore).toMatch(/^[0-9a-f]{32}$/);
     const backup = JSON.parse(JSON.stringify(await exportBackup(db, NOW))) as Backup;
     expect(backup).toMatchObject({ format: 'crm-segments-backup', version: 1, dbVersion: db.verno, exportedAt: NOW });
+    // The configuration stamp is never backed up (a restore must not bring an old one back).
+    expect(JSON.stringify(backup.tables.meta)).not.toContain(CONFIG_STAMP_KEY);
     expect(Object.keys(backup.tables).sort()).toEqual(db.tables.map((t) => t.name).sort());
 
     await clearAllTables(db);
@@ -41,8 +46,10 @@ describe('backup', () => {
     expect(parsed.summary.counts.leads).toBe(2);
     // One member block holding the one member of "Hot": counted as a membership, as people count them.
     expect(parsed.summary).toMatchObject({ counts: { memberBlocks: 1 }, memberships: 1 });
-    await restoreParsedBackup(db, parsed);
+    // A backup that holds an old stamp (hand-made, or from a build that kept it) does not restore it.
+    await restoreParsedBackup(db, { ...parsed, tables: { ...parsed.tables, meta: [...(parsed.tables.meta ?? []), { key: CONFIG_STAMP_KEY, value: stampBefore }] } });
     expect(await snapshot(db)).toEqual(before);
+    expect((await db.meta.get(CONFIG_STAMP_KEY))?.value).not.toBe(stampBefore);
   });
 
   it('refuses backups that are not ours, of another database version, or with an invalid row — changing nothing', async () => {

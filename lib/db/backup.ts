@@ -13,6 +13,7 @@ import { describeDuplicateKey, describeRow, describeZodProblems } from './backup
 import { decodeStored, encodeStored } from './backup-codec';
 import { announceLeadWrite } from './lead-writes';
 import { LEAD_SNAPSHOT_TABLE } from './lead-snapshot';
+import { withoutStamp } from './config-stamp';
 import type { CrmSegmentsDB } from './database';
 import { ALL_TABLES, readTransaction, writeTransaction } from './transaction';
 
@@ -102,7 +103,7 @@ export function exportBackup(db: CrmSegmentsDB, now: number): Promise<Backup> {
         tables[table.name] = []; // the lead copy's snapshot is rebuilt from the leads: never exported
         continue;
       }
-      const rows = await table.toArray();
+      const rows = withoutStamp(table.name, await table.toArray());
       if (keyPathOf(table) !== null) {
         tables[table.name] = rows.map(encodeStored);
       } else {
@@ -198,7 +199,8 @@ export function restoreParsedBackup(db: CrmSegmentsDB, backup: ParsedBackup): Pr
     for (const table of db.tables) {
       await table.clear();
       // A snapshot in a file is never trusted: the copy is rebuilt from the restored leads.
-      const rows = table.name === LEAD_SNAPSHOT_TABLE ? [] : (backup.tables[table.name] ?? []);
+      // Nor is a configuration stamp: one that came back would match a copy kept before the restore.
+      const rows = table.name === LEAD_SNAPSHOT_TABLE ? [] : withoutStamp(table.name, backup.tables[table.name] ?? []);
       if (rows.length === 0) continue;
       if (keyPathOf(table) !== null) await table.bulkAdd(rows);
       else await table.bulkAdd(rows.map((r) => (r as [unknown, unknown])[1]), rows.map((r) => (r as [unknown, unknown])[0]) as never);

@@ -2,6 +2,7 @@ import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { MemberBlock, MemberBlockKey } from './member-blocks';
 import type { LeadSnapshotRow } from './lead-snapshot';
 import { packMemberships } from './pack-memberships';
+import { configStampMiddleware } from './config-stamp';
 import { DB_NAME } from './db-name';
 import type {
   Campaign,
@@ -62,6 +63,8 @@ export class CrmSegmentsDB extends Dexie {
       .upgrade((tx) => packMemberships(tx));
     // The lead copy's snapshot (issue 10): starts empty, written by the background.
     this.version(3).stores({ leadSnapshot: 'part' });
+    // Every write of segments, custom fields or jobs also writes a new configuration stamp.
+    this.use(configStampMiddleware);
   }
 }
 

@@ -11,6 +11,7 @@ export * from './lead-count';
 export { currentLeadSnapshot, leadSnapshotPart, writeLeadSnapshot, type LeadSnapshotInfo } from './lead-snapshot';
 export { leadWriteSeq, watchLeadWrites, type LeadWrite, type LeadWriteListener } from './lead-writes';
 export * from './segments';
+export { keepConfigRows, readConfigRows, type ConfigRows } from './config-rows';
 export * from './memberships';
 export { BlockReads, FEW_IDS } from './member-block-reads';
 export * from './history';

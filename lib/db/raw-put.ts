@@ -1,6 +1,7 @@
 import Dexie, { mergeRanges, RangeSet, type Transaction } from 'dexie';
 import type { CrmSegmentsDB } from './database';
 import type { TableName } from './transaction';
+import { CONFIG_TABLES } from './config-stamp';
 
 /** From this many rows on, a put goes straight to IndexedDB (Dexie too marks a whole table changed from 50 rows on). */
 const RAW_PUT_MIN_ROWS = 50;
@@ -17,7 +18,8 @@ const RAW_PUT_MIN_ROWS = 50;
 export function putRows<T extends object>(db: CrmSegmentsDB, table: TableName, rows: readonly T[]): Promise<void> {
   const trans = Dexie.currentTransaction as (Transaction & { idbtrans: IDBTransaction & { mutatedParts?: Record<string, RangeSet> } }) | null;
   const target = db.table<T>(table);
-  if (!trans || rows.length < RAW_PUT_MIN_ROWS) return target.bulkPut([...rows]).then(() => undefined);
+  // A configuration table always goes through Dexie: its writes must write the stamp (`config-stamp.ts`).
+  if (!trans || rows.length < RAW_PUT_MIN_ROWS || CONFIG_TABLES.has(table)) return target.bulkPut([...rows]).then(() => undefined);
   const store = trans.idbtrans.objectStore(table);
   for (const row of rows) store.put(row);
   const changed = (trans.idbtrans.mutatedParts ??= {});

@@ -7,9 +7,9 @@ import { usesSegments } from './segment-graph';
 
 /** The configuration rows the last ingest of a database read: a guess of what the next one reads. */
 export interface SeenRows {
-  segments: Segment[];
-  customFields: CustomFieldDef[];
-  jobs: RefreshJob[];
+  segments: readonly Segment[];
+  customFields: readonly CustomFieldDef[];
+  jobs: readonly RefreshJob[];
 }
 
 /** Per database instance, so test databases and worker restarts never share a guess. */
@@ -41,7 +41,7 @@ export function readAhead(
   if (!seen || !copy || leads.size > FEW_IDS) return settled(undefined);
   const { changed, replaced } = compareWithCopy(leads, copy);
   if (changed.length === 0) return settled(undefined);
-  const compile = segmentCompiler(db, { ...at, customFields: seen.customFields });
+  const compile = segmentCompiler(db, { ...at, customFields: [...seen.customFields] });
   const active = new Set(seen.segments.filter((s) => s.status === 'active').map((s) => s.id));
   const plan = planLookups(replaced, seen.segments, compile, new Set(seen.jobs.map((job) => job.segmentId)));
   // New leads: the blocks of the segments they enter.

@@ -2,11 +2,10 @@ import {
   BlockReads,
   getLeads,
   HistoryReads,
+  keepConfigRows,
   leadRowsState,
-  listCustomFields,
-  listJobs,
-  listSegments,
   parseLead,
+  readConfigRows,
   putValidatedLeads,
   settled,
   SEGMENT_TABLES,
@@ -105,15 +104,16 @@ export async function ingestLeads(db: CrmSegmentsDB, rawLeads: readonly unknown[
     // few leads (a single-lead sync) their stored versions in case the in-memory copy is not
     // current, and the blocks and history rows the previous ingest's rows say will be needed.
     const few = ids.length <= FEW_LEADS && !copyLoaded;
-    const [state, segments, customFields, jobs, read] = await Promise.all([
+    // Segments, custom fields and jobs come from memory when the stored configuration stamp says
+    // they are current (`readConfigRows`).
+    const [state, config, read] = await Promise.all([
       leadRowsState(db),
-      listSegments(db),
-      listCustomFields(db),
-      listJobs(db),
+      readConfigRows(db),
       few ? getLeads(db, ids) : settled(undefined),
       readAhead(db, leads, options.known?.(), at, reads),
     ]);
-    rememberSeen(db, { segments, customFields, jobs });
+    const { segments, customFields, jobs } = config;
+    rememberSeen(db, config);
     const seq = state.seq;
     // Asked for only now: every earlier lead write has committed and been announced to the copy.
     const { changed, created, replaced } = await compareWithStored(db, leads, { seq, copy: options.known?.(), read });
@@ -139,7 +139,7 @@ export async function ingestLeads(db: CrmSegmentsDB, rawLeads: readonly unknown[
     const compile = segmentCompiler(db, {
       now: options.now,
       timeZone: options.timeZone,
-      customFields,
+      customFields: [...customFields],
       segmentMembers: membershipLookup(new Set(segments.map((s) => s.id)), current),
     });
     // New leads have no memberships: look up only the replaced ones, and only where they can differ.
@@ -179,9 +179,12 @@ export async function ingestLeads(db: CrmSegmentsDB, rawLeads: readonly unknown[
       diffs.push({ segment, diff: { add, remove }, ...(segment.error !== undefined ? { patch: { error: undefined } } : {}) });
     }
     // Every segment's difference in one go: a few round trips, not several per segment.
-    await Promise.all([leadWrite, commitMembershipDiffs(db, diffs, { now: options.now, day }, reads)]);
+    const [, stored] = await Promise.all([leadWrite, commitMembershipDiffs(db, diffs, { now: options.now, day }, reads)]);
     // Their members went stale while they could not be evaluated: re-evaluate every lead.
     for (const segment of recovered) await enqueueRefresh(db, segment, options.now);
+    // The configuration as this transaction leaves it, for the next ingest (dropped if it wrote more).
+    const written = new Map(stored.map((s) => [s.id, s]));
+    keepConfigRows(db, { ...config, segments: segments.map((s) => written.get(s.id) ?? s) }, new Set(written.keys()));
     for (const leadId of touched) changes[leadId] = [...(current.get(leadId) as Set<string>)].sort();
     return { report, changes, refreshPending: jobs.length > 0 || recovered.length > 0 };
   });
