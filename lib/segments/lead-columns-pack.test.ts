@@ -44,6 +44,21 @@ describe('packed lead columns', () => {
     expect(() => unpackRows(new LeadColumns(), first)).toThrow('damaged');
   });
 
+  it('reads single text cells before their column is decoded, as they were', () => {
+    const columns = new LeadColumns();
+    columns.upsert([...LEADS, makeLead('4', { company: 'Acme', phone: '' })]);
+    const copy = new LeadColumns();
+    for (const part of packedParts(columns, 3)) unpackRows(copy, structuredClone(part));
+    for (const key of ['ids', 'name', 'email', 'company', 'phone'] as const) {
+      const cells = Array.from({ length: 4 }, (_, row) => copy.text(key, row));
+      expect(cells, key).toEqual(key === 'ids' ? columns.ids : columns.plain[key]);
+      expect(copy.text(key, 3), key).toBe(columns.text(key, 3));
+    }
+    expect(copy.text('email', 1)).toBe('');
+    expect(copy.text('phone', 3)).toBe('');
+    expect(copy.text('company', 0)).toBeUndefined();
+  });
+
   it('decodes a column when it is first read, and stays exact through writes after', () => {
     const columns = new LeadColumns();
     columns.upsert(LEADS);

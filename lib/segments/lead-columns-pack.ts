@@ -1,5 +1,5 @@
 import type { Lead } from '../schema';
-import { EMPTY_CAMPAIGNS, EMPTY_CUSTOM, EMPTY_TAGS, INTERNED, PLAIN, TIMES, type ColumnName, type LeadColumns } from './lead-columns';
+import { EMPTY_CAMPAIGNS, EMPTY_CUSTOM, EMPTY_TAGS, INTERNED, PLAIN, TIMES, type ColumnName, type LeadColumns, type TextColumn } from './lead-columns';
 import { PackedWords, ValueReader } from './lead-columns-words';
 
 /** Version of the packed layout below: a stored snapshot of another version is never read. */
@@ -157,6 +157,14 @@ function checkPart(part: PackedRows): void {
   for (const reader of [tags, campaigns, custom]) reader.end();
 }
 
+/** Text cell `index` of column `key` of a checked `part`. */
+function decodeText(part: PackedRows, key: TextColumn, index: number): string | undefined {
+  const k = (TEXTS as readonly string[]).indexOf(key);
+  const at = k * part.count + index;
+  if (k > 0 && part.present[(k - 1) * part.count + index] === 0) return undefined;
+  return (part.texts[k] as string).slice(index === 0 ? 0 : (part.ends[at - 1] as number), part.ends[at] as number);
+}
+
 /** Column `key` of a checked `part` (its repeated texts from `dict`, already shared). */
 function decodeColumn(part: PackedRows, dict: readonly string[], key: ColumnName): ArrayLike<unknown> {
   const { count } = part;
@@ -209,5 +217,5 @@ export function unpackRows(columns: LeadColumns, part: unknown): void {
   if (!isPackedRows(part)) throw damaged();
   checkPart(part);
   const dict = part.dict.map((entry) => columns.share(entry));
-  columns.appendLazy(part.count, (key) => decodeColumn(part, dict, key));
+  columns.appendLazy(part.count, { column: (key) => decodeColumn(part, dict, key), text: (key, index) => decodeText(part, key, index) });
 }

@@ -4,8 +4,17 @@ import { LeadRow } from './lead-row';
 
 export { COLUMNS, EMPTY_CAMPAIGNS, EMPTY_CUSTOM, EMPTY_TAGS, INTERNED, PLAIN, TIMES, type ColumnName } from './lead-fields';
 
-/** Rows appended undecoded (a snapshot part): `decode(column)` gives that column's values of those rows, in order. */
-type LazyRows = { first: number; decode: (column: ColumnName) => ArrayLike<unknown>; decoded: Set<ColumnName> };
+/** A text column: its cells can be read one by one before it is decoded ({@link LeadColumns.text}). */
+export type TextColumn = 'ids' | Plain;
+
+/** How a loader gives undecoded rows: a whole column, or one text cell (index within these rows). */
+export interface RowDecoder {
+  column(column: ColumnName): ArrayLike<unknown>;
+  text(column: TextColumn, index: number): string | undefined;
+}
+
+/** Rows appended undecoded (a snapshot part), from row `first`; `decoded`: columns already decoded. */
+type LazyRows = { first: number; decoder: RowDecoder; decoded: Set<ColumnName> };
 
 /** An object whose properties are the named columns, each read through `column` (so an undecoded one is decoded first). */
 function columnsView<K extends ColumnName, T>(keys: readonly K[], column: (key: K) => T[]): Record<K, T[]> {
@@ -95,13 +104,13 @@ export class LeadColumns {
   }
 
   /**
-   * Appends `count` rows (none of whose ids are held yet) without decoding them: `decode(column)`
-   * is called once per column, when that column is first read, and must give its `count` values
-   * (for a snapshot's loader, lead-columns-pack.ts).
+   * Appends `count` rows (none of whose ids are held yet) without decoding them: `decoder.column`
+   * is called once per column, when that column is first read, and must give its `count` values;
+   * `decoder.text` gives single text cells meanwhile (for a snapshot's loader, lead-columns-pack.ts).
    */
-  appendLazy(count: number, decode: (column: ColumnName) => ArrayLike<unknown>): void {
+  appendLazy(count: number, decoder: RowDecoder): void {
     if (count === 0) return;
-    this.lazy.push({ first: this.length, decode, decoded: new Set() });
+    this.lazy.push({ first: this.length, decoder, decoded: new Set() });
     this.length += count;
     for (const key of COLUMNS) this.undecoded.add(key);
     this.rowIndex = undefined;
@@ -161,14 +170,32 @@ export class LeadColumns {
     }
   }
 
+  /**
+   * One text cell. While its column is undecoded, the cell alone is read from its part (a preview's
+   * ids and sample read a few texts without decoding 250,000 of them); the same text either way.
+   */
+  text(key: TextColumn, row: number): string | undefined {
+    if (this.undecoded.size === 0 || !this.undecoded.has(key)) return this.data[key][row] as string | undefined;
+    const { lazy } = this;
+    if (row < (lazy[0] as LazyRows).first) return this.data[key][row] as string | undefined;
+    let lo = 0;
+    for (let hi = lazy.length - 1; lo < hi; ) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((lazy[mid] as LazyRows).first <= row) lo = mid;
+      else hi = mid - 1;
+    }
+    const part = lazy[lo] as LazyRows;
+    return part.decoded.has(key) ? (this.data[key][row] as string | undefined) : part.decoder.text(key, row - part.first);
+  }
+
   /** A column, its undecoded rows decoded first. */
   private column<T>(key: ColumnName): T[] {
     if (this.undecoded.size !== 0 && this.undecoded.has(key)) {
       const column = this.data[key];
-      for (const { first, decode, decoded } of this.lazy) {
+      for (const { first, decoder, decoded } of this.lazy) {
         if (decoded.has(key)) continue;
         decoded.add(key);
-        const values = decode(key);
+        const values = decoder.column(key);
         for (let i = 0; i < values.length; i++) column[first + i] = values[i];
       }
       this.undecoded.delete(key);

@@ -12,7 +12,7 @@ export class LeadRow {
   row = 0;
   constructor(private readonly c: LeadColumns) {}
   get id(): string {
-    return this.c.ids[this.row] as string;
+    return this.c.text('ids', this.row) as string;
   }
   get crmKey(): string {
     return this.c.interned.crmKey[this.row] as string;
@@ -21,16 +21,16 @@ export class LeadRow {
     return this.id.slice(this.crmKey.length + 1);
   }
   get name(): string {
-    return this.c.plain.name[this.row] as string;
+    return this.c.text('name', this.row) as string;
   }
   get email(): string | undefined {
-    return this.c.plain.email[this.row];
+    return this.c.text('email', this.row);
   }
   get company(): string | undefined {
-    return this.c.plain.company[this.row];
+    return this.c.text('company', this.row);
   }
   get phone(): string | undefined {
-    return this.c.plain.phone[this.row];
+    return this.c.text('phone', this.row);
   }
   get source(): string | undefined {
     return this.c.interned.source[this.row];
