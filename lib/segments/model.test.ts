@@ -623,5 +623,7 @@ describe('segment evaluation jobs (model-based)', () => {
       }),
       { numRuns: 60 },
     );
-  });
+    // 60 runs of up to 40 steps over a real (fake) IndexedDB: ≈ 35 s alone, twice that on a busy
+    // 2-core machine. A correctness test with a roomy timeout, not a timed test.
+  }, 240_000);
 });
