@@ -21,6 +21,12 @@ export interface ResultRow {
 }
 
 const rows: ResultRow[] = [];
+
+/** The operation of the last recorded row (the heap sampler names the step a peak fell in by it). */
+export const lastRecorded = (): string => {
+  const row = rows[rows.length - 1];
+  return row ? `[${row.leads}] ${row.operation}` : 'the start';
+};
 const fmt = (n: number) => (n >= 100 ? Math.round(n).toLocaleString('en-US') : n.toFixed(1));
 
 /** Records a row and logs it to stderr as it comes. */

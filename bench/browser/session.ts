@@ -7,6 +7,7 @@ import { bundleKit } from './bundle';
 import { profiledFromStart } from './cold-profile';
 import type { pageKit } from './page-kit';
 import { attachWorker, type WorkerDebugger } from './worker-debugger';
+import { lastRecorded } from './results';
 import type { workerKit } from './worker-kit';
 
 type PageKit = typeof pageKit;
@@ -33,8 +34,8 @@ export interface BenchSession {
   stopWorker(): Promise<void>;
   /** Attaches `debugger` to the running worker again (after {@link stopWorker} and a restart). */
   reattachWorker(): Promise<void>;
-  /** Largest worker heap (MB) sampled since the last call, and resets it. */
-  takePeakHeapMb(): number;
+  /** Largest worker heap (MB) sampled since the last call, and the operation recorded before it; resets it. */
+  takePeakHeapMb(): { mb: number; after: string };
   extensionUrl(path: string): string;
   /**
    * Runs `work`; when `op` is one of the profiled operations, under the worker's CPU profiler,
@@ -81,8 +82,14 @@ export async function startBenchSession(options: BenchSessionOptions = {}): Prom
   await currentWorker();
   let dbg = await attachWorker(driver, extensionUrl(''));
   let peak = 0;
+  let peakAfter = lastRecorded();
   const sampler = setInterval(() => {
-    dbg.heapMb().then((mb) => (peak = Math.max(peak, mb)), () => undefined);
+    dbg.heapMb().then(
+      (mb) => {
+        if (mb > peak) [peak, peakAfter] = [mb, lastRecorded()];
+      },
+      () => undefined,
+    );
   }, 500);
 
   return {
@@ -114,7 +121,7 @@ export async function startBenchSession(options: BenchSessionOptions = {}): Prom
       dbg = await attachWorker(driver, extensionUrl(''));
     },
     takePeakHeapMb() {
-      const value = peak;
+      const value = { mb: peak, after: peakAfter };
       peak = 0;
       return value;
     },
