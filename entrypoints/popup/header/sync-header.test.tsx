@@ -89,7 +89,8 @@ describe('popup header', () => {
     expect((await screen.findByRole('button', { name: 'Last sync 3 hours ago' })).tagName).toBe('BUTTON');
 
     await updateConnection(db, origin, { lastSyncAt: Date.now() - 2.25 * 3_600_000, lastSyncKind: 'scheduled' });
-    await waitFor(() => expect(document.querySelector('.header-meta')!.textContent).toMatch(/^0 leads · Last sync 2 hours ago \(automatic\) · Data as of \d\d:\d\d$/));
+    await waitFor(() => expect(document.querySelector('.header-meta')!.textContent).toMatch(/^0 leads · Last sync 2 hours ago \(automatic\) · Data as of (\d{1,2} [A-Z][a-z]{2}, )?\d\d:\d\d$/));
+    // (2¼ hours ago is yesterday between midnight and 02:15: "Data as of 1 Dec, 22:05".)
     expect(screen.queryByRole('button', { name: /^Last sync/ })).toBeNull();
 
     await db.meta.put({ key: SYNC_STATUS_KEY, value: { leadCount: 0, running: false, lastSyncAt: Date.now(), lastReport: report() } });
