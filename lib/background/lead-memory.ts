@@ -10,6 +10,12 @@ const LOAD_CHUNK = 5000;
  * service worker stays up when idle.
  */
 const SAVE_DELAY_MS = 3000;
+/**
+ * Writes that resume soon after a save started (a Sync all or an ingest in messages, whose gaps can
+ * outlast the quiet time) double the quiet time, up to this many times {@link SAVE_DELAY_MS}: the whole
+ * copy is not packed again after every batch. Back to one quiet time once writes stop for that long.
+ */
+const MAX_SAVE_DELAY_FACTOR = 4;
 
 /** How far loading the copy has got: leads in it so far, of the leads stored. */
 export interface LeadMemoryLoading {
@@ -69,6 +75,10 @@ export function createLeadMemory(db: CrmSegmentsDB, chunkSize = LOAD_CHUNK, save
   let savedSeq: number | undefined;
   let saveTimer: ReturnType<typeof setTimeout> | undefined;
   let saving: Promise<boolean> | null = null;
+  // The quiet time the next save waits for; `savedSinceWrite`: a save started since the last write.
+  let saveDelay = saveDelayMs;
+  let savedSinceWrite = false;
+  let relaxTimer: ReturnType<typeof setTimeout> | undefined;
 
   const step = (next: LeadMemoryLoading | undefined) => {
     progress = next;
@@ -79,7 +89,10 @@ export function createLeadMemory(db: CrmSegmentsDB, chunkSize = LOAD_CHUNK, save
 
   const scheduleSave = () => {
     clearTimeout(saveTimer);
-    saveTimer = setTimeout(() => void save(), saveDelayMs);
+    clearTimeout(relaxTimer);
+    if (savedSinceWrite) saveDelay = Math.min(saveDelay * 2, saveDelayMs * MAX_SAVE_DELAY_FACTOR);
+    savedSinceWrite = false;
+    saveTimer = setTimeout(() => void save(), saveDelay);
   };
 
   const flush = () => {
@@ -176,9 +189,17 @@ export function createLeadMemory(db: CrmSegmentsDB, chunkSize = LOAD_CHUNK, save
     const at = seq;
     if (state !== 'ready' || at === undefined || Number.isNaN(at) || at === savedSeq) return Promise.resolve(false);
     const saveFor = generation;
+    savedSinceWrite = true;
     saving = saveSnapshot(db, columns, at, () => generation === saveFor && seq === at).then((written) => {
       saving = null;
       if (written && generation === saveFor) savedSeq = at;
+      // No write for a whole quiet time after this save: the writes have stopped.
+      clearTimeout(relaxTimer);
+      relaxTimer = setTimeout(() => {
+        if (!savedSinceWrite) return;
+        saveDelay = saveDelayMs;
+        savedSinceWrite = false;
+      }, saveDelay);
       return written;
     });
     return saving;
@@ -206,6 +227,7 @@ export function createLeadMemory(db: CrmSegmentsDB, chunkSize = LOAD_CHUNK, save
     close() {
       unwatch();
       clearTimeout(flushTimer);
+      clearTimeout(relaxTimer);
       forget();
     },
   };
