@@ -20,8 +20,15 @@ function allTables(page: Page): Promise<Record<string, string[]>> {
           const tx = db.transaction(names);
           const out: Record<string, string[]> = {};
           for (const name of names) {
+            // Never backed up, by design: the lead copy's snapshot (a cache rebuilt from the leads)
+            // and the configuration stamp (a new one is written with every configuration change).
+            if (name === 'leadSnapshot') continue;
             const request = tx.objectStore(name).getAll();
-            request.onsuccess = () => (out[name] = (request.result as unknown[]).map((r) => JSON.stringify(r)).sort());
+            request.onsuccess = () =>
+              (out[name] = (request.result as { key?: unknown }[])
+                .filter((r) => !(name === 'meta' && r.key === 'configStamp'))
+                .map((r) => JSON.stringify(r))
+                .sort());
           }
           tx.oncomplete = () => {
             db.close();
