@@ -14,6 +14,7 @@ import { decodeStored, encodeStored } from './backup-codec';
 import { announceLeadWrite } from './lead-writes';
 import { LEAD_SNAPSHOT_TABLE } from './lead-snapshot';
 import { withoutStamp } from './config-stamp';
+import { readDeviceSyncState, withDeviceSyncState } from './restore-sync-state';
 import type { CrmSegmentsDB } from './database';
 import { ALL_TABLES, readTransaction, writeTransaction } from './transaction';
 
@@ -193,14 +194,19 @@ export function parseBackup(db: CrmSegmentsDB, raw: unknown): ParsedBackup | { e
   return { summary: { dbVersion: backup.dbVersion, exportedAt: backup.exportedAt, ...countBackupRows(restored) }, tables };
 }
 
-/** Replaces every table with the backup's rows in ONE transaction (all or nothing). */
+/**
+ * Replaces every table with the backup's rows in ONE transaction (all or nothing), except this
+ * browser's sync state (running, last failures: lib/db/restore-sync-state.ts), kept from before.
+ */
 export function restoreParsedBackup(db: CrmSegmentsDB, backup: ParsedBackup): Promise<void> {
   return writeTransaction(db, ALL_TABLES, async () => {
+    const device = await readDeviceSyncState(db);
     for (const table of db.tables) {
       await table.clear();
       // A snapshot in a file is never trusted: the copy is rebuilt from the restored leads.
       // Nor is a configuration stamp: one that came back would match a copy kept before the restore.
-      const rows = table.name === LEAD_SNAPSHOT_TABLE ? [] : withoutStamp(table.name, backup.tables[table.name] ?? []);
+      let rows = table.name === LEAD_SNAPSHOT_TABLE ? [] : withoutStamp(table.name, backup.tables[table.name] ?? []);
+      if (table.name === 'meta') rows = withDeviceSyncState(rows, device, backup.tables.leads?.length ?? 0);
       if (rows.length === 0) continue;
       if (keyPathOf(table) !== null) await table.bulkAdd(rows);
       else await table.bulkAdd(rows.map((r) => (r as [unknown, unknown])[1]), rows.map((r) => (r as [unknown, unknown])[0]) as never);

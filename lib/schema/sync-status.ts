@@ -49,6 +49,9 @@ export const SyncReportSchema = lazySchema(() => IngestReportSchema.extend({
 }));
 export type SyncReport = z.infer<typeof SyncReportSchema>;
 
+/** Meta key of the persisted {@link SyncStatus} (the popup reads it with a live query). */
+export const SYNC_STATUS_KEY = 'syncStatus';
+
 /** State of "Sync all" as the popup header shows it (issue #3 item 4), persisted in a meta row. */
 export const SyncStatusSchema = lazySchema(() => z.object({
   /** The store's lead count when written. */

@@ -1,10 +1,7 @@
 import { getMeta, setMeta, storedLeadCount, type CrmSegmentsDB } from '../db';
-import { SyncStatusSchema, type SyncStatus } from '../schema/sync-status';
+import { SYNC_STATUS_KEY, SyncStatusSchema, type SyncStatus } from '../schema/sync-status';
 
-export { SyncStatusSchema };
-
-/** Meta key of the persisted {@link SyncStatus} (the popup reads it with a live query). */
-export const SYNC_STATUS_KEY = 'syncStatus';
+export { SYNC_STATUS_KEY, SyncStatusSchema };
 
 const EMPTY: SyncStatus = { leadCount: 0, running: false };
 
