@@ -11,9 +11,9 @@ import { createLeadStream, type LeadStream } from '../synthetic-lead-gen';
 import { committed, openExisting, request } from './raw-idb';
 import { RAW_PORT } from './worker-kit-port';
 import { coldPageKit } from './page-kit-cold';
+import { sendMessage } from './send-message';
 
 type Runtime = {
-  sendMessage(message: unknown): Promise<{ res?: { ok: boolean; data?: unknown; error?: string }; err?: { message?: string } } | undefined>;
   connect(info: { name: string }): {
     onMessage: { addListener(f: (m: { id: number; ok: boolean; result?: unknown; error?: string }) => void): void };
     onDisconnect: { addListener(f: () => void): void };
@@ -30,12 +30,7 @@ const pending = new Map<number, { resolve(v: unknown): void; reject(e: Error): v
 let port: ReturnType<Runtime['connect']> | undefined;
 
 /** Sends one background message as the product's pages do; returns `data` or throws the error. */
-async function send<T = unknown>(type: string, data: unknown): Promise<T> {
-  const answer = await runtime.sendMessage({ id: nextId++, type, data, timestamp: Date.now() });
-  if (!answer?.res) throw new Error(`${type}: ${answer?.err?.message ?? 'no answer'}`);
-  if (!answer.res.ok) throw new Error(`${type}: ${answer.res.error}`);
-  return answer.res.data as T;
-}
+const send = sendMessage;
 
 /** One request to the raw baseline in the worker (see worker-kit.ts). */
 function raw<T = unknown>(message: { op: string; leads?: Lead[]; lead?: Lead }): Promise<T> {

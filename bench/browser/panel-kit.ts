@@ -6,6 +6,8 @@
  * search: another "Showing X" count), then until no long frame came for a while, and reports.
  */
 
+import { changeKit } from './panel-kit-change';
+
 type Kind = 'sort' | 'search';
 
 interface Armed {
@@ -115,5 +117,5 @@ async function ready(total: number, quietMs = 1500, timeoutMs = 600_000): Promis
 }
 
 /** The panel kit's entry points. */
-export const panelKit = { arm, settle, ready, firstRowId };
+export const panelKit = { arm, settle, ready, firstRowId, ...changeKit };
 (globalThis as unknown as { __benchPanel: typeof panelKit }).__benchPanel = panelKit;

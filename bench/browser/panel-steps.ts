@@ -12,13 +12,16 @@ type Measured = Awaited<ReturnType<PanelKit['settle']>>;
 const n = (x: number) => x.toLocaleString('en-US');
 let source: Promise<string> | undefined;
 
+/** The panel kit's bundled source (evaluated in each side panel page opened). */
+export const panelKitSource = (): Promise<string> => (source ??= bundleKit('panel-kit.ts'));
+
 /** Calls a panel-kit function in `page` (see panel-kit.ts). */
-async function kit<K extends keyof PanelKit>(page: Page, fn: K, ...args: Parameters<PanelKit[K]>): Promise<Awaited<ReturnType<PanelKit[K]>>> {
+export async function kit<K extends keyof PanelKit>(page: Page, fn: K, ...args: Parameters<PanelKit[K]>): Promise<Awaited<ReturnType<PanelKit[K]>>> {
   return page.evaluate(({ fn, args }) => (globalThis as unknown as { __benchPanel: Record<string, Fn> }).__benchPanel[fn]!(...(args as never[])), { fn, args }) as never;
 }
 
 /** The character typed as the first search keystroke: in some members' names, in no e-mail domain (example.com). */
-const SEARCH_KEY = 'z';
+export const SEARCH_KEY = 'z';
 
 /** Runs so far (names the traces of `--trace-panel`). */
 let traceRun = 0;
@@ -30,7 +33,7 @@ let traceRun = 0;
  */
 async function panelRun(b: BenchSession, page: Page, segmentId: string, size: number): Promise<{ sort: Measured; search: Measured }> {
   await page.goto(b.extensionUrl(`sidepanel.html?segment=${encodeURIComponent(segmentId)}`));
-  await page.evaluate(await (source ??= bundleKit('panel-kit.ts')));
+  await page.evaluate(await panelKitSource());
   await kit(page, 'ready', size);
   const run = ++traceRun;
   let stop = await startPanelTrace(page, `sort-${size}-${run}`);

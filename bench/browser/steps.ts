@@ -5,6 +5,7 @@ import type { RuleSet } from '../../lib/schema';
 import { CONTACTED, EVERYONE, FIFTY_SEGMENTS } from './rules';
 import type { BenchSession } from './session';
 import { panelSortSearchStep } from './panel-steps';
+import { panelChangeStep } from './panel-change';
 
 const n = (x: number) => x.toLocaleString('en-US');
 
@@ -124,7 +125,10 @@ export async function segmentSteps(b: BenchSession, size: number, runs: number):
   }
   const first = Math.min(median(ours), capMs);
   record({ leads: n(size), operation: 'side panel first rows', ours: first, capped: first === capMs, baseline: median(raw.map((r) => r.fromStart)), ...absoluteTarget(first, 150, size >= 250_000), note: `median of ${runs}, from navigation start; ${n(size)} members; ${rawNote()}` });
-  if (mode !== 'ui') await panelSortSearchStep(b, view, segmentId, size, runs);
+  if (mode !== 'ui') {
+    await panelSortSearchStep(b, view, segmentId, size, runs);
+    await panelChangeStep(b, view, segmentId, size, runs);
+  }
   if (mode === 'panel') {
     await deleteSegment(b, segmentId);
     return view.close();
