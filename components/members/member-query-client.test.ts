@@ -72,15 +72,29 @@ describe('MemberQueryClient', () => {
     expect(names((await second)!.shown)).toEqual(['Bob']);
   });
 
-  it('sends a new rows array as a new set and forgets the old one', async () => {
+  it('sends a rows array of mostly other rows as a new set and forgets the old one', async () => {
     const { port, sent, answerQuery } = manualPort();
     const client = new MemberQueryClient(port);
     void client.query(input());
-    const fewer = rows.slice(1);
+    const fewer = rows.slice(1).map((row) => ({ ...row })); // new row objects: every row is new
+
     const next = client.query(input({ rows: fewer }));
     answerQuery(2);
     expect(names((await next)!.order, fewer)).toEqual(['ann', 'Bob', 'dave', 'Émile']);
     expect(sent.map((m) => `${m.type}:${'setId' in m ? m.setId : ''}`)).toEqual(['members:1', 'query:1', 'forget:1', 'members:2', 'query:2']);
+  });
+
+  it('sends a rows array that differs by a few rows as the difference', async () => {
+    const { port, sent, answerQuery } = manualPort();
+    const client = new MemberQueryClient(port);
+    void client.query(input({ sort: { columnId: 'custom.score', direction: 'asc' } }));
+    answerQuery(1);
+    const edited = [rows[0]!, { ...rows[1]!, lead: { ...rows[1]!.lead, custom: { score: 99 } } }, ...rows.slice(3)];
+    const next = client.query(input({ rows: edited, sort: { columnId: 'custom.score', direction: 'asc' } }));
+    answerQuery(2);
+    expect(names((await next)!.order, edited)).toEqual(['dave', 'Émile', 'Cleo', 'ann']);
+    const delta = sent[3];
+    expect(delta?.type === 'delta' && { from: Array.from(delta.from), ids: delta.ids.text, score: delta.columns['custom.score'] }).toEqual({ from: [0, -1, 3, 4], ids: 'demo@test/1', score: [99] });
   });
 
   it('fails waiting queries when the worker fails, then answers in this thread', async () => {

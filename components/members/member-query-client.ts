@@ -2,6 +2,7 @@ import type { MemberColumn, MemberRow } from '../../lib/format/member-columns';
 import { MemberQueryEngine, MemberWorkerLoop } from '../../lib/format/member-query-engine';
 import { NAME_COLUMN_ID, packTexts, type FromMemberWorker, type MembersMessage, type QuerySort, type ToMemberWorker } from '../../lib/format/member-query-protocol';
 import { activeFilters } from '../../lib/format/member-query';
+import { deltaMessage, rowsChange } from './member-delta';
 
 /** Where the client's messages go: the member worker, or the same loop in this thread (tests, or no Worker). */
 export interface MemberWorkerPort {
@@ -53,7 +54,8 @@ export interface MemberOrder {
 interface SentSet {
   rows: readonly MemberRow[];
   setId: number;
-  columns: Set<string>;
+  /** Columns sent besides the name, by id. */
+  columns: Map<string, MemberColumn>;
 }
 
 /** The message that sends `rows` as a member set: ids, names, emails and companies packed. */
@@ -72,7 +74,9 @@ function membersMessage(rows: readonly MemberRow[], setId: number): { message: M
 
 /**
  * The side panel's side of the member worker (issue 10 item 3): sends each rows array once as a
- * member set (then only the columns a sort or filter needs, once each), and asks for orders.
+ * member set (then only the columns a sort or filter needs, once each), and asks for orders. A
+ * rows array that differs from the last one by a few members (one joined, left or was edited) is
+ * sent as the difference, and the worker patches its order instead of sorting again.
  * Only the newest query's answer is delivered: an older one resolves `undefined` as soon as a
  * newer query is made, and its answer is dropped by request id when it comes.
  */
@@ -112,18 +116,26 @@ export class MemberQueryClient {
   }
 
   private setFor(rows: readonly MemberRow[]): SentSet {
-    if (this.sent?.rows === rows) return this.sent;
-    if (this.sent) this.port.post({ type: 'forget', setId: this.sent.setId }, []);
+    const previous = this.sent;
+    if (previous?.rows === rows) return previous;
     const setId = this.nextSetId++;
+    const change = previous && rowsChange(previous.rows, rows);
+    if (previous && change) {
+      const { message, transfer } = deltaMessage(rows, change, setId, previous.setId, [...previous.columns.values()]);
+      this.port.post(message, transfer);
+      this.sent = { rows, setId, columns: previous.columns };
+      return this.sent;
+    }
+    if (previous) this.port.post({ type: 'forget', setId: previous.setId }, []);
     const { message, transfer } = membersMessage(rows, setId);
     this.port.post(message, transfer);
-    this.sent = { rows, setId, columns: new Set([NAME_COLUMN_ID]) };
+    this.sent = { rows, setId, columns: new Map() };
     return this.sent;
   }
 
   private sendColumn(set: SentSet, column: MemberColumn): void {
-    if (set.columns.has(column.id)) return;
-    set.columns.add(column.id);
+    if (column.id === NAME_COLUMN_ID || set.columns.has(column.id)) return;
+    set.columns.set(column.id, column);
     this.port.post({ type: 'column', setId: set.setId, columnId: column.id, kind: column.kind, values: set.rows.map((row) => column.get(row)) }, []);
   }
 
@@ -133,7 +145,10 @@ export class MemberQueryClient {
     this.waiting.delete(answer.id);
     if (answer.type === 'result') waiter.resolve({ order: answer.order, shown: answer.shown });
     else if (answer.type === 'superseded') waiter.resolve(undefined);
-    else waiter.reject(new Error(answer.message));
+    else {
+      this.sent = undefined; // e.g. the set was unknown there: the next query sends its rows whole
+      waiter.reject(new Error(answer.message));
+    }
   }
 
   /** The worker failed: waiting queries fail, and later ones run in this thread. */

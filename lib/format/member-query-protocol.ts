@@ -60,6 +60,27 @@ export interface ColumnMessage {
 }
 
 /**
+ * A member set derived from one the worker holds (issue 10 item 3: a member joined, left or
+ * changed while the panel is open), so only the difference crosses: per row of the new set its
+ * row in the old one, or -1 for a row sent here (with its texts and the raw values of every column
+ * the old set holds). The old set is forgotten once the new one is made.
+ */
+export interface DeltaMessage {
+  type: 'delta';
+  setId: number;
+  fromSetId: number;
+  /** New row → row of the old set, or -1 for a row whose data is sent here. */
+  from: Int32Array;
+  /** The rows sent (those with -1, in row order), as in {@link MembersMessage}. */
+  ids: PackedTexts;
+  names: PackedTexts;
+  emails: PackedTexts;
+  companies: PackedTexts;
+  /** Column id → raw values of the rows sent, for each column the old set holds besides the name. */
+  columns: Record<string, unknown[]>;
+}
+
+/**
  * Order and narrow a member set: sort by `sort` (the column the page resolved: the name column
  * for an unknown one, "" for none), keep rows whose search text holds every word of `search`
  * and whose column display text holds each filter's text. Newer queries supersede older ones.
@@ -77,7 +98,7 @@ export interface QueryMessage {
 }
 
 /** Messages the side panel sends to the member worker. */
-export type ToMemberWorker = MembersMessage | ColumnMessage | QueryMessage | { type: 'forget'; setId: number };
+export type ToMemberWorker = MembersMessage | DeltaMessage | ColumnMessage | QueryMessage | { type: 'forget'; setId: number };
 
 /**
  * The member worker's answers. `result`: every row index in table order, and the indexes the
