@@ -80,9 +80,13 @@ async function firstRows(b: BenchSession, page: Page, segmentId: string): Promis
   return handle ? ((await handle.jsonValue()) as number) : Infinity;
 }
 
-/** Opens the popup page in `page` and returns ms from navigation start to the first segment count on screen. */
+/**
+ * Opens the popup page in `page` and returns ms from navigation start to the first segment count on
+ * screen. Polls from the navigation's commit: waiting for `load` first would time the load event
+ * (module chunks the page imports later, after its first frame, delay it), not the counts.
+ */
 async function popupCounts(b: BenchSession, page: Page): Promise<number> {
-  await page.goto(b.extensionUrl('popup.html'));
+  await page.goto(b.extensionUrl('popup.html'), { waitUntil: 'commit' });
   const handle = await page.waitForFunction(() => (document.querySelector('.segment-count') ? performance.now() : 0), undefined, { polling: 'raf', timeout: 120_000 });
   return (await handle.jsonValue()) as number;
 }

@@ -1,46 +1,23 @@
 import { render } from 'preact';
-import { openDatabase } from '../../lib/db/database';
-import { sendToBackground } from '../../lib/messaging/client';
-import { BackgroundProvider } from '../../components/background-context';
-import { DbProvider } from '../../components/db-context';
-import { webStorageDraftStore } from './editor/draft-store';
-import { activeTabUrl } from './header/active-tab';
-import { primeCurrentWindow } from './list/current-window';
-import { PopupApp, type PopupStart } from './popup-app';
-import { readSegmentOverview } from '../../lib/db/segment-overview';
 import { takeEarlyRead } from '../../lib/db/early-read';
-import type { CurrentUser, Result } from '../../lib/messaging/protocol';
-import '../../components/ui.css';
-import './popup.css';
+import { PopupFirstFrame, storedSegmentSort } from './first-frame';
 
-const db = openDatabase();
-primeCurrentWindow();
-
-/** Renders the popup with what was read while it started (the live queries take over from there). */
-function show(initial: PopupStart): void {
-  render(
-    <BackgroundProvider send={sendToBackground}>
-      <DbProvider db={db}>
-        <PopupApp draftStore={webStorageDraftStore()} getActiveTabUrl={activeTabUrl} initial={initial} />
-      </DbProvider>
-    </BackgroundProvider>,
-    document.getElementById('app')!,
-  );
-}
-
-/** Longest the first render waits for the early reads; past it the popup shows "Loading segments…". */
-const START_WAIT_MS = 300;
-const atMost = <T,>(work: Promise<T>): Promise<T | undefined> =>
-  Promise.race([work.catch(() => undefined), new Promise<undefined>((resolve) => setTimeout(resolve, START_WAIT_MS))]);
-
-// The segment rows and the signed-in user are read before the first render, so the first frame
-// with data shows the counts (issue 10: popup counts visible). What fails or is late is left to
-// the live queries and the identity hook, which then show progress or the error. Both come from
-// the raw read popup.html's first script started (popup-early.ts); else the rows from Dexie and
-// the user from the background (a round trip, and maybe the service worker's start).
+// The popup's entry module (issue 10: popup counts visible). It holds only Preact, the raw early
+// read and the first frame, so it arrives and runs before the full app's chunks (Dexie, Zod, the
+// Temporal polyfill), whose loading starts at once. When the early read (popup-early.ts) answers
+// first, with who is signed in, the first frame draws the user's segments and their counts; the
+// full app then renders over it with the same read. No early read (no database yet, an older
+// version, an unreadable identity): the full app alone, as before.
 const early = takeEarlyRead();
-const overview = early.then((read) => read?.overview ?? readSegmentOverview(db));
-const user = early.then((read): Promise<Result<CurrentUser>> => (read?.user ? Promise.resolve({ ok: true, data: read.user }) : sendToBackground('getCurrentUser', {})));
-void Promise.all([atMost(overview), atMost(user)]).then(([overview, user]) =>
-  show({ ...(overview ? { overview } : {}), ...(user ? { user } : {}) }),
-);
+let appStarted = false;
+void import('./app-start').then((module) => {
+  appStarted = true;
+  return module.startPopup(early);
+});
+
+void early.then((read) => {
+  if (appStarted || !read?.user) return;
+  // Benchmarks and traces read when the first frame was drawn from the performance timeline.
+  globalThis.performance?.mark?.('popup:first-frame');
+  render(<PopupFirstFrame overview={read.overview} user={read.user} sort={storedSegmentSort()} now={Date.now()} />, document.getElementById('app')!);
+});

@@ -143,6 +143,8 @@ type EarlyHolder = { [EARLY_KEY]?: Promise<EarlyRead | undefined> };
 
 /** Starts {@link readEarly} from a page's first script (entrypoints/*-early.ts); {@link takeEarlyRead} picks it up. */
 export function startEarlyRead(options: EarlyReadOptions = {}): void {
+  // On the performance timeline, to see in traces and benchmarks how early the page's first script ran.
+  globalThis.performance?.mark?.('early-read:start');
   (globalThis as EarlyHolder)[EARLY_KEY] = readEarly(options).catch(() => undefined);
 }
 

@@ -1,20 +1,12 @@
 import { z, lazySchema } from './zod';
+import { stripBidiControls } from './bidi';
 
 /** Custom field types (docs/semantics.md §2). `select` behaves as text in rules. */
 export const CUSTOM_FIELD_TYPES = ['text', 'number', 'date', 'boolean', 'select', 'multiselect'] as const;
 export const CustomFieldTypeSchema = lazySchema(() => z.enum(CUSTOM_FIELD_TYPES));
 export type CustomFieldType = z.infer<typeof CustomFieldTypeSchema>;
 
-/**
- * Bidirectional control characters (embeddings, overrides, isolates, directional marks): in a label
- * they can reorder the text around it ("Score" shown as "erocS …"), so labels never keep them.
- */
-const BIDI_CONTROLS = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
-
-/** `text` without bidirectional control characters (U+202A–U+202E, U+2066–U+2069, U+200E/F, U+061C). */
-export function stripBidiControls(text: string): string {
-  return text.replace(BIDI_CONTROLS, '');
-}
+export { stripBidiControls } from './bidi';
 
 /** A custom field label at the boundary (CRM, CSV header, stored definition): bidi controls stripped, not empty. */
 export const CustomFieldLabelSchema = lazySchema(() => z.string().transform(stripBidiControls).pipe(z.string().min(1, 'a label is required')));

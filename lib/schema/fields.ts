@@ -1,4 +1,5 @@
-import { stripBidiControls, type CustomFieldDef, type CustomFieldType } from './custom-field';
+import { stripBidiControls } from './bidi';
+import type { CustomFieldDef, CustomFieldType } from './custom-field';
 
 /**
  * Operator families: a field's type decides which operators it allows (docs/semantics.md §3). Campaign fields

@@ -6,14 +6,18 @@ import { useStoredState } from '../../../components/use-stored-state';
 import { UseInCampaignDialog } from '../campaigns/use-in-campaign-dialog';
 import { DeleteDialog } from './delete-dialog';
 import { SegmentRow } from './segment-row';
+import { SortOptions } from './sort-options';
 import {
   FILTER_THRESHOLD,
-  SEGMENT_SORTS,
+  FIRST_ROWS,
+  SORT_KEY,
   activeCampaignsUsing,
   filterSegments,
   isSegmentSort,
   sortSegments,
 } from './sort-segments';
+
+export { FIRST_ROWS, SORT_KEY } from './sort-segments';
 
 /** Props of {@link SegmentList}. */
 export interface SegmentListProps {
@@ -29,15 +33,6 @@ export interface SegmentListProps {
   /** The current user: rows of other owners' segments are read-only (docs/semantics.md §7). Absent: all editable. */
   currentUserId?: string;
 }
-
-/**
- * Rows rendered in the popup's first frame (more than fit on screen); a longer list gets the rest
- * right after that frame is painted, so 50 segments do not hold up the first counts.
- */
-export const FIRST_ROWS = 12;
-
-/** localStorage key of the chosen sort order. */
-export const SORT_KEY = 'crm-segments.popup.sort';
 
 /**
  * The segment list (issue 4 §2): a toolbar with the count, sort order and "Create segment"; a
@@ -140,11 +135,7 @@ export function SegmentList({ segments, campaigns, customFields, jobs, onCreate,
             value={sort}
             onChange={(e) => isSegmentSort(e.currentTarget.value) && setSort(e.currentTarget.value)}
           >
-            {SEGMENT_SORTS.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.label}
-              </option>
-            ))}
+            <SortOptions />
           </select>
         </label>
       </div>

@@ -7,11 +7,10 @@ import { useBackground } from '../../../components/background-context';
 import { MenuButton, type MenuItem } from '../../../components/menu-button';
 import { Switch } from '../../../components/switch';
 import { downloadSegmentFile } from '../../../components/segment-file-actions';
-import { timeAgo } from '../../../components/time-ago';
 import { currentWindowId } from './current-window';
 import { useCampaignGuards } from './campaign-guards';
 import { formatCount } from '../../../lib/format/number';
-import { refreshProgressText } from '../../../lib/format/refresh-progress';
+import { PROVISIONAL_TITLE, isProvisional, rowCountText, rowStateText } from './row-text';
 
 /** Props of {@link SegmentRow}. */
 export interface SegmentRowProps {
@@ -165,7 +164,8 @@ export function SegmentRow({
   const refreshing = Boolean(job) || pending === 'refresh';
   // While a refresh runs the member count is provisional (issue 10 item 6): it keeps the old
   // members of the leads not checked yet, so it says "(provisional)" as the side panel does.
-  const provisional = refreshing && active;
+  const rowState = { segment, active, refreshing, job, readOnly, now };
+  const provisional = isProvisional(rowState);
 
   return (
     <li
@@ -202,22 +202,12 @@ export function SegmentRow({
           <span
             id={countId}
             class={`segment-count${provisional ? ' is-provisional' : ''}`}
-            title={provisional ? 'Provisional: the refresh has not checked every lead yet' : undefined}
+            title={provisional ? PROVISIONAL_TITLE : undefined}
           >
-            {formatCount(segment.memberCount, 'member', 'members')}{provisional && ' (provisional)'}
+            {rowCountText(rowState)}
           </span>
           <span aria-hidden="true"> · </span>
-          <span id={stateId}>
-            {!active
-              ? readOnly
-                ? 'Inactive — members frozen'
-                : 'Inactive — Activate to resume updates'
-              : refreshing
-                ? refreshProgressText(job)
-                : segment.lastRefreshedAt
-                  ? `Refreshed ${timeAgo(segment.lastRefreshedAt, now)}`
-                  : 'Not refreshed yet'}
-          </span>
+          <span id={stateId}>{rowStateText(rowState)}</span>
         </p>
         {refreshing && active && (
           <progress

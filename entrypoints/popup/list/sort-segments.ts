@@ -38,6 +38,15 @@ export function filterSegments(segments: readonly Segment[], query: string): Seg
 /** The filter box appears when the list is longer than this (issue 4 §2: "more than a handful"). */
 export const FILTER_THRESHOLD = 5;
 
+/**
+ * Rows rendered in the popup's first frame (more than fit on screen); a longer list gets the rest
+ * right after that frame is painted, so 50 segments do not hold up the first counts.
+ */
+export const FIRST_ROWS = 12;
+
+/** localStorage key of the chosen sort order. */
+export const SORT_KEY = 'crm-segments.popup.sort';
+
 /** Active campaigns that target `segmentId` (docs/semantics.md §5: named in the delete confirmation), by name. */
 export function activeCampaignsUsing(segmentId: string, campaigns: readonly Campaign[]): Campaign[] {
   return campaigns

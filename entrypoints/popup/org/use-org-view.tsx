@@ -3,7 +3,7 @@ import { useMemo, useState } from 'preact/hooks';
 import type { CurrentUser } from '../../../lib/messaging/protocol';
 import type { Segment } from '../../../lib/schema';
 import { SharingMenu } from './sharing-menu';
-import { ViewSwitch, creatorsOf, type SegmentView } from './view-switch';
+import { ViewSwitch, canSeeOrganization, creatorsOf, type SegmentView } from './view-switch';
 
 /** What the popup shows for the current user's view (docs/semantics.md §7). */
 export interface OrgView {
@@ -16,10 +16,7 @@ export interface OrgView {
   control: ComponentChildren;
 }
 
-/** Owners and admins may see the whole organization's segments; members only their own. */
-export function canSeeOrganization(user: Pick<CurrentUser, 'role'>): boolean {
-  return user.role === 'owner' || user.role === 'admin';
-}
+export { canSeeOrganization } from './view-switch';
 
 /**
  * The organization view (issue 8 §2): "My segments" (default) shows the segments `user` owns;

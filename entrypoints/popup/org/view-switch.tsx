@@ -1,4 +1,5 @@
 import './org.css';
+import type { CurrentUser } from '../../../lib/messaging/protocol';
 import type { Segment } from '../../../lib/schema';
 
 /** The popup's segment views (docs/semantics.md §7). */
@@ -6,6 +7,11 @@ export type SegmentView = 'mine' | 'org';
 
 /** Visible text of each view (contract: issue 8 §2). */
 export const VIEW_LABELS: Record<SegmentView, string> = { mine: 'My segments', org: 'All organization segments' };
+
+/** Owners and admins may see the whole organization's segments; members only their own. */
+export function canSeeOrganization(user: Pick<CurrentUser, 'role'>): boolean {
+  return user.role === 'owner' || user.role === 'admin';
+}
 
 /** One creator of segments in the organization view. */
 export interface Creator {
