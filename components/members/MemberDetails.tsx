@@ -87,7 +87,8 @@ export function MemberDetails(props: MemberDetailsProps) {
           {initials(lead?.name)}
         </div>
         <div class="details-title">
-          <h2 ref={heading} tabIndex={-1}>
+          {/* One line with an ellipsis: the whole name or address is in the tooltip. */}
+          <h2 ref={heading} tabIndex={-1} title={lead ? lead.name || lead.email || lead.crmId : undefined}>
             {lead ? <bdi>{lead.name || lead.email || lead.crmId}</bdi> : 'Member'}
           </h2>
           {lead && <p class="details-subtitle">{[lead.company, lead.status].filter(Boolean).join(' · ') || lead.crmKey}</p>}

@@ -3,6 +3,7 @@ import { CUSTOM_FIELD_KIND } from '../../lib/format/member-columns';
 import { campaignResponseLabel, campaignStateLabel, campaignStatusLabel } from '../../lib/format/campaign-labels';
 import { EMPTY_DISPLAY, type ValueKind } from '../../lib/format/value';
 import { ownCustomValue, type Campaign, type CustomFieldDef, type Lead } from '../../lib/schema';
+import { BreakableEmail } from './breakable-email';
 import { useFormatter } from './formatter-context';
 
 /**
@@ -113,10 +114,12 @@ export function LeadFieldSections({ lead, mailto }: { lead: Lead; mailto: string
             'Email',
             mailto ? (
               <a href={mailto} class="link">
-                {lead.email}
+                <BreakableEmail text={lead.email ?? ''} />
               </a>
+            ) : lead.email ? (
+              <BreakableEmail text={lead.email} />
             ) : (
-              (lead.email ?? '')
+              ''
             ),
           ],
           ['Phone', lead.phone ?? ''],
