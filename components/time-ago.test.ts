@@ -4,8 +4,10 @@ import { timeAgo } from './time-ago';
 const NOW = Date.UTC(2025, 4, 20, 12, 0, 0);
 
 describe('timeAgo', () => {
-  it('says "just now" for the last 45 seconds and for future times', () => {
+  it('says "just now" for the first minute and for future times, then "1 minute ago"', () => {
     expect(timeAgo(NOW - 10_000, NOW)).toBe('just now');
+    expect(timeAgo(NOW - 59_999, NOW)).toBe('just now');
+    expect(timeAgo(NOW - 60_000, NOW)).toBe('1 minute ago');
     expect(timeAgo(NOW + 60_000, NOW)).toBe('just now');
   });
 
