@@ -68,6 +68,25 @@ describe('validateEditor', () => {
     expect(isValid(problems)).toBe(false);
   });
 
+  it('words "is between" problems for a user: a missing end, the ends swapped, a number too large', () => {
+    const tree = fromRuleSet({
+      combinator: 'and',
+      rules: [
+        { field: 'custom.total_visits', operator: 'between', value: [9, undefined] },
+        { field: 'custom.total_visits', operator: 'between', value: [9, 3] },
+        { field: 'custom.total_visits', operator: 'between', value: [1, Infinity] },
+        { field: 'custom.total_visits', operator: 'gt', value: -Infinity },
+      ],
+    });
+    const problems = validateEditor(values({ tree }), { customFields: custom, segments });
+    expect(tree.children.map((node) => problems.nodes[node.id])).toEqual([
+      '“is between” needs a lowest and a highest number',
+      '“is between”: the first number must not be greater than the second',
+      '“is between”: a number is too large',
+      '“is more than”: the number is too large',
+    ]);
+  });
+
   it('flags a custom field that no longer exists and an empty rule set', () => {
     const gone = validateEditor(values({ tree: fromRuleSet({ combinator: 'and', rules: [{ field: 'custom.gone', operator: 'is_empty' }] }) }), {
       customFields: custom,

@@ -62,7 +62,8 @@ const capitalise = (text: string) => (text ? text[0]!.toUpperCase() + text.slice
 
 /**
  * A rule problem from `checkRuleSet` in the editor's words: the operator id at its start
- * ("'gt' needs a number") becomes the operator's label ("“is more than” needs a number").
+ * ("'gt' needs a number") becomes the operator's label ("“is more than” needs a number"; "'between':
+ * the first number …" → "“is between”: the first number …").
  */
 export function friendlyRuleProblem(problem: string, rule: RuleNode | undefined, customFields: readonly CustomFieldDef[]): string {
   if (rule && rule.field && rule.operator) {
@@ -70,7 +71,7 @@ export function friendlyRuleProblem(problem: string, rule: RuleNode | undefined,
     const operator = field ? findOperator(field.family, rule.operator) : undefined;
     if (operator) {
       const quoted = `'${operator.id}'`;
-      if (problem.startsWith(quoted)) return `“${operator.label}”${problem.slice(quoted.length).replace(/^:/, '')}`;
+      if (problem.startsWith(quoted)) return `“${operator.label}”${problem.slice(quoted.length)}`;
     }
   }
   return capitalise(problem);
