@@ -97,7 +97,7 @@ describe('RuleError (docs/semantics.md §2: the message names the rule and the p
   });
 
   it.each<[string, unknown, string, number[]]>([
-    ['between low > high', and({ field: 'status', operator: 'is_empty' }, { field: 'custom.total_visits', operator: 'between', value: [5, 1] }), "Rule 2: 'between': the first number must not be greater than the second", [1]],
+    ['between low > high', and({ field: 'status', operator: 'is_empty' }, { field: 'custom.total_visits', operator: 'between', value: [5, 1] }), "Rule 2: 'between' needs low ≤ high (the first number is greater than the second)", [1]],
     [
       'nested rule',
       and({ field: 'status', operator: 'is_empty' }, { field: 'status', operator: 'is_empty' }, or({ field: 'tags', operator: 'includes_any', value: [] })),

@@ -87,7 +87,7 @@ describe('checkRuleSet: value shapes per operator (docs/semantics.md §3)', () =
     ['number Infinity (1e309 read from a file)', { field: 'custom.total_visits', operator: 'gt', value: JSON.parse('1e309') }, "Rule 1: 'gt': the number is too large"],
     ['number -Infinity', { field: 'custom.total_visits', operator: 'lt', value: -Infinity }, "Rule 1: 'lt': the number is too large"],
     ['between with Infinity', { field: 'custom.total_visits', operator: 'between', value: [1, Infinity] }, "Rule 1: 'between': a number is too large"],
-    ['between low > high', { field: 'custom.total_visits', operator: 'between', value: [5, 1] }, "Rule 1: 'between': the first number must not be greater than the second"],
+    ['between low > high', { field: 'custom.total_visits', operator: 'between', value: [5, 1] }, "Rule 1: 'between' needs low ≤ high (the first number is greater than the second)"],
     ['between low = high', { field: 'custom.total_visits', operator: 'between', value: [5, 5] }, null],
     ['between one number', { field: 'custom.total_visits', operator: 'between', value: [5] }, "Rule 1: 'between' needs a lowest and a highest number"],
     ['day not real', { field: 'createdAt', operator: 'before', value: '2026-02-29' }, "Rule 1: 'before' needs a date as YYYY-MM-DD"],
@@ -134,7 +134,7 @@ describe('checkRuleSet: custom fields (docs/semantics.md §3 rule 9)', () => {
     expect(messages(one({ field: 'custom.anything', operator: 'equals', value: 'x' }))).toEqual([]); // text equals
     expect(messages(one({ field: 'custom.Bad-Key', operator: 'equals', value: 'x' }))).toEqual(["Rule 1: unknown field 'custom.Bad-Key'"]);
     expect(messages(one({ field: 'custom.anything', operator: 'is_in', value: 'any' }))).toEqual(["Rule 1: 'is_in' is not an operator for custom fields"]);
-    expect(messages(one({ field: 'custom.anything', operator: 'between', value: [3, 1] }))).toEqual(["Rule 1: 'between': the first number must not be greater than the second"]);
+    expect(messages(one({ field: 'custom.anything', operator: 'between', value: [3, 1] }))).toEqual(["Rule 1: 'between' needs low ≤ high (the first number is greater than the second)"]);
   });
 });
 
@@ -150,7 +150,7 @@ describe('RuleSetSchema', () => {
       rules: [{ field: 'status', operator: 'is_empty' }, { field: 'custom.total_visits', operator: 'between', value: [9, 1] }, { combinator: 'or', rules: [] }],
     });
     expect(result.success).toBe(false);
-    expect(result.error?.issues.map((i) => i.message)).toEqual(["Rule 2: 'between': the first number must not be greater than the second", 'Rule 3: this group has no rules']);
+    expect(result.error?.issues.map((i) => i.message)).toEqual(["Rule 2: 'between' needs low ≤ high (the first number is greater than the second)", 'Rule 3: this group has no rules']);
   });
 
   it('rejects non-objects', () => {

@@ -39,7 +39,7 @@ export function isRuleSet(node: Rule | RuleSet): node is RuleSet {
 /**
  * A rule set that cannot be used. `path` is the index path of the offending rule from the top
  * level (0-based: `[2, 0]` is the first rule of the third item); `[]` means the whole set.
- * `message` names the rule in words, e.g. "Rule 3.1: 'between' needs a lowest and a highest number".
+ * `message` names the rule in words, e.g. "Rule 3.1: 'between' needs low ≤ high (the first number is greater than the second)".
  */
 export class RuleError extends Error {
   readonly path: number[];
@@ -85,7 +85,7 @@ export function valueProblem(operator: OperatorDef, value: unknown): string | nu
       if (Array.isArray(value) && value.some(isInfinite)) return `${name}: a number is too large`;
       if (!Array.isArray(value) || value.length !== 2 || !value.every((n) => typeof n === 'number' && Number.isFinite(n)))
         return `${name} needs a lowest and a highest number`;
-      return (value[0] as number) <= (value[1] as number) ? null : `${name}: the first number must not be greater than the second`;
+      return (value[0] as number) <= (value[1] as number) ? null : `${name} needs low ≤ high (the first number is greater than the second)`;
     }
     case 'day':
       return isDay(value) ? null : `${name} needs a date as YYYY-MM-DD`;
@@ -225,7 +225,7 @@ export function checkRuleSet(input: unknown, options: CheckOptions = {}): RuleEr
 /**
  * Zod schema for a RuleSet crossing a boundary (messages, import files). Structural and
  * per-operator checks as {@link checkRuleSet} without custom field definitions; each issue's
- * message names the rule ("Rule 2: 'between' needs a lowest and a highest number").
+ * message names the rule ("Rule 2: 'between' needs low ≤ high (the first number is greater than the second)").
  */
 export const RuleSetSchema = lazySchema(() => z.custom<RuleSet>().superRefine((value, ctx) => {
   for (const problem of checkRuleSet(value)) {

@@ -342,7 +342,7 @@ describe('segment editor: saving, validation, preview, drafts', () => {
     await user.selectOptions(within(ruleGroup('1')).getByLabelText('Operator'), 'between');
     await user.type(within(ruleGroup('1')).getByLabelText('From'), '9');
     await user.type(within(ruleGroup('1')).getByLabelText('To'), '3');
-    expect(within(ruleGroup('1')).getByText('“is between”: the first number must not be greater than the second')).toBeTruthy();
+    expect(within(ruleGroup('1')).getByText('“is between” needs low ≤ high (the first number is greater than the second)')).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Save segment' }));
     expect(background.of('createSegment')).toEqual([]);
   });

@@ -81,7 +81,7 @@ describe('validateEditor', () => {
     const problems = validateEditor(values({ tree }), { customFields: custom, segments });
     expect(tree.children.map((node) => problems.nodes[node.id])).toEqual([
       '“is between” needs a lowest and a highest number',
-      '“is between”: the first number must not be greater than the second',
+      '“is between” needs low ≤ high (the first number is greater than the second)',
       '“is between”: a number is too large',
       '“is more than”: the number is too large',
     ]);
