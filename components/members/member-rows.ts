@@ -62,6 +62,27 @@ export function rowsArray(rows: MemberRows): readonly MemberRow[] {
 /** Lead id → index, per rows array, built on the first look-up. */
 const indexes = new WeakMap<readonly MemberRow[], Map<string, number>>();
 
+/** Rows arrays known to be in ascending lead-id order (the member store's): looked up by binary search, no index built. */
+const idOrdered = new WeakSet<readonly MemberRow[]>();
+
+/** Declares `rows` to be in ascending lead-id order (and never changed), so look-ups in it need no index. */
+export function markIdOrdered(rows: readonly MemberRow[]): void {
+  idOrdered.add(rows);
+}
+
+/** Index of lead `leadId` in `rows`: a binary search in an id-ordered array, else through an index built once per array. */
+function indexOfId(rows: readonly MemberRow[], leadId: string): number | undefined {
+  if (!idOrdered.has(rows)) return indexById(rows).get(leadId);
+  let low = 0;
+  let high = rows.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (rows[mid]!.lead.id < leadId) low = mid + 1;
+    else high = mid;
+  }
+  return rows[low]?.lead.id === leadId ? low : undefined;
+}
+
 function indexById(rows: readonly MemberRow[]): Map<string, number> {
   let index = indexes.get(rows);
   if (!index) {
@@ -79,11 +100,11 @@ function indexById(rows: readonly MemberRow[]): Map<string, number> {
  */
 export function positionOfLead(rows: MemberRows, leadId: string): number | undefined {
   if (rows instanceof OrderedRows) {
-    const baseIndex = indexById(rows.base).get(leadId);
+    const baseIndex = indexOfId(rows.base, leadId);
     const position = baseIndex === undefined ? -1 : rows.positionOf(baseIndex);
     return position < 0 ? undefined : position;
   }
-  return indexById(rowsArray(rows)).get(leadId);
+  return indexOfId(rowsArray(rows), leadId);
 }
 
 /** Lead ids of rows `start` (inclusive) to `end` (exclusive) of `rows`, clamped to the rows there are. */

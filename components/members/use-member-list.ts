@@ -1,7 +1,7 @@
 import { liveQuery } from 'dexie';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { getLeads } from '../../lib/db/leads';
-import { firstMemberPage, readMemberLeads, segmentMemberships } from '../../lib/db/member-rows';
+import { firstMemberPage, memberBlockMemberships, memberBlockStarts, readMemberLeads } from '../../lib/db/member-rows';
 import type { MemberRow } from '../../lib/format/member-columns';
 import { useDb } from '../db-context';
 import { MemberStore } from './member-store';
@@ -31,9 +31,10 @@ export interface FirstMemberPage {
 /**
  * A segment's members for the side panel (issue 10 item 3). The first {@link FIRST_PAGE} members
  * come from the first page of membership blocks, so rows paint before anything else is read; once
- * they are in, the membership list is read (ids only) and the remaining leads in chunks, re-published each
- * time the loaded count doubles. The membership list stays live: a later change reads only the
- * leads that joined. The leads of the rows on screen (`watched`) stay live too, so an edit synced
+ * they are in, the membership blocks are read (ids only) and the remaining leads in chunks, re-published each
+ * time the loaded count doubles. Each block stays live on its own: a join or leave re-reads that
+ * block (a few thousand ids, not the whole list) and only the leads that joined, and the rows
+ * array is patched (member-store.ts). The leads of the rows on screen (`watched`) stay live too, so an edit synced
  * from the CRM shows without re-reading the list. While `paused` (a refresh of the segment is running) changes are not
  * followed, so the list is not re-read per refresh chunk; the difference is applied when it ends.
  */
@@ -73,31 +74,67 @@ export function useMemberList(segmentId: string, paused: boolean, watched: reado
   useEffect(() => {
     if (hold || !firstPageIn) return;
     let generation = 0;
+    let live = true;
+    let scheduled = false;
     const publish = (complete: boolean) =>
       setState({ rows: store.rows(), total: store.total, complete, error: undefined });
-    const fail = (error: unknown) => setState((s) => ({ ...s, error: asError(error) }));
-    const subscription = liveQuery(() => segmentMemberships(db, segmentId)).subscribe({
-      next: (memberships) => {
-        const mine = ++generation;
-        const missing = store.setMemberships(memberships);
-        publish(missing.length === 0);
-        if (missing.length === 0) return;
-        let nextPublish = Math.max(FIRST_PAGE * 2, store.loaded * 2);
-        readMemberLeads(db, missing, (members) => {
-          if (mine !== generation) return false;
-          store.put(members);
-          if (store.loaded >= nextPublish) {
-            nextPublish = store.loaded * 2;
-            publish(false);
-          }
-          return true;
-        }).then(() => mine === generation && publish(true), (error: unknown) => mine === generation && fail(error));
+    const fail = (error: unknown) => live && setState((s) => ({ ...s, error: asError(error) }));
+    // Once every block reported (and after each later change), the leads of members that joined are read.
+    const apply = () => {
+      scheduled = false;
+      if (!live || !store.listed) return;
+      const mine = ++generation;
+      const missing = store.missing();
+      publish(missing.length === 0);
+      if (missing.length === 0) return;
+      let nextPublish = Math.max(FIRST_PAGE * 2, store.loaded * 2);
+      readMemberLeads(db, missing, (members) => {
+        if (mine !== generation) return false;
+        store.put(members);
+        if (store.loaded >= nextPublish) {
+          nextPublish = store.loaded * 2;
+          publish(false);
+        }
+        return true;
+      }).then(() => mine === generation && publish(true), (error: unknown) => mine === generation && fail(error));
+    };
+    const changed = () => {
+      if (scheduled) return;
+      scheduled = true;
+      setTimeout(apply, 0);
+    };
+    // Each membership block is watched on its own: a join or leave re-reads its block only.
+    const blocks = new Map<string, { unsubscribe(): void }>();
+    const starts = liveQuery(() => memberBlockStarts(db, segmentId)).subscribe({
+      next: (list) => {
+        const now = new Set(list);
+        for (const [start, subscription] of blocks) {
+          if (now.has(start)) continue;
+          subscription.unsubscribe();
+          blocks.delete(start);
+        }
+        store.setStarts(list);
+        for (const start of list) {
+          if (blocks.has(start)) continue;
+          const subscription = liveQuery(() => memberBlockMemberships(db, segmentId, start)).subscribe({
+            next: (memberships) => {
+              if (!blocks.has(start)) return;
+              store.setBlock(start, memberships);
+              changed();
+            },
+            error: fail,
+          });
+          blocks.set(start, subscription);
+        }
+        changed();
       },
       error: fail,
     });
     return () => {
+      live = false;
       generation = -1;
-      subscription.unsubscribe();
+      starts.unsubscribe();
+      for (const subscription of blocks.values()) subscription.unsubscribe();
     };
   }, [db, segmentId, store, hold, firstPageIn]);
 

@@ -2,7 +2,7 @@ import type { Lead, Membership } from '../schema';
 import type { CrmSegmentsDB } from './database';
 import { storedLeadCount } from './lead-count';
 import { getLeads, leadsAfter } from './leads';
-import { membershipPage, membershipsOfSegment } from './memberships';
+import { blockStarts, membershipPage, membershipsOfSegment } from './memberships';
 
 /**
  * A segment's members joined with their leads, read for the side panel and exports (issue 10
@@ -47,6 +47,20 @@ function joinLeads(memberships: readonly Membership[], leads: ReadonlyArray<Lead
 /** Every membership of a segment (ids and `addedAt` only, from its packed blocks), in lead-id order. */
 export function segmentMemberships(db: CrmSegmentsDB, segmentId: string): Promise<Membership[]> {
   return membershipsOfSegment(db, segmentId);
+}
+
+/**
+ * Start keys of a segment's membership blocks, in lead-id order: what the side panel watches
+ * live (keys only), to watch each block on its own so a change re-reads one block, not 250,000 members.
+ */
+export function memberBlockStarts(db: CrmSegmentsDB, segmentId: string): Promise<string[]> {
+  return blockStarts(db, segmentId);
+}
+
+/** The memberships of one block of a segment (lead-id order); none when the block is gone. */
+export async function memberBlockMemberships(db: CrmSegmentsDB, segmentId: string, start: string): Promise<Membership[]> {
+  const block = await db.memberBlocks.get([segmentId, start]);
+  return block ? block.ids.map((leadId, i) => ({ segmentId, leadId, addedAt: block.added[i] as number })) : [];
 }
 
 /**

@@ -18,8 +18,8 @@ import { rejected, settled, validated } from './validation';
 /** A membership's identity: `[segmentId, leadId]`. */
 export type MembershipKey = [segmentId: string, leadId: string];
 
-/** Block starts of a segment, ascending (keys only: no ids are read). */
-async function blockStarts(db: CrmSegmentsDB, segmentId: string): Promise<string[]> {
+/** Start keys of a segment's membership blocks, in lead-id order (keys only: no block is read). */
+export async function blockStarts(db: CrmSegmentsDB, segmentId: string): Promise<string[]> {
   const keys = (await db.memberBlocks
     .where('[segmentId+start]')
     .between([segmentId, Dexie.minKey], [segmentId, Dexie.maxKey], true, true)
