@@ -58,6 +58,17 @@ describe('MemberStore', () => {
     expect(positionOfLead(after, id(120))).toBeUndefined();
   });
 
+  it('keeps the rows of members moved to a new block when the old block shrinks after (a block split)', () => {
+    const store = loaded();
+    const before = store.rows();
+    store.setStarts([id(0), id(50), id(100)]);
+    store.setBlock(id(50), range(25, 50).map((n) => membership(n * 2)));
+    store.setBlock(id(0), range(0, 25).map((n) => membership(n * 2)));
+    expect(store.missing()).toEqual([]);
+    expect(store.total).toBe(100);
+    expect(ids(store.rows())).toEqual(ids(before));
+  });
+
   it('drops the members of a block that is gone', () => {
     const store = loaded();
     store.rows();

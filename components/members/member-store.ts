@@ -83,6 +83,8 @@ export class MemberStore {
   }
 
   private leave(id: string): void {
+    // Moved to another block already read (a block split): still a member, its row stays.
+    if (this.isMember(id)) return;
     this.unread.delete(id);
     if (this.byId.delete(id)) this.touched.add(id);
   }
