@@ -69,6 +69,22 @@ describe('MemberStore', () => {
     expect(ids(store.rows())).toEqual(ids(before));
   });
 
+  it('counts a member once while a split block is read before its old block shrinks', () => {
+    const store = loaded();
+    store.setStarts([id(0), id(50), id(100)]);
+    store.setBlock(id(50), range(25, 50).map((n) => membership(n * 2)));
+    // The old block still holds 0–98 (its shrunk copy not read yet): ids from 50 count in the new block only.
+    expect(store.total).toBe(100);
+    const fresh = new MemberStore('s');
+    fresh.setStarts([id(0), id(50), id(100)]);
+    fresh.setBlock(id(0), range(0, 50).map((n) => membership(n * 2)));
+    fresh.setBlock(id(50), range(25, 50).map((n) => membership(n * 2)));
+    fresh.setBlock(id(100), range(50, 100).map((n) => membership(n * 2)));
+    fresh.put(fresh.missing().map((m) => row(Number(m.leadId.slice(-4)))));
+    expect(fresh.total).toBe(100);
+    expect(ids(fresh.rows())).toEqual(range(0, 100).map((n) => id(n * 2)));
+  });
+
   it('drops the members of a block that is gone', () => {
     const store = loaded();
     store.rows();

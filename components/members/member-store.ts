@@ -32,7 +32,6 @@ export class MemberStore {
   /** Block starts in lead-id order, once known, and each block's memberships once read. */
   private starts: string[] | undefined;
   private readonly blocks = new Map<string, readonly Membership[]>();
-  private count = 0;
   /** Members whose lead is not read yet. */
   private readonly unread = new Map<string, Membership>();
   /** The last rows array, and lead ids whose row changed since (added, removed or replaced). */
@@ -65,7 +64,6 @@ export class MemberStore {
   setBlock(start: string, memberships: readonly Membership[]): void {
     const before = this.blocks.get(start) ?? [];
     this.blocks.set(start, memberships);
-    this.count += memberships.length - before.length;
     let i = 0;
     for (const m of memberships) {
       while (i < before.length && before[i]!.leadId < m.leadId) this.leave(before[i++]!.leadId);
@@ -133,9 +131,29 @@ export class MemberStore {
     return this.byId.size;
   }
 
-  /** Members of the segment, or undefined before every block is read. */
+  /**
+   * Members of the segment, or undefined before every block is read. Each block counts only the
+   * ids in its own range (from its start to the next block's start): during a block split the
+   * new block can be read before the old one's shrunk copy, and a member is counted once.
+   */
   get total(): number | undefined {
-    return this.listed ? this.count : undefined;
+    if (!this.listed) return undefined;
+    let total = 0;
+    for (let b = 0; b < (this.starts ?? []).length; b++) {
+      const [from, to] = this.ownRange(b);
+      total += to - from;
+    }
+    return total;
+  }
+
+  /** Indexes [from, to) of block `b`'s memberships that fall in its own id range (see `total`). */
+  private ownRange(b: number): [number, number] {
+    const starts = this.starts ?? [];
+    const block = this.blocks.get(starts[b]!) ?? [];
+    const next = starts[b + 1];
+    const from = lowerBound(block.length, starts[b]!, (k) => block[k]!.leadId);
+    const to = next === undefined ? block.length : lowerBound(block.length, next, (k) => block[k]!.leadId);
+    return [from, Math.max(from, to)];
   }
 
   /**
@@ -155,9 +173,12 @@ export class MemberStore {
 
   private whole(): MemberRow[] {
     const out: MemberRow[] = [];
-    for (const start of this.starts ?? []) {
-      for (const m of this.blocks.get(start) ?? []) {
-        const row = this.byId.get(m.leadId);
+    const starts = this.starts ?? [];
+    for (let b = 0; b < starts.length; b++) {
+      const block = this.blocks.get(starts[b]!) ?? [];
+      const [from, to] = this.ownRange(b);
+      for (let k = from; k < to; k++) {
+        const row = this.byId.get(block[k]!.leadId);
         if (row) out.push(row);
       }
     }
