@@ -41,6 +41,13 @@ describe('popup header', () => {
     await waitFor(() => expect(screen.getByText(/^3 leads/)).toBeTruthy());
   });
 
+  it('says only "Counting leads…" until the count is read (no dangling separator), then the whole line', async () => {
+    await db.meta.put({ key: SYNC_STATUS_KEY, value: { leadCount: 2, running: false, lastSyncAt: Date.now() - 3 * 3_600_000 } });
+    renderPopup(db, fakeBackground().send);
+    expect(document.querySelector('.header-meta')!.textContent).toBe('Counting leads…');
+    await waitFor(() => expect(document.querySelector('.header-meta')!.textContent).toBe('2 leads · Last sync 3 hours ago'));
+  });
+
   it('falls back to getSyncStatus when nothing is stored, and says "Never synced"', async () => {
     renderPopup(db, fakeBackground().send);
     await waitFor(() => expect(document.querySelector('.header-meta')!.textContent).toBe('0 leads · Never synced'));

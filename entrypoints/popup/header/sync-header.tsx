@@ -109,14 +109,21 @@ export function SyncHeader({ getActiveTabUrl, viewSwitch }: SyncHeaderProps) {
           <div>
             <h1 class="brand-name">CRM Segments</h1>
             <p class="header-meta">
-              {count === undefined ? 'Counting leads…' : formatCount(count, 'lead', 'leads')}
-              <span aria-hidden="true"> · </span>
-              {running ? (
-                'Syncing…'
+              {/* Until the count is read the line says only that (as the popup's first frame does), never a dangling "·". */}
+              {count === undefined ? (
+                'Counting leads…'
               ) : (
-                <LastSync fullSyncAt={lastSyncAt} hasReport={Boolean(lastReport)} leadCount={count} now={now} onOpenReport={() => setShowReport(true)} />
+                <>
+                  {formatCount(count, 'lead', 'leads')}
+                  <span aria-hidden="true"> · </span>
+                  {running ? (
+                    'Syncing…'
+                  ) : (
+                    <LastSync fullSyncAt={lastSyncAt} hasReport={Boolean(lastReport)} leadCount={count} now={now} onOpenReport={() => setShowReport(true)} />
+                  )}
+                  <DataAsOf />
+                </>
               )}
-              <DataAsOf />
             </p>
           </div>
         </div>
