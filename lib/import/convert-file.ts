@@ -34,6 +34,8 @@ export interface UnreadableColumn {
 export interface CsvPreview {
   headers: string[];
   rows: string[][];
+  /** Rows of the preview papaparse could not read (an unclosed quote swallows the rest of the file into one); absent when none. */
+  malformed?: number;
 }
 
 const isBlank = (record: readonly string[]): boolean => record.every((cell) => cell.trim() === '');
@@ -66,7 +68,7 @@ export async function previewCsvFile(file: Blob, maxRows: number): Promise<CsvPr
   if (!headers) throw new CsvFileProblem('This file is empty: it has no header row and no data rows.');
   const problem = previewProblem({ headers, rows: rows.length, malformed });
   if (problem) throw new CsvFileProblem(problem);
-  return { headers, rows };
+  return malformed > 0 ? { headers, rows, malformed } : { headers, rows };
 }
 
 /**

@@ -28,6 +28,12 @@ describe('telling a CSV file from other files', () => {
     expect(await previewCsvFile(text('Name,City\r\nAna,Pune\r\n'), 100)).toEqual({ headers: ['Name', 'City'], rows: [['Ana', 'Pune']] });
   });
 
+  it('counts the preview rows that cannot be read, such as an unclosed quote that runs into the next lines', async () => {
+    const preview = await previewCsvFile(text('Name,Email,Score\n"unterminated,foo@x.com,5\nok,ok@x.com,abc\n'), 100);
+    expect(preview.malformed).toBe(1);
+    expect(preview.rows).toHaveLength(1);
+  });
+
   it('refuses text without column separators, an empty file and a header without data rows', async () => {
     expect(await problem(text('Dear customer\nthank you for your order\n'))).toMatch(/^This file is not a CSV file: its first line has no commas, semicolons or tabs between column names\./);
     expect(await problem(text(''))).toBe('This file is empty: it has no header row and no data rows.');

@@ -41,6 +41,13 @@ export function MappingStep(props: MappingStepProps) {
         {props.remembered ? 'The mapping you used last time for these columns is filled in.' : 'Suggested from the column names and values; change what is wrong.'} Empty
         cells stay empty; values that cannot be read are left empty and counted.
       </p>
+      {preview.malformed ? (
+        <p class="banner banner-warning" role="status">
+          {preview.malformed === 1 ? 'A row' : `${preview.malformed.toLocaleString('en-US')} rows`} near the top of this file could not be read as CSV (often a quote
+          that is never closed, which runs into the lines after it), so the values below may be wrong. Such rows are skipped and named
+          in the report after the import; check the file if the columns look wrong.
+        </p>
+      ) : null}
       <div class="import-preview" tabIndex={0} aria-label="First rows of the file">
         <table class="options-table">
           <thead>
