@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { takeEarlyRead } from '../../lib/db/early-read';
 import { PopupFirstFrame, storedSegmentSort } from './first-frame';
+import { hasKeptDraft } from './editor/draft-key';
 
 // The popup's entry module (issue 10: popup counts visible). It holds only Preact, the raw early
 // read and the first frame, so it arrives and runs before the full app's chunks (Dexie, Zod, the
@@ -16,7 +17,8 @@ void import('./app-start').then((module) => {
 });
 
 void early.then((read) => {
-  if (appStarted || !read?.user) return;
+  // A kept editor draft reopens the editor: a list drawn first would flash before it.
+  if (appStarted || !read?.user || hasKeptDraft()) return;
   // Benchmarks and traces read when the first frame was drawn from the performance timeline.
   globalThis.performance?.mark?.('popup:first-frame');
   render(<PopupFirstFrame overview={read.overview} user={read.user} sort={storedSegmentSort()} now={Date.now()} />, document.getElementById('app')!);

@@ -1,5 +1,6 @@
 import { z, lazySchema } from '../../../lib/schema/zod';
 import type { RuleSet } from '../../../lib/schema';
+import { DRAFT_KEY } from './draft-key';
 
 /**
  * An unsaved editor state, kept so a draft survives the popup closing (issue 4 §4). `rules` may
@@ -43,8 +44,8 @@ export const SavedDraftSchema = lazySchema(() => z.object({
   savedAt: z.number().finite(),
 }));
 
-/** Storage key of the popup's draft. */
-export const DRAFT_KEY = 'crm-segments.popup.editor-draft.v1';
+/** Storage key of the popup's draft (kept in `draft-key.ts`). */
+export { DRAFT_KEY };
 
 /**
  * A draft store on Web Storage (the popup's `localStorage` by default, which outlives both the
