@@ -2,7 +2,7 @@ import type { Lead, Membership } from '../schema';
 import type { CrmSegmentsDB } from './database';
 import { storedLeadCount } from './lead-count';
 import { getLeads, leadsAfter } from './leads';
-import { blockStarts, membershipPage, membershipsOfSegment } from './memberships';
+import { blockStarts, membershipPage, membershipsOfBlock, membershipsOfSegment } from './memberships';
 
 /**
  * A segment's members joined with their leads, read for the side panel and exports (issue 10
@@ -58,9 +58,8 @@ export function memberBlockStarts(db: CrmSegmentsDB, segmentId: string): Promise
 }
 
 /** The memberships of one block of a segment (lead-id order); none when the block is gone. */
-export async function memberBlockMemberships(db: CrmSegmentsDB, segmentId: string, start: string): Promise<Membership[]> {
-  const block = await db.memberBlocks.get([segmentId, start]);
-  return block ? block.ids.map((leadId, i) => ({ segmentId, leadId, addedAt: block.added[i] as number })) : [];
+export function memberBlockMemberships(db: CrmSegmentsDB, segmentId: string, start: string): Promise<Membership[]> {
+  return membershipsOfBlock(db, segmentId, start);
 }
 
 /**

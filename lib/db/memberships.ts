@@ -128,6 +128,12 @@ export function memberIds(db: CrmSegmentsDB, segmentId: string): Promise<string[
   return memberIdsInRange(db, segmentId, undefined, undefined);
 }
 
+/** The memberships of one block of a segment (lead-id order), by its start key; none when the block is gone. */
+export async function membershipsOfBlock(db: CrmSegmentsDB, segmentId: string, start: string): Promise<Membership[]> {
+  const block = await db.memberBlocks.get([segmentId, start]);
+  return block ? block.ids.map((leadId, i) => ({ segmentId, leadId, addedAt: block.added[i] as number })) : [];
+}
+
 /** Every membership of a segment (with `addedAt`), in lead-id order. */
 export function membershipsOfSegment(db: CrmSegmentsDB, segmentId: string): Promise<Membership[]> {
   return membershipsInRange(db, segmentId, undefined, undefined);
