@@ -2,7 +2,7 @@ import type { ColumnMessage, DeltaMessage, FromMemberWorker, MembersMessage, Que
 import { NAME_COLUMN_ID, unpackTexts } from './member-query-protocol';
 import { activeFilters, filterTextOf, matchesTerms, searchTerms, searchTextOf } from './member-query';
 import { carryOver, patchOrder, rowComparator, type RowsDelta } from './member-order-patch';
-import { MemberSorter, sortKeyOf, type SortKey } from './member-sort';
+import { MemberSorter, memberCollator, sortKeyOf, type SortKey } from './member-sort';
 import { createFormatter, type ValueFormatter, type ValueKind } from './value';
 
 interface SetColumn {
@@ -90,7 +90,7 @@ class MemberSet {
    * one derives from when that was ordered the same way, else a full sort. Remembered for the next set.
    */
   order(columnId: string, direction: 'asc' | 'desc', locale: string | undefined): Int32Array {
-    const collator = new Intl.Collator(locale, { sensitivity: 'base', numeric: true });
+    const collator = memberCollator(locale);
     const sort = `${columnId}|${direction}|${collator.resolvedOptions().locale}`;
     const keys = this.keys(columnId);
     const order =

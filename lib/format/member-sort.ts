@@ -26,6 +26,14 @@ export function sortKeyOf(raw: unknown): SortKey {
 }
 
 /**
+ * The collator of the member order (case- and accent-insensitive, digits numerically). One
+ * definition: the worker's patched orders (member-order-patch.ts) must collate exactly as a full sort.
+ */
+export function memberCollator(locale?: string): Intl.Collator {
+  return new Intl.Collator(locale, { sensitivity: 'base', numeric: true });
+}
+
+/**
  * Collation ranks of text values: each distinct value is compared with the collator once
  * (CRM columns repeat values a lot), then rows compare small integers. Equal-collating values
  * share a rank.
@@ -114,7 +122,7 @@ export class MemberSorter {
    */
   order(keys: readonly SortKey[], columnId: string, direction: SortDirection, locale?: string): Int32Array {
     const n = this.ids.length;
-    const collator = new Intl.Collator(locale, { sensitivity: 'base', numeric: true });
+    const collator = memberCollator(locale);
     const collation = collator.resolvedOptions().locale;
     if (n === 0) return new Int32Array(0);
     const numbers = numberRanks(keys.filter((k): k is number => typeof k === 'number'));
