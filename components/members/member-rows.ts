@@ -70,17 +70,23 @@ export function markIdOrdered(rows: readonly MemberRow[]): void {
   idOrdered.add(rows);
 }
 
+/** The first of `length` ids in ascending order (`idOf(i)`) that is not below `id` (`length` when none). */
+export function lowerBound(length: number, id: string, idOf: (i: number) => string): number {
+  let low = 0;
+  let high = length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (idOf(mid) < id) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
 /** Index of lead `leadId` in `rows`: a binary search in an id-ordered array, else through an index built once per array. */
 function indexOfId(rows: readonly MemberRow[], leadId: string): number | undefined {
   if (!idOrdered.has(rows)) return indexById(rows).get(leadId);
-  let low = 0;
-  let high = rows.length;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if (rows[mid]!.lead.id < leadId) low = mid + 1;
-    else high = mid;
-  }
-  return rows[low]?.lead.id === leadId ? low : undefined;
+  const at = lowerBound(rows.length, leadId, (i) => rows[i]!.lead.id);
+  return rows[at]?.lead.id === leadId ? at : undefined;
 }
 
 function indexById(rows: readonly MemberRow[]): Map<string, number> {

@@ -1,21 +1,9 @@
 import type { Lead, Membership } from '../../lib/schema';
 import type { MemberRow } from '../../lib/format/member-columns';
-import { markIdOrdered } from './member-rows';
+import { lowerBound, markIdOrdered } from './member-rows';
 
 /** Above this many changed members since the last rows array, the next one is built whole (cheaper than placing each). */
 const PATCH_LIMIT = 2000;
-
-/** The first of `length` ids in ascending order (`idOf(i)`) that is not below `id`. */
-function lowerBound(length: number, id: string, idOf: (i: number) => string): number {
-  let low = 0;
-  let high = length;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if (idOf(mid) < id) low = mid + 1;
-    else high = mid;
-  }
-  return low;
-}
 
 /**
  * The side panel's copy of one segment's members (issue 10 item 3): the membership blocks as
