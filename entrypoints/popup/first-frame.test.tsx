@@ -107,6 +107,20 @@ describe('popup first frame', () => {
     expect(frame.container.querySelector('.empty-state')?.textContent).toBe(expected);
   });
 
+  it('draws the header and tabs with the markup and texts of the real popup’s first render', () => {
+    const outline = (container: Element) =>
+      [...container.querySelectorAll('.popup-header, .popup-header *, .popup-tabs, .popup-tabs *')].map((el) => {
+        const own = [...el.childNodes].filter((n) => n.nodeType === 3).map((n) => n.textContent).join('');
+        return `${el.tagName.toLowerCase()}.${[...el.classList].join('.')}: ${own}`;
+      });
+    const frame = render(<PopupFirstFrame overview={overviewOf(segments, jobs)} user={TEST_USER} sort="name" now={Date.now()} />);
+    const drawn = outline(frame.container);
+    cleanup();
+    const app = renderApp(overviewOf(segments, jobs));
+    expect(drawn.length).toBeGreaterThan(10);
+    expect(drawn).toEqual(outline(app.container));
+  });
+
   it('is inert and hidden from assistive technology, so role queries find only the full app', () => {
     const frame = render(<PopupFirstFrame overview={overviewOf(segments)} user={TEST_USER} sort="name" now={Date.now()} />);
     expect(frame.container.querySelectorAll('li.segment-row')).toHaveLength(4);
